@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { AuthShell } from "@/components/auth-shell";
+import { Alert } from "@/components/ui/alert";
+import { oauthProviderList, signIn } from "@/lib/auth/auth";
+import { currentUser } from "@/lib/auth/session";
+import { LoginForm } from "./login-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+const ERRORS: Record<string, string> = {
+  NoAccount: "There is no HITdesk login for that account. Ask an owner of your team for an invitation.",
+  AccessDenied: "There is no HITdesk login for that account. Ask an owner of your team for an invitation.",
+};
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; error?: string }> }) {
+  const { next, error } = await searchParams;
+  if (await currentUser()) redirect("/");
+  const providers = oauthProviderList();
+  return (
+    <AuthShell title="Sign in to HITdesk" subtitle="Your team's crowd work, in one place.">
+      {error && ERRORS[error] && (
+        <div className="mb-4">
+          <Alert tone="error">{ERRORS[error]}</Alert>
+        </div>
+      )}
+      <LoginForm next={next} />
+      {providers.length > 0 && (
+        <div className="mt-6 space-y-2 border-t border-slate-100 pt-6">
+          {providers.map((p) => (
+            <form
+              key={p.id}
+              action={async () => {
+                "use server";
+                await signIn(p.id, { redirectTo: "/" });
+              }}
+            >
+              <button className="w-full rounded-md px-3.5 py-2 text-sm font-semibold ring-1 ring-slate-300 hover:bg-slate-50">Continue with {p.name}</button>
+            </form>
+          ))}
+        </div>
+      )}
+    </AuthShell>
+  );
+}

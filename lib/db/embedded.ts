@@ -1,0 +1,95 @@
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+
+/**
+ * The embedded database: PGlite (Postgres compiled to wasm) persisted in the data folder and
+ * served on a loopback port, so Prisma, the CLI and tests reach it like any Postgres server.
+ * PGlite is single-process: one process owns the folder (a lock file) and serves the others.
+ */
+
+interface ServerState {
+  pid: number;
+  port: number;
+}
+
+const STATE_FILE = "embedded-db.json";
+const LOCK_FILE = "embedded-db.lock";
+
+export function embeddedUrl(port: number): string {
+  return `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** URL of the embedded database served by a running HITdesk, if one is running. */
+export function runningEmbeddedDatabase(dir: string): string | undefined {
+  const file = path.join(dir, STATE_FILE);
+  if (!existsSync(file)) return undefined;
+  const state = JSON.parse(readFileSync(file, "utf8")) as ServerState;
+  return alive(state.pid) ? embeddedUrl(state.port) : undefined;
+}
+
+function takeLock(dir: string): void {
+  const lock = path.join(dir, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lock, "wx");
+      writeFileSync(fd, String(process.pid));
+      closeSync(fd);
+      return;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      const owner = Number(readFileSync(lock, "utf8"));
+      if (owner && alive(owner) && owner !== process.pid) {
+        throw new Error(`The embedded database in ${dir} is in use by process ${owner}. Stop it first, or set DATABASE_URL.`);
+      }
+      rmSync(lock, { force: true }); // left behind by a process that died
+    }
+  }
+}
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens (creating if needed) the database in `dir` and serves it on a loopback port.
+ * `dir` undefined = in memory, for tests.
+ */
+export async function startEmbeddedDatabase(dir: string | undefined, port = 0): Promise<EmbeddedDatabase> {
+  let pgDir: string | undefined;
+  if (dir) {
+    mkdirSync(dir, { recursive: true });
+    takeLock(dir);
+    pgDir = path.join(dir, "pglite");
+  }
+  const db = await PGlite.create(pgDir ? { dataDir: pgDir } : {});
+  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: 64 });
+  await server.start();
+  const actualPort = Number(server.getServerConn().split(":").pop());
+  if (dir) writeFileSync(path.join(dir, STATE_FILE), JSON.stringify({ pid: process.pid, port: actualPort } satisfies ServerState));
+  let stopped = false;
+  return {
+    url: embeddedUrl(actualPort),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+      await db.close();
+      if (dir) {
+        rmSync(path.join(dir, STATE_FILE), { force: true });
+        rmSync(path.join(dir, LOCK_FILE), { force: true });
+      }
+    },
+  };
+}

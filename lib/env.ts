@@ -1,0 +1,66 @@
+import { z } from "zod";
+
+/** Every environment variable HITdesk reads, parsed once. No `process.env` elsewhere. */
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === "" ? undefined : v));
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    /** A real Postgres server; unset = the embedded database under HITDESK_DATA_DIR. */
+    DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\/[^\s]+$/, "DATABASE_URL must look like postgresql://user:password@host:5432/database")
+        .optional(),
+    ),
+    HITDESK_DATA_DIR: z.string().default(".data"),
+    /** Master key for secrets at rest and sessions; generated into the data folder when unset. */
+    HITDESK_SECRET: optionalString.pipe(z.string().min(32, "HITDESK_SECRET must be at least 32 characters").optional()),
+    /** Public URL of the app, used in printed links and the built-in marketplace endpoint. */
+    HITDESK_URL: optionalString.pipe(z.url("HITDESK_URL must be a URL such as https://hitdesk.example.com").optional()),
+    HITDESK_ADMIN_EMAIL: optionalString.pipe(z.email("HITDESK_ADMIN_EMAIL must be an email address").optional()),
+    HITDESK_ADMIN_PASSWORD: optionalString,
+    SMTP_URL: optionalString.pipe(z.url("SMTP_URL must be a URL such as smtp://user:pass@host:587").optional()),
+    SMTP_FROM: optionalString,
+    AUTH_SECRET: optionalString,
+    AUTH_GITHUB_ID: optionalString,
+    AUTH_GITHUB_SECRET: optionalString,
+    AUTH_GOOGLE_ID: optionalString,
+    AUTH_GOOGLE_SECRET: optionalString,
+    AUTH_OIDC_ISSUER: optionalString.pipe(z.url("AUTH_OIDC_ISSUER must be the issuer URL").optional()),
+    AUTH_OIDC_ID: optionalString,
+    AUTH_OIDC_SECRET: optionalString,
+    AUTH_OIDC_NAME: z.string().default("Single sign-on"),
+    /** Enables the test-only endpoints (marketplace clock). Never set in production. */
+    HITDESK_TEST_MODE: z
+      .enum(["0", "1", ""])
+      .optional()
+      .transform((v) => v === "1"),
+  })
+  .superRefine((e, ctx) => {
+    if (e.HITDESK_ADMIN_EMAIL && !e.HITDESK_ADMIN_PASSWORD) {
+      ctx.addIssue({ code: "custom", path: ["HITDESK_ADMIN_PASSWORD"], message: "HITDESK_ADMIN_PASSWORD is required with HITDESK_ADMIN_EMAIL" });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "env"}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = parseEnv(process.env);
+
+export function appUrl(): string {
+  return (env.HITDESK_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+}
