@@ -53,6 +53,13 @@ export function oauthProviderList(): { id: string; name: string }[] {
 const config: NextAuthConfig = {
   secret: env.AUTH_SECRET ?? deriveKey("auth-session").toString("base64url"),
   trustHost: true,
+  logger: {
+    // A wrong password is an expected outcome, not a server error worth a stack trace.
+    error(error) {
+      if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(error);
+    },
+  },
   session: { strategy: "jwt", maxAge: 14 * 24 * 3600 },
   pages: { signIn: "/login", error: "/login" },
   providers: [

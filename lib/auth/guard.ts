@@ -3,17 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { currentTeamContext, type TeamContext } from "@/lib/auth/session";
-
-/** An error a handler throws to answer with a status and a message meant for the user. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
+import { HttpError } from "@/lib/http-error";
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 

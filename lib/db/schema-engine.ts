@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine, SchemasContainer } from "@prisma/schema-engine-wasm";
 
 /**
@@ -22,7 +22,7 @@ async function loadEngineClass(): Promise<typeof SchemaEngine> {
   // The package imports its .wasm as an ES module, which Node 20 cannot do without a flag,
   // so instantiate it by hand the way its glue code expects.
   const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
-  const glue = (await import(gluePath)) as Record<string, unknown> & {
+  const glue = (await import(gluePath)) as WebAssembly.ModuleImports & {
     __wbg_set_wasm(exports: WebAssembly.Exports): void;
     SchemaEngine: typeof SchemaEngine;
   };
@@ -102,7 +102,7 @@ export async function openSchemaEngine(url: string, shadowUrl?: string): Promise
   const pools = [catalogPool(url), ...(shadowUrl && shadowUrl !== url ? [catalogPool(shadowUrl)] : [])];
   const main = new PrismaPg(pools[0]!);
   const shadow = pools[1] ? new PrismaPg(pools[1]) : main;
-  const factory = {
+  const factory: SqlMigrationAwareDriverAdapterFactory = {
     provider: main.provider,
     adapterName: main.adapterName,
     connect: () => main.connect(),

@@ -15,7 +15,7 @@ const ERRORS: Record<string, string> = {
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; error?: string }> }) {
   const { next, error } = await searchParams;
-  if (await currentUser()) redirect("/");
+  if (await currentUser()) redirect(next?.startsWith("/") && !next.startsWith("//") ? next : "/");
   const providers = oauthProviderList();
   return (
     <AuthShell title="Sign in to HITdesk" subtitle="Your team's crowd work, in one place.">

@@ -1,0 +1,37 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { signIn } from "@/lib/auth/auth";
+import { SetPasswordInput } from "@/lib/auth/schemas";
+import { currentUser } from "@/lib/auth/session";
+import { HttpError } from "@/lib/http-error";
+import { acceptInviteAsNewUser, acceptInviteAsUser } from "@/lib/teams/invites";
+
+export interface AcceptState {
+  error?: string;
+  fieldErrors?: Record<string, string>;
+}
+
+export async function acceptAsNewUser(token: string, _prev: AcceptState, form: FormData): Promise<AcceptState> {
+  const parsed = SetPasswordInput.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { fieldErrors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) };
+  let email: string;
+  try {
+    ({ email } = await acceptInviteAsNewUser(token, parsed.data));
+  } catch (e) {
+    return { error: e instanceof HttpError ? e.message : "Could not accept the invitation" };
+  }
+  await signIn("credentials", { email, password: parsed.data.password, redirectTo: "/" });
+  return {};
+}
+
+export async function acceptAsSignedInUser(token: string): Promise<AcceptState> {
+  const user = await currentUser();
+  if (!user) redirect(`/login?next=/invite/${token}`);
+  try {
+    await acceptInviteAsUser(token, user);
+  } catch (e) {
+    return { error: e instanceof HttpError ? e.message : "Could not accept the invitation" };
+  }
+  redirect("/");
+}

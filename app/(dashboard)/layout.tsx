@@ -1,0 +1,29 @@
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { AuthShell } from "@/components/auth-shell";
+import { AppShell } from "@/components/shell/app-shell";
+import { SignOutButton } from "@/components/shell/sign-out-button";
+import { currentTeamContext, currentUser } from "@/lib/auth/session";
+
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const ctx = await currentTeamContext();
+  if (!ctx) {
+    if (!(await currentUser())) redirect("/login");
+    return (
+      <AuthShell title="You are not in a team" subtitle="Ask an owner or admin of your team for a new invitation.">
+        <SignOutButton />
+      </AuthShell>
+    );
+  }
+  return (
+    <AppShell
+      user={{ email: ctx.user.email, name: ctx.user.name }}
+      team={{ id: ctx.team.id, name: ctx.team.name }}
+      role={ctx.role}
+      teams={ctx.teams}
+      environment={ctx.environment}
+    >
+      {children}
+    </AppShell>
+  );
+}

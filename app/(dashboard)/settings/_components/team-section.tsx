@@ -1,0 +1,45 @@
+"use client";
+
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field, Input } from "@/components/ui/field";
+import { useApiMutation } from "./use-api-mutation";
+
+export function TeamSection({ name, reviewerBonusLimitCents, canEdit }: { name: string; reviewerBonusLimitCents: number; canEdit: boolean }) {
+  const [teamName, setTeamName] = useState(name);
+  const [limit, setLimit] = useState((reviewerBonusLimitCents / 100).toFixed(2));
+  const save = useApiMutation((body: { name: string; reviewerBonusLimitCents: number }) => ({ path: "/api/team", method: "PATCH", body }));
+  return (
+    <Card title="Team" description="Name and the limits that apply to reviewers.">
+      <form
+        className="grid max-w-xl gap-4 sm:grid-cols-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate({ name: teamName, reviewerBonusLimitCents: Math.round(Number(limit) * 100) });
+        }}
+      >
+        <Field label="Team name">
+          <Input value={teamName} onChange={(e) => setTeamName(e.target.value)} disabled={!canEdit} />
+        </Field>
+        <Field label="Reviewer bonus limit (USD per payment)" hint="Reviewers cannot send a larger bonus; admins and owners can.">
+          <Input value={limit} onChange={(e) => setLimit(e.target.value)} inputMode="decimal" disabled={!canEdit} />
+        </Field>
+        {canEdit && (
+          <div className="flex items-center gap-3 sm:col-span-2">
+            <Button type="submit" disabled={save.isPending}>
+              Save
+            </Button>
+            {save.isSuccess && <span className="text-sm text-emerald-700">Saved</span>}
+          </div>
+        )}
+        {save.error && (
+          <div className="sm:col-span-2">
+            <Alert tone="error">{save.error.message}</Alert>
+          </div>
+        )}
+      </form>
+    </Card>
+  );
+}
