@@ -33,7 +33,9 @@ export function AppShell(props: {
             <EnvironmentSwitch environment={props.environment} />
             <div className="hidden text-right text-xs leading-tight sm:block">
               <div className="font-medium text-slate-800">{props.user.name ?? props.user.email}</div>
-              <div className="text-slate-500">{ROLE_LABELS[props.role]}</div>
+              <div className="text-slate-500" data-testid="current-role">
+                {ROLE_LABELS[props.role]}
+              </div>
             </div>
             <SignOutButton />
           </div>

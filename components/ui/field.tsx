@@ -1,21 +1,31 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+"use client";
+
+import { cloneElement, useId, type InputHTMLAttributes, type ReactElement, type ReactNode, type SelectHTMLAttributes } from "react";
 
 const CONTROL =
-  "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-600 aria-[invalid=true]:ring-red-500";
+  "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-600 disabled:bg-slate-50 disabled:text-slate-500 aria-[invalid=true]:ring-red-500";
 
-export function Field({ label, error, hint, children }: { label: string; error?: string; hint?: ReactNode; children: ReactNode }) {
+/** A labelled control; the label names only the control, the hint or error describes it. */
+export function Field({ label, error, hint, children }: { label: string; error?: string; hint?: ReactNode; children: ReactElement<{ id?: string; "aria-describedby"?: string }> }) {
+  const id = useId();
+  const noteId = `${id}-note`;
+  const note = error ?? hint;
   return (
-    <label className="block space-y-1.5">
-      <span className="block text-sm font-medium text-slate-700">{label}</span>
-      {children}
+    <div className="space-y-1.5">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      {cloneElement(children, { id, "aria-describedby": note ? noteId : undefined })}
       {error ? (
-        <span role="alert" className="block text-sm text-red-600">
+        <p id={noteId} role="alert" className="text-sm text-red-600">
           {error}
-        </span>
+        </p>
       ) : hint ? (
-        <span className="block text-xs text-slate-500">{hint}</span>
+        <p id={noteId} className="text-xs text-slate-500">
+          {hint}
+        </p>
       ) : null}
-    </label>
+    </div>
   );
 }
 

@@ -14,13 +14,13 @@ export function SetupForm({ token }: { token: string }) {
       {state.error && <Alert tone="error">{state.error}</Alert>}
       <input type="hidden" name="token" value={token} />
       <Field label="Your name" error={err.name}>
-        <Input name="name" autoComplete="name" required autoFocus invalid={!!err.name} />
+        <Input name="name" autoComplete="name" required autoFocus invalid={!!err.name} defaultValue={state.values?.name} />
       </Field>
       <Field label="Email" error={err.email}>
-        <Input name="email" type="email" autoComplete="email" required invalid={!!err.email} />
+        <Input name="email" type="email" autoComplete="email" required invalid={!!err.email} defaultValue={state.values?.email} />
       </Field>
       <Field label="Team name" error={err.teamName} hint="The requester account your team shares. You can rename it later.">
-        <Input name="teamName" required invalid={!!err.teamName} />
+        <Input name="teamName" required invalid={!!err.teamName} defaultValue={state.values?.teamName} />
       </Field>
       <Field label="Password" error={err.password} hint="At least 10 characters.">
         <Input name="password" type="password" autoComplete="new-password" required invalid={!!err.password} />

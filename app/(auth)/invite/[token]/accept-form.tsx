@@ -16,7 +16,7 @@ export function NewUserForm({ token, email }: { token: string; email: string }) 
         <Input value={email} readOnly disabled />
       </Field>
       <Field label="Your name" error={err.name}>
-        <Input name="name" autoComplete="name" autoFocus invalid={!!err.name} />
+        <Input name="name" autoComplete="name" autoFocus invalid={!!err.name} defaultValue={state.name} />
       </Field>
       <Field label="Password" error={err.password} hint="At least 10 characters.">
         <Input name="password" type="password" autoComplete="new-password" invalid={!!err.password} />

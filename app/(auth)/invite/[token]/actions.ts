@@ -10,16 +10,19 @@ import { acceptInviteAsNewUser, acceptInviteAsUser } from "@/lib/teams/invites";
 export interface AcceptState {
   error?: string;
   fieldErrors?: Record<string, string>;
+  /** The name typed, to refill the form after an error (passwords are never echoed). */
+  name?: string;
 }
 
 export async function acceptAsNewUser(token: string, _prev: AcceptState, form: FormData): Promise<AcceptState> {
   const parsed = SetPasswordInput.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { fieldErrors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) };
+  const name = typeof form.get("name") === "string" ? (form.get("name") as string) : undefined;
+  if (!parsed.success) return { fieldErrors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])), name };
   let email: string;
   try {
     ({ email } = await acceptInviteAsNewUser(token, parsed.data));
   } catch (e) {
-    return { error: e instanceof HttpError ? e.message : "Could not accept the invitation" };
+    return { error: e instanceof HttpError ? e.message : "Could not accept the invitation", name };
   }
   await signIn("credentials", { email, password: parsed.data.password, redirectTo: "/" });
   return {};

@@ -114,6 +114,7 @@ function InviteForm({ grantable }: { grantable: Role[] }) {
     <div className="mt-6 border-t border-slate-100 pt-5">
       <h3 className="text-sm font-semibold text-slate-900">Invite someone</h3>
       <form
+        noValidate
         className="mt-3 grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end"
         onSubmit={(e) => {
           e.preventDefault();

@@ -1,0 +1,43 @@
+import { expect, test } from "@playwright/test";
+import { startFreshServer, type FreshServer } from "./support/server";
+
+let server: FreshServer;
+
+test.beforeAll(async () => {
+  server = await startFreshServer(3291);
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+test("a fresh install prints a one-time setup link that creates the first owner", async ({ page }) => {
+  const [, token] = await server.waitForOutput(/\/setup\?token=([A-Za-z0-9_-]+)/);
+  const setupUrl = `${server.url}/setup?token=${token}`;
+
+  await page.goto(`${server.url}/`);
+  await expect(page).toHaveURL(/\/login/);
+
+  await page.goto(setupUrl);
+  await expect(page.getByRole("heading", { name: "Welcome to HITdesk" })).toBeVisible();
+  await page.getByLabel("Your name").fill("Ada Owner");
+  await page.getByLabel("Email").fill("bad-email");
+  await page.getByLabel("Team name").fill("Vision Lab");
+  await page.getByLabel("Password", { exact: true }).fill("short");
+  await page.getByLabel("Confirm password").fill("different");
+  await page.getByRole("button", { name: "Create owner account" }).click();
+  await expect(page.getByText("Enter a valid email address")).toBeVisible();
+  await expect(page.getByText("Password must be at least 10 characters")).toBeVisible();
+
+  await expect(page.getByLabel("Team name")).toHaveValue("Vision Lab");
+  await page.getByLabel("Email").fill("ada@example.com");
+  await page.getByLabel("Password", { exact: true }).fill("a-long-enough-password");
+  await page.getByLabel("Confirm password").fill("a-long-enough-password");
+  await page.getByRole("button", { name: "Create owner account" }).click();
+  await expect(page.getByRole("heading", { name: "Vision Lab" })).toBeVisible();
+  await expect(page.getByTestId("current-role")).toHaveText("Owner");
+
+  // The link works once.
+  await page.goto(setupUrl);
+  await expect(page.getByRole("heading", { name: "This setup link does not work" })).toBeVisible();
+});

@@ -1,0 +1,110 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import type { APIRequestContext } from "@playwright/test";
+import { hasRole, ROLES, type Role } from "@/lib/auth/roles";
+import { db } from "@/lib/db";
+import { expect, login, test } from "./support/fixtures";
+import { seedUser, uniqueEmail, type SeededTeam } from "./support/seed";
+
+/**
+ * Every route handler of the dashboard, called by every role and by an anonymous client: the
+ * server itself must refuse (401/403) below the required role and act at or above it.
+ */
+interface RouteCase {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  route: string;
+  role: Role;
+  /** Path and body for one attempt; may create what the call needs (a member to remove...). */
+  prepare(team: SeededTeam): Promise<{ path: string; body?: unknown }>;
+}
+
+async function extraMember(team: SeededTeam): Promise<string> {
+  const user = await seedUser("extra");
+  return (await db.membership.create({ data: { userId: user.id, teamId: team.id, role: "viewer" } })).id;
+}
+
+async function pendingInvite(team: SeededTeam): Promise<string> {
+  const invite = await db.invite.create({
+    data: { teamId: team.id, email: uniqueEmail("pending"), role: "viewer", tokenHash: uniqueEmail("hash"), createdById: team.users.owner.id, expiresAt: new Date(Date.now() + 3_600_000) },
+  });
+  return invite.id;
+}
+
+const CASES: RouteCase[] = [
+  { method: "POST", route: "/api/me/environment", role: "viewer", prepare: async () => ({ path: "/api/me/environment", body: { environment: "sandbox" } }) },
+  { method: "POST", route: "/api/me/team", role: "viewer", prepare: async (t) => ({ path: "/api/me/team", body: { teamId: t.id } }) },
+  { method: "GET", route: "/api/team/balance", role: "viewer", prepare: async () => ({ path: "/api/team/balance" }) },
+  { method: "PATCH", route: "/api/team", role: "admin", prepare: async () => ({ path: "/api/team", body: { reviewerBonusLimitCents: 700 } }) },
+  { method: "POST", route: "/api/team/invites", role: "admin", prepare: async () => ({ path: "/api/team/invites", body: { email: uniqueEmail("walk"), role: "viewer" } }) },
+  { method: "DELETE", route: "/api/team/invites/[id]", role: "admin", prepare: async (t) => ({ path: `/api/team/invites/${await pendingInvite(t)}` }) },
+  { method: "PATCH", route: "/api/team/members/[id]", role: "admin", prepare: async (t) => ({ path: `/api/team/members/${await extraMember(t)}`, body: { role: "reviewer" } }) },
+  { method: "DELETE", route: "/api/team/members/[id]", role: "admin", prepare: async (t) => ({ path: `/api/team/members/${await extraMember(t)}` }) },
+  { method: "PUT", route: "/api/team/connections/[environment]", role: "admin", prepare: async () => ({ path: "/api/team/connections/sandbox", body: { kind: "builtin" } }) },
+  { method: "PUT", route: "/api/team/connections/[environment]", role: "owner", prepare: async () => ({ path: "/api/team/connections/production", body: { kind: "builtin" } }) },
+  { method: "POST", route: "/api/team/connections/[environment]/test", role: "admin", prepare: async () => ({ path: "/api/team/connections/sandbox/test", body: {} }) },
+  // Last: creating a team makes it the caller's active team.
+  { method: "POST", route: "/api/teams", role: "viewer", prepare: async () => ({ path: "/api/teams", body: { name: "Side project" } }) },
+];
+
+/** Routes guarded by something other than a team session, each with its own tests. */
+const OTHERWISE_GUARDED = [
+  /^\/api\/auth\//, // Auth.js itself
+  /^\/api\/health$/, // liveness, no data
+  /^\/api\/mturk\//, // the built-in marketplace: SigV4 per requester (test/marketplace)
+];
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = path.join(dir, name);
+    return statSync(p).isDirectory() ? routeFiles(p) : name === "route.ts" ? [p] : [];
+  });
+}
+
+test("every route handler is in this walk or guarded otherwise", () => {
+  const apiDir = path.join(process.cwd(), "app", "api");
+  const missing: string[] = [];
+  for (const file of routeFiles(apiDir)) {
+    const route = "/api/" + path.relative(apiDir, path.dirname(file)).split(path.sep).join("/");
+    if (OTHERWISE_GUARDED.some((re) => re.test(route))) continue;
+    const methods = [...readFileSync(file, "utf8").matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
+    for (const method of methods) {
+      if (!CASES.some((c) => c.method === method && c.route === route)) missing.push(`${method} ${route}`);
+    }
+  }
+  expect(missing).toEqual([]);
+});
+
+async function call(request: APIRequestContext, c: RouteCase, target: { path: string; body?: unknown }) {
+  const res = await request.fetch(target.path, { method: c.method, data: target.body === undefined ? undefined : target.body });
+  return res.status();
+}
+
+test("anonymous clients are refused everywhere", async ({ playwright, team, baseURL }) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  for (const c of CASES) {
+    expect(await call(anonymous, c, await c.prepare(team)), `${c.method} ${c.route}`).toBe(401);
+  }
+  await anonymous.dispose();
+});
+
+for (const role of ROLES) {
+  test(`a ${role} is allowed exactly what the role permits`, async ({ page, team }) => {
+    await login(page, team.users[role]);
+    for (const c of CASES) {
+      const status = await call(page.request, c, await c.prepare(team));
+      const label = `${role}: ${c.method} ${c.route} (needs ${c.role})`;
+      if (hasRole(role, c.role)) expect(status, label).toBeLessThan(300);
+      else expect(status, label).toBe(403);
+    }
+  });
+}
+
+test("a viewer sees settings read-only, without the admin controls", async ({ page, team }) => {
+  await login(page, team.users.viewer);
+  await page.goto("/settings");
+  await expect(page.getByRole("heading", { name: "Members" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Create invitation" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Test connection" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Change" })).toHaveCount(0);
+  await expect(page.getByLabel("Team name", { exact: true })).toBeDisabled();
+});

@@ -1,0 +1,49 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+/**
+ * A second HITdesk started exactly as a user would (`npm start`, no configuration, embedded
+ * database in a fresh folder), for the tests that need an empty install.
+ */
+export interface FreshServer {
+  url: string;
+  output(): string;
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  stop(): Promise<void>;
+}
+
+export async function startFreshServer(port: number, extraEnv: Record<string, string> = {}): Promise<FreshServer> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "hitdesk-fresh-"));
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HITDESK_DATA_DIR: dataDir, NODE_OPTIONS: "", ...extraEnv };
+  delete env.DATABASE_URL;
+  delete env.HITDESK_URL;
+  const child: ChildProcess = spawn("npm", ["start"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  const server: FreshServer = {
+    url: `http://127.0.0.1:${port}`,
+    output: () => output,
+    async waitForOutput(pattern, timeoutMs = 240_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const match = output.match(pattern);
+        if (match) return match;
+        if (child.exitCode !== null) throw new Error(`HITdesk exited (${child.exitCode}):\n${output}`);
+        if (Date.now() > deadline) throw new Error(`Timed out waiting for ${pattern}:\n${output}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    },
+    async stop() {
+      if (child.exitCode === null) {
+        process.kill(-child.pid!, "SIGTERM");
+        await new Promise((r) => child.once("exit", r));
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  await server.waitForOutput(/HITdesk is running at/);
+  return server;
+}

@@ -1,0 +1,136 @@
+/**
+ * `npm run cli -- <command>`: administration without a browser. Works while HITdesk runs:
+ * with the embedded database it connects through the running server's port (PGlite allows
+ * one process per folder); otherwise it opens the database itself.
+ */
+import { parseArgs } from "node:util";
+import { ENVIRONMENTS, ROLES, type EnvironmentName, type Role } from "@/lib/auth/roles";
+import { EmailSchema, PasswordInput } from "@/lib/auth/schemas";
+import { db } from "@/lib/db";
+import { openDatabase, type OpenDatabase } from "@/lib/db/open-database";
+import { appUrl } from "@/lib/env";
+import { provisionRequester } from "@/lib/marketplace/requesters";
+import { builtinEndpointPath } from "@/lib/mturk/endpoints";
+import { createTeam } from "@/lib/teams/create-team";
+import { createUser } from "@/lib/users/create-user";
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  migrate                                   apply pending database migrations
+  create-user --email E --password P [--name N] [--team SLUG --role ROLE]
+                                            create a login (optionally add it to a team)
+  create-team --name N --owner EMAIL       create a team owned by an existing user
+  keys --env sandbox|production [--team SLUG]
+                                            print the built-in marketplace endpoint and keys
+                                            as shell lines (eval "$(npm run -s cli -- keys ...)")`;
+
+class UsageError extends Error {}
+
+function required(value: string | undefined, flag: string): string {
+  if (!value) throw new UsageError(`--${flag} is required`);
+  return value;
+}
+
+async function findTeam(slug: string | undefined) {
+  if (slug) {
+    const team = await db.team.findUnique({ where: { slug } });
+    if (!team) throw new UsageError(`No team with slug "${slug}"`);
+    return team;
+  }
+  const teams = await db.team.findMany({ take: 2, orderBy: { createdAt: "asc" } });
+  if (teams.length === 0) throw new UsageError("There are no teams yet");
+  if (teams.length > 1) {
+    const all = await db.team.findMany({ select: { slug: true }, orderBy: { createdAt: "asc" } });
+    throw new UsageError(`Several teams exist; choose one with --team (${all.map((t) => t.slug).join(", ")})`);
+  }
+  return teams[0]!;
+}
+
+async function run(command: string | undefined, argv: string[], database: OpenDatabase): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      email: { type: "string" },
+      password: { type: "string" },
+      name: { type: "string" },
+      team: { type: "string" },
+      role: { type: "string" },
+      owner: { type: "string" },
+      env: { type: "string" },
+    },
+    strict: true,
+  });
+  switch (command) {
+    case "migrate": {
+      const applied = database.appliedMigrations;
+      console.log(applied.length ? `Applied: ${applied.join(", ")}` : "The database is up to date.");
+      return;
+    }
+    case "create-user": {
+      const email = EmailSchema.safeParse(required(values.email, "email"));
+      if (!email.success) throw new UsageError(`--email: ${email.error.issues[0]?.message}`);
+      const password = PasswordInput.safeParse(required(values.password, "password"));
+      if (!password.success) throw new UsageError(`--password: ${password.error.issues[0]?.message}`);
+      if (values.role && !ROLES.includes(values.role as Role)) throw new UsageError(`--role must be one of ${ROLES.join(", ")}`);
+      const team = values.team ? await findTeam(values.team) : undefined;
+      const user = await createUser({ email: email.data, password: password.data, name: values.name ?? email.data.split("@")[0]! });
+      if (team) {
+        await db.membership.create({ data: { userId: user.id, teamId: team.id, role: (values.role as Role | undefined) ?? "viewer" } });
+        await db.user.update({ where: { id: user.id }, data: { activeTeamId: team.id } });
+      }
+      console.log(`Created ${email.data}${team ? ` in ${team.slug} as ${values.role ?? "viewer"}` : ""}.`);
+      return;
+    }
+    case "create-team": {
+      const name = required(values.name, "name").trim();
+      if (name.length < 2) throw new UsageError("--name must be at least 2 characters");
+      const ownerEmail = EmailSchema.parse(required(values.owner, "owner"));
+      const owner = await db.user.findUnique({ where: { email: ownerEmail } });
+      if (!owner) throw new UsageError(`No user with email ${ownerEmail}; create it first with create-user`);
+      const team = await createTeam({ name, ownerUserId: owner.id });
+      console.log(`Created team ${team.slug} owned by ${ownerEmail}.`);
+      return;
+    }
+    case "keys": {
+      const environment = values.env as EnvironmentName;
+      if (!ENVIRONMENTS.includes(environment)) throw new UsageError("--env must be sandbox or production");
+      const team = await findTeam(values.team);
+      const keys = await provisionRequester(team.id, environment, team.name);
+      console.log(`HITDESK_MTURK_ENDPOINT=${appUrl()}${builtinEndpointPath(environment)}`);
+      console.log(`AWS_ACCESS_KEY_ID=${keys.accessKeyId}`);
+      console.log(`AWS_SECRET_ACCESS_KEY=${keys.secretAccessKey}`);
+      return;
+    }
+    default:
+      throw new UsageError(command ? `Unknown command "${command}"` : "No command given");
+  }
+}
+
+async function main(): Promise<number> {
+  const [command, ...argv] = process.argv.slice(2);
+  if (!command || command === "help" || command === "--help") {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  const database = await openDatabase();
+  try {
+    await run(command, argv, database);
+    return 0;
+  } finally {
+    await db.$disconnect();
+    await database.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (e instanceof UsageError) {
+      console.error(`${e.message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  },
+);
