@@ -6,13 +6,19 @@
 import { parseArgs } from "node:util";
 import { ENVIRONMENTS, ROLES, type EnvironmentName, type Role } from "@/lib/auth/roles";
 import { EmailSchema, PasswordInput } from "@/lib/auth/schemas";
-import { db } from "@/lib/db";
-import { openDatabase, type OpenDatabase } from "@/lib/db/open-database";
-import { appUrl } from "@/lib/env";
-import { provisionRequester } from "@/lib/marketplace/requesters";
+import type { OpenDatabase } from "@/lib/db/open-database";
 import { builtinEndpointPath } from "@/lib/mturk/endpoints";
-import { createTeam } from "@/lib/teams/create-team";
-import { createUser } from "@/lib/users/create-user";
+
+// Modules that read the configuration load here, so a bad setting reads as a message.
+const { appUrl } = await import("@/lib/env").catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exit(1);
+});
+const { db } = await import("@/lib/db");
+const { openDatabase } = await import("@/lib/db/open-database");
+const { provisionRequester } = await import("@/lib/marketplace/requesters");
+const { createTeam } = await import("@/lib/teams/create-team");
+const { createUser } = await import("@/lib/users/create-user");
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 

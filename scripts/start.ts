@@ -7,10 +7,12 @@ import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { masterSecret } from "@/lib/crypto";
-import { openDatabase } from "@/lib/db/open-database";
-import { appUrl, env } from "@/lib/env";
-import { prepareFirstRun } from "@/lib/setup/first-run";
+
+// lib/ is loaded inside main(): invalid configuration then reads as a message, not a stack.
+const { appUrl, env } = await import("@/lib/env").catch(fail);
+const { masterSecret } = await import("@/lib/crypto");
+const { openDatabase } = await import("@/lib/db/open-database");
+const { prepareFirstRun } = await import("@/lib/setup/first-run");
 
 const dev = process.argv.includes("--dev");
 const root = process.cwd();
@@ -106,7 +108,9 @@ async function waitForServer(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
+function fail(e: unknown): never {
   console.error(`\nHITdesk could not start: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
-});
+}
+
+await main().catch(fail);
