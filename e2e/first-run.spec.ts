@@ -40,4 +40,22 @@ test("a fresh install prints a one-time setup link that creates the first owner"
   // The link works once.
   await page.goto(setupUrl);
   await expect(page.getByRole("heading", { name: "This setup link does not work" })).toBeVisible();
+
+  // The CLI works while the server runs, through the server's embedded database.
+  const keys = server.cli("keys", "--env", "sandbox");
+  expect(keys.stderr).not.toMatch(/error/i);
+  expect(keys.code).toBe(0);
+  const lines = Object.fromEntries(keys.stdout.trim().split("\n").map((l) => l.split(/=(.*)/s).slice(0, 2)));
+  expect(lines.HITDESK_MTURK_ENDPOINT).toBe("http://localhost:3291/api/mturk/sandbox");
+  expect(lines.AWS_SECRET_ACCESS_KEY).toMatch(/^\S{30,}$/);
+  await page.goto(`${server.url}/settings`);
+  await expect(page.getByTestId("connection-sandbox").getByTestId("access-key-id")).toHaveText(lines.AWS_ACCESS_KEY_ID!);
+
+  const created = server.cli("create-user", "--email", "cli@example.com", "--password", "made-by-the-cli", "--team", "vision-lab", "--role", "reviewer");
+  expect(created.stdout).toContain("Created cli@example.com in vision-lab as reviewer.");
+  const bad = server.cli("create-user", "--email", "nope", "--password", "made-by-the-cli");
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toContain("--email: Enter a valid email address");
+  await page.goto(`${server.url}/settings`);
+  await expect(page.getByTestId("member-cli@example.com")).toBeVisible();
 });

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -9,6 +9,9 @@ import path from "node:path";
  */
 export interface FreshServer {
   url: string;
+  dataDir: string;
+  /** `npm run cli -- ...args` against this install, as an administrator would run it. */
+  cli(...args: string[]): { code: number | null; stdout: string; stderr: string };
   output(): string;
   waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
   stop(): Promise<void>;
@@ -25,6 +28,11 @@ export async function startFreshServer(port: number, extraEnv: Record<string, st
   child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
   const server: FreshServer = {
     url: `http://127.0.0.1:${port}`,
+    dataDir,
+    cli(...args) {
+      const r = spawnSync("npm", ["run", "-s", "cli", "--", ...args], { env, encoding: "utf8", timeout: 60_000 });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    },
     output: () => output,
     async waitForOutput(pattern, timeoutMs = 240_000) {
       const deadline = Date.now() + timeoutMs;
