@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { ColumnTypeEnum, bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine, SchemasContainer } from "@prisma/schema-engine-wasm";
 
 /**
@@ -34,6 +34,14 @@ async function loadEngineClass(): Promise<typeof SchemaEngine> {
 }
 
 let engineClass: Promise<typeof SchemaEngine> | undefined;
+
+// The engine reports a Rust panic's message through this global before it throws.
+const panics = globalThis as unknown as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(message: string): void } };
+panics.PRISMA_WASM_PANIC_REGISTRY ??= {
+  set_message(message: string) {
+    console.error(`Prisma schema engine panicked: ${message}`);
+  },
+};
 
 export async function readSchemas(): Promise<SchemasContainer> {
   const names = (await readdir(SCHEMA_DIR)).filter((n) => n.endsWith(".prisma")).sort();
@@ -70,43 +78,60 @@ export async function readMigrations(): Promise<MigrationList> {
 const PG_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
 
-/**
- * The engine's catalog queries return Postgres' internal one-byte `"char"` type (relkind,
- * contype, ...), which @prisma/adapter-pg 7 rejects as unsupported; it is text in all but name.
- */
-class CatalogClient extends pg.Client {
-  override query(...args: unknown[]): never {
-    const fix = (r: pg.QueryResult | undefined) => {
-      for (const f of r?.fields ?? []) if (f.dataTypeID === PG_CHAR_OID) f.dataTypeID = PG_TEXT_OID;
-      return r;
-    };
-    const last = args.length - 1;
-    const callback = args[last];
-    if (typeof callback === "function") {
-      // pg.Pool#query hands the client a callback instead of awaiting a promise.
-      args[last] = (err: Error | null, r: pg.QueryResult) => (callback as (e: Error | null, r?: pg.QueryResult) => void)(err, fix(r));
-    }
-    const result = (super.query as (...a: unknown[]) => unknown)(...args);
-    return (result instanceof Promise ? result.then(fix) : result) as never;
-  }
+interface Queryable {
+  performIO(query: object): Promise<{ fields: { dataTypeID: number }[] }>;
+  queryRaw(query: object): Promise<{ columnTypes: number[] }>;
+  startTransaction?(...args: unknown[]): Promise<Queryable>;
 }
 
-function catalogPool(url: string): pg.Pool {
-  return new pg.Pool({ connectionString: url, max: 2, Client: CatalogClient });
+/**
+ * The engine's catalog queries return Postgres' one-byte `"char"` columns (relkind,
+ * contype, ...) and expect them typed Character, which @prisma/adapter-pg 7 rejects as
+ * unsupported. Read them as text, then report them as Character.
+ */
+function readCharColumns<T extends Queryable>(q: T): T {
+  const charColumns = new WeakMap<object, number[]>();
+  const performIO = q.performIO.bind(q);
+  const queryRaw = q.queryRaw.bind(q);
+  q.performIO = async (query) => {
+    const result = await performIO(query);
+    const indexes: number[] = [];
+    result.fields.forEach((f, i) => {
+      if (f.dataTypeID === PG_CHAR_OID) {
+        f.dataTypeID = PG_TEXT_OID;
+        indexes.push(i);
+      }
+    });
+    charColumns.set(query, indexes);
+    return result;
+  };
+  q.queryRaw = async (query) => {
+    const result = await queryRaw(query);
+    for (const i of charColumns.get(query) ?? []) result.columnTypes[i] = ColumnTypeEnum.Character;
+    return result;
+  };
+  if (q.startTransaction) {
+    const start = q.startTransaction.bind(q);
+    q.startTransaction = async (...args) => readCharColumns(await start(...args));
+  }
+  return q;
 }
+
+// performIO is private in the adapter's types; the patch reaches it at runtime.
+const withCharColumns = <A>(adapter: A): A => readCharColumns(adapter as unknown as Queryable) as unknown as A;
 
 /** Opens the engine on `url`; `shadowUrl` is an empty database used to replay migrations for diffs. */
 export async function openSchemaEngine(url: string, shadowUrl?: string): Promise<{ engine: SchemaEngine; close(): Promise<void> }> {
   engineClass ??= loadEngineClass();
   const Engine = await engineClass;
-  const pools = [catalogPool(url), ...(shadowUrl && shadowUrl !== url ? [catalogPool(shadowUrl)] : [])];
+  const pools = [url, ...(shadowUrl && shadowUrl !== url ? [shadowUrl] : [])].map((u) => new pg.Pool({ connectionString: u, max: 2 }));
   const main = new PrismaPg(pools[0]!);
   const shadow = pools[1] ? new PrismaPg(pools[1]) : main;
   const factory: SqlMigrationAwareDriverAdapterFactory = {
     provider: main.provider,
     adapterName: main.adapterName,
-    connect: () => main.connect(),
-    connectToShadowDb: () => shadow.connect(),
+    connect: async () => withCharColumns(await main.connect()),
+    connectToShadowDb: async () => withCharColumns(await shadow.connect()),
   };
   const schemas = await readSchemas();
   const engine = await Engine.new(
