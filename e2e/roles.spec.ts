@@ -42,6 +42,7 @@ const CASES: RouteCase[] = [
   { method: "PUT", route: "/api/team/connections/[environment]", role: "admin", prepare: async () => ({ path: "/api/team/connections/sandbox", body: { kind: "builtin" } }) },
   { method: "PUT", route: "/api/team/connections/[environment]", role: "owner", prepare: async () => ({ path: "/api/team/connections/production", body: { kind: "builtin" } }) },
   { method: "POST", route: "/api/team/connections/[environment]/test", role: "admin", prepare: async () => ({ path: "/api/team/connections/sandbox/test", body: {} }) },
+  { method: "POST", route: "/api/team/deposits", role: "owner", prepare: async () => ({ path: "/api/team/deposits", body: { amount: "1.00" } }) },
   // Last: creating a team makes it the caller's active team.
   { method: "POST", route: "/api/teams", role: "viewer", prepare: async () => ({ path: "/api/teams", body: { name: "Side project" } }) },
 ];

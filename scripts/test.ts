@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { createFreshDatabase } from "../lib/db/fresh-database";
 
 const args = process.argv.slice(2);
 const only = args.includes("--unit") ? "unit" : args.includes("--e2e") ? "e2e" : "all";
@@ -29,26 +29,6 @@ function run(cmd: string, cmdArgs: string[], env: Record<string, string | undefi
 
 function readJson<T>(file: string): T | undefined {
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : undefined;
-}
-
-async function freshDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> } | undefined> {
-  if (!server) return undefined;
-  const name = `${prefix}_${Date.now()}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const u = new URL(server);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: server });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
-  };
 }
 
 function typecheck(): Tally {
@@ -88,7 +68,7 @@ function countPlaywright(suites: PwSuite[] = []): Tally {
 }
 
 async function e2e(): Promise<Tally> {
-  const database = await freshDatabase("hitdesk_e2e");
+  const database = server ? await createFreshDatabase(server, "hitdesk_e2e") : undefined;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "hitdesk-e2e-"));
   const out = path.join(root, "test-results", "e2e.json");
   rmSync(out, { force: true });

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedDatabase } from "../lib/db/embedded";
+import { createFreshDatabase } from "../lib/db/fresh-database";
 import { applyMigrations } from "../lib/db/schema-engine";
 
 /**
@@ -17,20 +17,9 @@ export default async function setup(project: TestProject) {
   let teardown: () => Promise<void>;
   const server = process.env.HITDESK_TEST_DATABASE_URL;
   if (server) {
-    const name = `hitdesk_unit_${Date.now()}_${process.pid}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const u = new URL(server);
-    u.pathname = `/${name}`;
-    url = u.toString();
-    teardown = async () => {
-      const c = new pg.Client({ connectionString: server });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    };
+    const database = await createFreshDatabase(server, "hitdesk_unit");
+    url = database.url;
+    teardown = database.drop;
   } else {
     const embedded = await startEmbeddedDatabase(undefined);
     url = embedded.url;

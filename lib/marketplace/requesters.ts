@@ -48,3 +48,8 @@ export async function provisionRequester(ownerRef: string, environment: Marketpl
   });
   return keys;
 }
+
+export async function findRequesterId(ownerRef: string, environment: MarketplaceEnvironment): Promise<string | undefined> {
+  const row = await db.mkRequester.findUnique({ where: { ownerRef_environment: { ownerRef, environment } }, select: { id: true } });
+  return row?.id;
+}

@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { appUrl } from "@/lib/env";
 import { HttpError } from "@/lib/http-error";
 import { provisionRequester } from "@/lib/marketplace/requesters";
-import { mturkClient } from "@/lib/mturk/client";
+import { sendMturk } from "@/lib/mturk/send";
 import type { ConnectionInput } from "@/lib/mturk/connection-input";
 import { AWS_MTURK_ENDPOINTS, builtinEndpointPath } from "@/lib/mturk/endpoints";
 import { toMturkError } from "@/lib/mturk/errors";
@@ -68,8 +68,7 @@ export type ConnectionTest = { ok: true; availableBalance: string } | { ok: fals
 /** GetAccountBalance through the connection, as every later call will go. */
 export async function testConnection(teamId: string, environment: EnvironmentName): Promise<ConnectionTest> {
   try {
-    const client = await mturkClient(teamId, environment);
-    const out = await client.send(new GetAccountBalanceCommand({}));
+    const out = await sendMturk(teamId, environment, new GetAccountBalanceCommand({}));
     return { ok: true, availableBalance: out.AvailableBalance ?? "0.00" };
   } catch (e) {
     return { ok: false, error: toMturkError(e).message };

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AuthShell } from "@/components/auth-shell";
-import { Alert } from "@/components/ui/alert";
+import { LinkProblem } from "@/components/link-problem";
 import { setupTokenIsValid } from "@/lib/setup/first-run";
 import { SetupForm } from "./setup-form";
 
@@ -11,14 +10,10 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
   const { token } = await searchParams;
   if (!token || !(await setupTokenIsValid(token))) {
     return (
-      <AuthShell title="This setup link does not work">
-        <Alert tone="error">It has expired, was already used, or HITdesk already has users. Restart HITdesk to print a new link if nobody has signed up yet.</Alert>
-        <p className="mt-4 text-sm">
-          <Link className="font-medium text-brand-600 hover:underline" href="/login">
-            Go to sign in
-          </Link>
-        </p>
-      </AuthShell>
+      <LinkProblem
+        title="This setup link does not work"
+        message="It has expired, was already used, or HITdesk already has users. Restart HITdesk to print a new link if nobody has signed up yet."
+      />
     );
   }
   return (

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthShell } from "@/components/auth-shell";
-import { Alert } from "@/components/ui/alert";
+import { LinkProblem } from "@/components/link-problem";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/auth/roles";
 import { currentUser } from "@/lib/auth/session";
 import { findInvite } from "@/lib/teams/invites";
@@ -20,16 +20,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const { token } = await params;
   const invite = await findInvite(token);
   if (invite.status !== "valid") {
-    return (
-      <AuthShell title="Invitation">
-        <Alert tone="error">{PROBLEMS[invite.status]}</Alert>
-        <p className="mt-4 text-sm">
-          <Link href="/login" className="font-medium text-brand-600 hover:underline">
-            Go to sign in
-          </Link>
-        </p>
-      </AuthShell>
-    );
+    return <LinkProblem title="Invitation" message={PROBLEMS[invite.status]} />;
   }
   const subtitle = (
     <>

@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { hasRole, type EnvironmentName, type Role } from "@/lib/auth/roles";
 import type { ConnectionInput } from "@/lib/mturk/connection-input";
+import { DepositForm } from "./deposit-form";
 import { useApiMutation } from "./use-api-mutation";
 
 interface Connection {
@@ -84,6 +85,7 @@ function ConnectionCard({ connection, canEdit, canTest }: { connection: Connecti
         </div>
       )}
       {editing && <ConnectionForm connection={connection} onDone={() => setEditing(false)} />}
+      {production && connection.kind === "builtin" && canEdit && <DepositForm />}
     </section>
   );
 }
