@@ -14,11 +14,12 @@ export interface FreshServer {
   cli(...args: string[]): { code: number | null; stdout: string; stderr: string };
   output(): string;
   waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
-  stop(): Promise<void>;
+  /** Stops the server; `keepData` leaves the data folder for a restart. */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
-export async function startFreshServer(port: number, extraEnv: Record<string, string> = {}): Promise<FreshServer> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "hitdesk-fresh-"));
+export async function startFreshServer(port: number, extraEnv: Record<string, string> = {}, existingDataDir?: string): Promise<FreshServer> {
+  const dataDir = existingDataDir ?? mkdtempSync(path.join(os.tmpdir(), "hitdesk-fresh-"));
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HITDESK_DATA_DIR: dataDir, NODE_OPTIONS: "", ...extraEnv };
   delete env.DATABASE_URL;
   delete env.HITDESK_URL;
@@ -44,12 +45,12 @@ export async function startFreshServer(port: number, extraEnv: Record<string, st
         await new Promise((r) => setTimeout(r, 200));
       }
     },
-    async stop() {
+    async stop(options) {
       if (child.exitCode === null) {
         process.kill(-child.pid!, "SIGTERM");
         await new Promise((r) => child.once("exit", r));
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options?.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
   await server.waitForOutput(/HITdesk is running at/);
