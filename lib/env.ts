@@ -36,6 +36,9 @@ const EnvSchema = z
     AUTH_OIDC_ID: optionalString,
     AUTH_OIDC_SECRET: optionalString,
     AUTH_OIDC_NAME: z.string().default("Single sign-on"),
+    /** Fault injection for every requester of an environment's built-in marketplace (JSON, see lib/marketplace/faults). */
+    HITDESK_MARKETPLACE_FAULTS_SANDBOX: optionalString,
+    HITDESK_MARKETPLACE_FAULTS_PRODUCTION: optionalString,
     /** Enables the test-only endpoints (marketplace clock). Never set in production. */
     HITDESK_TEST_MODE: z
       .enum(["0", "1", ""])

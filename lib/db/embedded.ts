@@ -57,6 +57,75 @@ function takeLock(dir: string): void {
   }
 }
 
+// Extended-query messages (Parse, Bind, Describe, Execute, Close, Flush) that continue until Sync.
+const EXTENDED_QUERY_MESSAGES = new Set([0x50, 0x42, 0x44, 0x45, 0x43, 0x48]);
+
+interface QueuedMessage {
+  handlerId: number;
+  message: Uint8Array;
+  resolve(bytes: number): void;
+  reject(error: unknown): void;
+  onData(data: Uint8Array): void;
+}
+
+interface QueryQueue {
+  queue: QueuedMessage[];
+  processing: boolean;
+  lastHandlerId: number | null;
+  db: PGlite;
+  processQueue(): Promise<void>;
+  clearQueueForHandler(handlerId: number): void;
+}
+
+/**
+ * pglite-socket queues protocol messages one by one, so under concurrency one connection's
+ * Parse/Bind/Execute can interleave with another's and clobber the unnamed statement
+ * ("portal does not exist"). Keep serving a connection from its first extended-query message
+ * to its Sync, as the server already does for a connection inside a transaction.
+ */
+function serveWholeQueries(server: PGLiteSocketServer): void {
+  const q = (server as unknown as { queryQueue: QueryQueue }).queryQueue;
+  const midQuery = new Set<number>();
+  const clear = q.clearQueueForHandler.bind(q);
+  q.clearQueueForHandler = (handlerId) => {
+    midQuery.delete(handlerId);
+    if (q.lastHandlerId === handlerId && !q.db.isInTransaction()) q.lastHandlerId = null;
+    clear(handlerId);
+  };
+  q.processQueue = async function processQueue(this: QueryQueue) {
+    if (this.processing || this.queue.length === 0) return;
+    this.processing = true;
+    try {
+      while (this.queue.length > 0) {
+        const pinned = this.lastHandlerId !== null && (this.db.isInTransaction() || midQuery.has(this.lastHandlerId));
+        const index = pinned ? this.queue.findIndex((m) => m.handlerId === this.lastHandlerId) : 0;
+        if (index === -1) break; // wait for the pinned connection's next message
+        const item = this.queue.splice(index, 1)[0]!;
+        let bytes = 0;
+        try {
+          await this.db.runExclusive(() =>
+            this.db.execProtocolRawStream(item.message, {
+              onRawData: (data: Uint8Array) => {
+                bytes += data.length;
+                item.onData(data);
+              },
+            }),
+          );
+        } catch (e) {
+          item.reject(e);
+          continue;
+        }
+        if (EXTENDED_QUERY_MESSAGES.has(item.message[0]!)) midQuery.add(item.handlerId);
+        else midQuery.delete(item.handlerId);
+        this.lastHandlerId = item.handlerId;
+        item.resolve(bytes);
+      }
+    } finally {
+      this.processing = false;
+    }
+  };
+}
+
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
@@ -75,6 +144,7 @@ export async function startEmbeddedDatabase(dir: string | undefined, port = 0): 
   }
   const db = await PGlite.create(pgDir ? { dataDir: pgDir } : {});
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: 64 });
+  serveWholeQueries(server);
   await server.start();
   const actualPort = Number(server.getServerConn().split(":").pop());
   if (dir) writeFileSync(path.join(dir, STATE_FILE), JSON.stringify({ pid: process.pid, port: actualPort } satisfies ServerState));

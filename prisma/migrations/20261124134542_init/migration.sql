@@ -184,7 +184,12 @@ CREATE TABLE "mk_hit" (
     "assignmentReviewPolicy" JSONB,
     "hitReviewPolicy" JSONB,
     "title" TEXT NOT NULL,
+    "description" TEXT NOT NULL,
+    "keywords" TEXT,
     "rewardCents" INTEGER NOT NULL,
+    "assignmentDurationSec" INTEGER NOT NULL,
+    "autoApprovalDelaySec" INTEGER NOT NULL,
+    "qualificationRequirements" JSONB NOT NULL DEFAULT '[]',
 
     CONSTRAINT "mk_hit_pkey" PRIMARY KEY ("id")
 );
@@ -239,7 +244,8 @@ CREATE TABLE "mk_assignment" (
 -- CreateTable
 CREATE TABLE "mk_qualification_type" (
     "id" TEXT NOT NULL,
-    "requesterId" TEXT,
+    "requesterId" TEXT NOT NULL,
+    "environment" "MkEnvironment" NOT NULL,
     "name" TEXT NOT NULL,
     "nameKey" TEXT NOT NULL,
     "description" TEXT NOT NULL,
@@ -268,6 +274,7 @@ CREATE TABLE "mk_qualification" (
     "localeSubdivision" TEXT,
     "status" TEXT NOT NULL,
     "grantTime" TIMESTAMP(3) NOT NULL,
+    "revokeReason" TEXT,
     "seq" BIGSERIAL NOT NULL,
 
     CONSTRAINT "mk_qualification_pkey" PRIMARY KEY ("qualificationTypeId","workerId")
@@ -473,13 +480,19 @@ CREATE INDEX "mk_assignment_requesterId_workerId_idx" ON "mk_assignment"("reques
 CREATE UNIQUE INDEX "mk_qualification_type_seq_key" ON "mk_qualification_type"("seq");
 
 -- CreateIndex
-CREATE INDEX "mk_qualification_type_requesterId_nameKey_idx" ON "mk_qualification_type"("requesterId", "nameKey");
+CREATE INDEX "mk_qualification_type_environment_status_seq_idx" ON "mk_qualification_type"("environment", "status", "seq");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "mk_qualification_type_requesterId_nameKey_key" ON "mk_qualification_type"("requesterId", "nameKey");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "mk_qualification_seq_key" ON "mk_qualification"("seq");
 
 -- CreateIndex
 CREATE INDEX "mk_qualification_workerId_idx" ON "mk_qualification"("workerId");
+
+-- CreateIndex
+CREATE INDEX "mk_qualification_qualificationTypeId_status_seq_idx" ON "mk_qualification"("qualificationTypeId", "status", "seq");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "mk_qualification_request_seq_key" ON "mk_qualification_request"("seq");
@@ -492,6 +505,9 @@ CREATE INDEX "mk_qualification_request_qualificationTypeId_workerId_idx" ON "mk_
 
 -- CreateIndex
 CREATE UNIQUE INDEX "mk_worker_block_seq_key" ON "mk_worker_block"("seq");
+
+-- CreateIndex
+CREATE INDEX "mk_worker_block_requesterId_seq_idx" ON "mk_worker_block"("requesterId", "seq");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "mk_bonus_payment_seq_key" ON "mk_bonus_payment"("seq");

@@ -1,0 +1,91 @@
+import { spawnSync } from "node:child_process";
+import { CreateHITCommand, GetAccountBalanceCommand, GetHITCommand, MTurkClient } from "@aws-sdk/client-mturk";
+import { db } from "@/lib/db";
+import { expect, login, test } from "./support/fixtures";
+import { startFreshServer } from "./support/server";
+
+test("the built-in sandbox starts with $10,000.00 and production with what owners deposit", async ({ page, team }) => {
+  await login(page, team.users.owner);
+  await expect(page.getByTestId("balance")).toHaveText("$10,000.00");
+
+  await page.goto("/settings");
+  const sandbox = page.getByTestId("connection-sandbox");
+  await sandbox.getByRole("button", { name: "Test connection" }).click();
+  await expect(sandbox.getByRole("status")).toHaveText("Connected. Available balance $10000.00.");
+
+  const production = page.getByTestId("connection-production");
+  await production.getByLabel("Amount (USD)").fill("12.345");
+  await production.getByRole("button", { name: "Record deposit" }).click();
+  await expect(production.getByRole("alert")).toContainText("Amount: dollars with at most two decimals");
+  await production.getByLabel("Amount (USD)").fill("250.00");
+  await production.getByLabel("Note").fill("Pilot study");
+  await production.getByRole("button", { name: "Record deposit" }).click();
+  await expect(production.getByText("Deposit recorded.")).toBeVisible();
+  await production.getByRole("button", { name: "Test connection" }).click();
+  await expect(production.getByRole("status").filter({ hasText: "Connected" })).toHaveText("Connected. Available balance $250.00.");
+
+  const audit = await db.auditLog.findFirst({ where: { teamId: team.id, action: "marketplace.deposit" } });
+  expect(audit?.environment).toBe("production");
+  expect(audit?.actorEmail).toBe(team.users.owner.email);
+});
+
+test("keys printed by the CLI drive the JavaScript SDK against the running server", async ({ team, baseURL }) => {
+  const slug = (await db.team.findUniqueOrThrow({ where: { id: team.id } })).slug;
+  const out = spawnSync("npm", ["run", "-s", "cli", "--", "keys", "--env", "sandbox", "--team", slug], { encoding: "utf8", env: { ...process.env, HITDESK_URL: baseURL } });
+  expect(out.status, out.stderr).toBe(0);
+  const vars = Object.fromEntries(out.stdout.trim().split("\n").map((l) => l.split(/=(.*)/s).slice(0, 2)));
+  expect(vars.HITDESK_MTURK_ENDPOINT).toBe(`${baseURL}/api/mturk/sandbox`);
+
+  for (const endpoint of [vars.HITDESK_MTURK_ENDPOINT!, `${vars.HITDESK_MTURK_ENDPOINT}/`]) {
+    const client = new MTurkClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: vars.AWS_ACCESS_KEY_ID!, secretAccessKey: vars.AWS_SECRET_ACCESS_KEY! } });
+    expect((await client.send(new GetAccountBalanceCommand({}))).AvailableBalance).toBe("10000.00");
+    const { HIT } = await client.send(
+      new CreateHITCommand({
+        Title: "Label one image",
+        Description: "Pick the category that fits the photo",
+        Reward: "0.05",
+        LifetimeInSeconds: 3600,
+        AssignmentDurationInSeconds: 300,
+        Question: `<HTMLQuestion xmlns="http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/2011-11-11/HTMLQuestion.xsd"><HTMLContent><![CDATA[<!DOCTYPE html><html><body><form><input name="label"></form></body></html>]]></HTMLContent><FrameHeight>400</FrameHeight></HTMLQuestion>`,
+      }),
+    );
+    const got = await client.send(new GetHITCommand({ HITId: HIT!.HITId! }));
+    expect(got.HIT?.Title).toBe("Label one image");
+    expect(got.HIT?.HITStatus).toBe("Assignable");
+    client.destroy();
+  }
+});
+
+test("the built-in marketplace's state survives a restart of the embedded install", async () => {
+  const admin = { HITDESK_ADMIN_EMAIL: "restart@example.com", HITDESK_ADMIN_PASSWORD: "restart-password-1" };
+  let server = await startFreshServer(3292, admin);
+  const dataDir = server.dataDir;
+  try {
+    const keys = Object.fromEntries(server.cli("keys", "--env", "sandbox").stdout.trim().split("\n").map((l) => l.split(/=(.*)/s).slice(0, 2)));
+    const connect = () =>
+      new MTurkClient({ endpoint: `${server.url}/api/mturk/sandbox`, region: "us-east-1", credentials: { accessKeyId: keys.AWS_ACCESS_KEY_ID!, secretAccessKey: keys.AWS_SECRET_ACCESS_KEY! } });
+    let client = connect();
+    const { HIT } = await client.send(
+      new CreateHITCommand({
+        Title: "Survives restarts",
+        Description: "A HIT created before the server stopped",
+        Reward: "0.10",
+        MaxAssignments: 3,
+        LifetimeInSeconds: 86400,
+        AssignmentDurationInSeconds: 600,
+        Question: `<ExternalQuestion xmlns="http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/2006-07-14/ExternalQuestion.xsd"><ExternalURL>https://example.com/task</ExternalURL><FrameHeight>0</FrameHeight></ExternalQuestion>`,
+      }),
+    );
+    client.destroy();
+    await server.stop({ keepData: true });
+
+    server = await startFreshServer(3292, admin, dataDir);
+    client = connect();
+    const got = await client.send(new GetHITCommand({ HITId: HIT!.HITId! }));
+    expect(got.HIT).toMatchObject({ Title: "Survives restarts", MaxAssignments: 3, HITStatus: "Assignable", Reward: "0.10" });
+    expect((await client.send(new GetAccountBalanceCommand({}))).AvailableBalance).toBe("10000.00");
+    client.destroy();
+  } finally {
+    await server.stop();
+  }
+});

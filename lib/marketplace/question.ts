@@ -1,0 +1,59 @@
+import { MturkRequestError } from "@/lib/marketplace/errors";
+import { QuestionFormError, parseQuestionForm } from "@/lib/marketplace/question-form";
+import { XmlShapeError, parseXmlDocument } from "@/lib/marketplace/xml-tree";
+
+/** The three kinds of Question a HIT may carry (SPEC §12), checked as MTurk checks them. */
+export type QuestionKind = "HTMLQuestion" | "ExternalQuestion" | "QuestionForm";
+
+const NS = "http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/";
+const HTML_NS = `${NS}2011-11-11/HTMLQuestion.xsd`;
+const EXTERNAL_NS = `${NS}2006-07-14/ExternalQuestion.xsd`;
+export const MAX_QUESTION_BYTES = 65_535;
+
+function invalid(message: string): MturkRequestError {
+  return new MturkRequestError("AWS.MechanicalTurk.XMLParseError", `Question: ${message}`);
+}
+
+export function validateQuestion(xml: string): QuestionKind {
+  if (Buffer.byteLength(xml, "utf8") > MAX_QUESTION_BYTES) throw invalid(`is ${Buffer.byteLength(xml, "utf8")} bytes; the limit is ${MAX_QUESTION_BYTES}`);
+  let root;
+  try {
+    root = parseXmlDocument(xml);
+  } catch (e) {
+    throw invalid(e instanceof XmlShapeError ? e.message : "not well-formed XML");
+  }
+  const frameHeight = () => {
+    const text = root.children.find((c) => c.name === "FrameHeight")?.text.trim();
+    if (text === undefined || !/^\d+$/.test(text)) throw invalid("FrameHeight must be a whole number of pixels (0 = automatic)");
+  };
+  switch (root.name) {
+    case "HTMLQuestion": {
+      if (root.namespace !== HTML_NS) throw invalid(`HTMLQuestion must use the namespace ${HTML_NS}`);
+      if (!root.children.find((c) => c.name === "HTMLContent")?.text.trim()) throw invalid("HTMLQuestion needs non-empty HTMLContent");
+      frameHeight();
+      return "HTMLQuestion";
+    }
+    case "ExternalQuestion": {
+      if (root.namespace !== EXTERNAL_NS) throw invalid(`ExternalQuestion must use the namespace ${EXTERNAL_NS}`);
+      const url = root.children.find((c) => c.name === "ExternalURL")?.text.trim() ?? "";
+      let parsed: URL | undefined;
+      try {
+        parsed = new URL(url);
+      } catch {
+        parsed = undefined;
+      }
+      if (parsed?.protocol !== "https:") throw invalid(`ExternalURL must be an https URL, got '${url}'`);
+      frameHeight();
+      return "ExternalQuestion";
+    }
+    case "QuestionForm":
+      try {
+        parseQuestionForm(xml);
+      } catch (e) {
+        throw invalid(e instanceof QuestionFormError || e instanceof XmlShapeError ? e.message : "invalid QuestionForm");
+      }
+      return "QuestionForm";
+    default:
+      throw invalid(`the root element must be HTMLQuestion, ExternalQuestion or QuestionForm, not ${root.name}`);
+  }
+}

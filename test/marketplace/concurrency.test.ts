@@ -1,0 +1,56 @@
+import { ApproveAssignmentCommand, ListBonusPaymentsCommand, SendBonusCommand } from "@aws-sdk/client-mturk";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { acceptHit } from "@/lib/marketplace/work/accept-hit";
+import { startHarness } from "./harness";
+
+/** Money and slots under simultaneous calls: nothing paid twice, nothing over-assigned. */
+describe("concurrency", () => {
+  it("50 parallel ApproveAssignment calls for one assignment approve and pay exactly once", async () => {
+    const h = await startHarness();
+    const hit = await h.createHit();
+    const id = await h.acceptAndSubmit(hit.HITId!, await h.createWorker());
+    const results = await Promise.allSettled(Array.from({ length: 50 }, () => h.client.send(new ApproveAssignmentCommand({ AssignmentId: id }))));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results.filter((r): r is PromiseRejectedResult => r.status === "rejected")) {
+      expect((r.reason as { TurkErrorCode?: string }).TurkErrorCode).toBe("AWS.MechanicalTurk.InvalidAssignmentState");
+    }
+    expect(await db.mkLedgerEntry.count({ where: { refId: id, kind: "reward" } })).toBe(1);
+    expect(await db.mkLedgerEntry.count({ where: { refId: id, kind: "reward_fee" } })).toBe(1);
+    await h.close();
+  });
+
+  it("50 parallel SendBonus calls with one UniqueRequestToken pay exactly one bonus", async () => {
+    const h = await startHarness();
+    const hit = await h.createHit();
+    const worker = await h.createWorker();
+    const id = await h.acceptAndSubmit(hit.HITId!, worker);
+    const send = () => h.client.send(new SendBonusCommand({ WorkerId: worker, AssignmentId: id, BonusAmount: "2.00", Reason: "Thanks", UniqueRequestToken: "one-bonus" }));
+    const results = await Promise.allSettled(Array.from({ length: 50 }, send));
+    expect(results.every((r) => r.status === "fulfilled")).toBe(true);
+    const listed = await h.client.send(new ListBonusPaymentsCommand({ AssignmentId: id }));
+    expect(listed.BonusPayments).toHaveLength(1);
+    expect(await db.mkLedgerEntry.count({ where: { requesterId: h.requesterId, kind: "bonus" } })).toBe(1);
+    await h.close();
+  });
+
+  it("100 parallel accepts of a 10-assignment HIT hand out exactly 10", async () => {
+    const h = await startHarness();
+    const hit = await h.createHit({ MaxAssignments: 10 });
+    const workers = await Promise.all(Array.from({ length: 100 }, () => h.createWorker()));
+    const results = await Promise.allSettled(workers.map((workerId) => acceptHit({ workerId, hitId: hit.HITId! })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(10);
+    const row = await db.mkHit.findUniqueOrThrow({ where: { id: hit.HITId! } });
+    expect(row).toMatchObject({ assignmentsAvailable: 0, assignmentsPending: 10, status: "Unassignable" });
+    expect(await db.mkAssignment.count({ where: { hitId: hit.HITId! } })).toBe(10);
+    await h.close();
+  });
+
+  it("two CreateHIT calls with one token at once create one HIT", async () => {
+    const h = await startHarness();
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => h.createHit({ UniqueRequestToken: "race" })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await db.mkHit.count({ where: { requesterId: h.requesterId } })).toBe(1);
+    await h.close();
+  });
+});

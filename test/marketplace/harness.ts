@@ -1,0 +1,161 @@
+import { randomBytes } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { CreateHITCommand, MTurkClient, type CreateHITCommandInput, type HIT } from "@aws-sdk/client-mturk";
+import { Sha256 } from "@aws-crypto/sha256-js";
+import { HttpRequest } from "@smithy/protocol-http";
+import { SignatureV4 } from "@smithy/signature-v4";
+import { expect } from "vitest";
+import { buildQuestionFormAnswers } from "@/lib/marketplace/answers";
+import { setRequesterFaults, type Faults } from "@/lib/marketplace/faults";
+import { handleMturkRequest } from "@/lib/marketplace/handler";
+import { provisionRequester, type MarketplaceEnvironment } from "@/lib/marketplace/requesters";
+import { acceptHit } from "@/lib/marketplace/work/accept-hit";
+import { submitAssignment } from "@/lib/marketplace/work/submit-assignment";
+import { createWorker, type NewWorker } from "@/lib/marketplace/work/workers";
+
+/**
+ * The built-in marketplace over real HTTP, for the conformance tests: an in-process server
+ * hands every request, exactly as received, to handleMturkRequest (everything but Next's
+ * router), and the real @aws-sdk/client-mturk talks to it with a fresh requester's keys.
+ */
+let server: Promise<{ server: Server; port: number }> | undefined;
+
+function startServer() {
+  server ??= new Promise((resolve) => {
+    const s = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        const environment = req.url!.match(/^\/api\/mturk\/(sandbox|production)\/?(\?|$)/)?.[1] as MarketplaceEnvironment | undefined;
+        if (!environment) {
+          res.writeHead(404).end();
+          return;
+        }
+        const headers = new Headers();
+        for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
+        const body = Buffer.concat(chunks);
+        const request = new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body: req.method === "POST" ? body : undefined });
+        void handleMturkRequest(request, environment).then(async (response) => {
+          res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
+          res.end(Buffer.from(await response.arrayBuffer()));
+        });
+      });
+    });
+    s.listen(0, "127.0.0.1", () => resolve({ server: s, port: (s.address() as AddressInfo).port }));
+  });
+  return server;
+}
+
+export interface Harness {
+  client: MTurkClient;
+  endpoint: string;
+  requesterId: string;
+  environment: MarketplaceEnvironment;
+  accessKeyId: string;
+  secretAccessKey: string;
+  createWorker(options?: Partial<NewWorker>): Promise<string>;
+  /** A HIT with sensible defaults (an HTMLQuestion, 1 assignment, $0.05), overridable. */
+  createHit(overrides?: Partial<CreateHITCommandInput>): Promise<HIT>;
+  /** A worker accepts the HIT and submits these answers (QuestionFormAnswers XML); returns the assignment id. */
+  acceptAndSubmit(hitId: string, workerId: string, answerXml?: string): Promise<string>;
+  /** Moves this requester's clock forward through the API's test hook, and sweeps. */
+  advanceClock(seconds: number): Promise<void>;
+  /** A client of a second, unrelated requester in the same environment. */
+  otherRequesterClient(): Promise<MTurkClient>;
+  close(): Promise<void>;
+}
+
+export const HTML_QUESTION = `<HTMLQuestion xmlns="http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/2011-11-11/HTMLQuestion.xsd"><HTMLContent><![CDATA[<!DOCTYPE html><html><body><form name="mturk_form" method="post" action="https://www.mturk.com/mturk/externalSubmit"><input type="hidden" name="assignmentId"><input name="answer"><input type="submit"></form></body></html>]]></HTMLContent><FrameHeight>450</FrameHeight></HTMLQuestion>`;
+
+async function requesterClient(endpoint: string, environment: MarketplaceEnvironment) {
+  const keys = await provisionRequester(`test-${randomBytes(6).toString("hex")}`, environment, "Test requester");
+  const client = new MTurkClient({
+    endpoint,
+    region: "us-east-1",
+    credentials: { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey },
+    maxAttempts: 3,
+  });
+  return { keys, client };
+}
+
+export async function startHarness(options: { environment?: MarketplaceEnvironment; faults?: Faults } = {}): Promise<Harness> {
+  const { port } = await startServer();
+  const environment = options.environment ?? "sandbox";
+  const endpoint = `http://127.0.0.1:${port}/api/mturk/${environment}`;
+  const { keys, client } = await requesterClient(endpoint, environment);
+  if (options.faults) await setRequesterFaults(keys.requesterId, options.faults);
+  const others: MTurkClient[] = [];
+  const signer = new SignatureV4({ service: "mturk-requester", region: "us-east-1", sha256: Sha256, credentials: { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey } });
+  return {
+    client,
+    endpoint,
+    requesterId: keys.requesterId,
+    environment,
+    accessKeyId: keys.accessKeyId,
+    secretAccessKey: keys.secretAccessKey,
+    async createWorker(opts = {}) {
+      return (await createWorker({ displayName: "Test worker", ...opts })).id;
+    },
+    async createHit(overrides = {}) {
+      const out = await client.send(
+        new CreateHITCommand({
+          Title: "Classify a sentence",
+          Description: "Say whether the sentence is positive or negative",
+          Reward: "0.05",
+          LifetimeInSeconds: 3600,
+          AssignmentDurationInSeconds: 600,
+          AutoApprovalDelayInSeconds: 86400,
+          MaxAssignments: 1,
+          Question: HTML_QUESTION,
+          ...overrides,
+        }),
+      );
+      return out.HIT!;
+    },
+    async acceptAndSubmit(hitId, workerId, answerXml = buildQuestionFormAnswers([{ questionIdentifier: "answer", value: { freeText: "positive" } }])) {
+      const assignment = await acceptHit({ workerId, hitId });
+      await submitAssignment({ assignmentId: assignment.id, workerId, answerXml });
+      return assignment.id;
+    },
+    async advanceClock(seconds) {
+      const body = JSON.stringify({ Seconds: seconds });
+      const url = new URL(endpoint);
+      const signed = await signer.sign(
+        new HttpRequest({
+          method: "POST",
+          protocol: "http:",
+          hostname: url.hostname,
+          port: Number(url.port),
+          path: url.pathname,
+          headers: { host: url.host, "content-type": "application/x-amz-json-1.1", "x-amz-target": "HITDesk.AdvanceClock" },
+          body,
+        }),
+      );
+      const res = await fetch(endpoint, { method: "POST", headers: signed.headers as Record<string, string>, body });
+      if (!res.ok) throw new Error(`AdvanceClock failed: ${res.status} ${await res.text()}`);
+    },
+    async otherRequesterClient() {
+      const other = await requesterClient(endpoint, environment);
+      others.push(other.client);
+      return other.client;
+    },
+    async close() {
+      client.destroy();
+      for (const o of others) o.destroy();
+    },
+  };
+}
+
+/** Awaits an MTurk RequestError, optionally with this TurkErrorCode and a message matching. */
+export async function expectRequestError(promise: Promise<unknown>, turkErrorCode?: string, message?: RegExp): Promise<Error & { TurkErrorCode?: string }> {
+  const error = (await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  )) as (Error & { TurkErrorCode?: string; name: string }) | undefined;
+  expect(error, "expected a RequestError, but the call succeeded").toBeDefined();
+  expect(error!.name).toBe("RequestError");
+  if (turkErrorCode) expect(error!.TurkErrorCode).toBe(turkErrorCode);
+  if (message) expect(error!.message).toMatch(message);
+  return error!;
+}
