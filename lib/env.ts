@@ -39,6 +39,9 @@ const EnvSchema = z
     /** Fault injection for every requester of an environment's built-in marketplace (JSON, see lib/marketplace/faults). */
     HITDESK_MARKETPLACE_FAULTS_SANDBOX: optionalString,
     HITDESK_MARKETPLACE_FAULTS_PRODUCTION: optionalString,
+    /** Fee schedule of an environment's built-in marketplace (JSON, see lib/marketplace/fees). */
+    HITDESK_MARKETPLACE_FEES_SANDBOX: optionalString,
+    HITDESK_MARKETPLACE_FEES_PRODUCTION: optionalString,
     /** Enables the test-only endpoints (marketplace clock). Never set in production. */
     HITDESK_TEST_MODE: z
       .enum(["0", "1", ""])

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * MTurk's commission (SPEC §9), pure so the dashboard's cost estimates use the same maths:
  * 20% of reward and bonus, another 20% of the reward for HITs with 10 or more assignments,
@@ -10,6 +12,16 @@ export interface FeeSchedule {
   mastersPercent: number;
   minimumFeeCents: number;
 }
+
+export const FeeScheduleInput = z
+  .object({
+    commissionPercent: z.number().min(0).max(100),
+    tenPlusSurchargePercent: z.number().min(0).max(100),
+    mastersPercent: z.number().min(0).max(100),
+    minimumFeeCents: z.number().int().min(0).max(10_000),
+  })
+  .partial()
+  .strict();
 
 export const AWS_FEE_SCHEDULE: FeeSchedule = { commissionPercent: 20, tenPlusSurchargePercent: 20, mastersPercent: 5, minimumFeeCents: 1 };
 export const NO_FEES: FeeSchedule = { commissionPercent: 0, tenPlusSurchargePercent: 0, mastersPercent: 0, minimumFeeCents: 0 };

@@ -2,7 +2,8 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
 import { MturkRequestError } from "@/lib/marketplace/errors";
-import { AWS_FEE_SCHEDULE, NO_FEES, defaultFeeSchedule, type FeeSchedule } from "@/lib/marketplace/fees";
+import { FeeScheduleInput, defaultFeeSchedule, type FeeSchedule } from "@/lib/marketplace/fees";
+import { env } from "@/lib/env";
 import { formatCents } from "@/lib/marketplace/money";
 
 /**
@@ -24,9 +25,23 @@ export async function lockRequester(tx: Tx, requesterId: string): Promise<{ envi
   return rows[0];
 }
 
+function scheduleFromEnv(value: string | undefined, name: string, base: FeeSchedule): FeeSchedule {
+  if (!value) return base;
+  const parsed = FeeScheduleInput.safeParse(JSON.parse(value));
+  if (!parsed.success) throw new Error(`${name}: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+  return { ...base, ...parsed.data };
+}
+
+/** Each environment's schedule: AWS's in sandbox and none in production, unless configured. */
+const environmentSchedules = {
+  sandbox: scheduleFromEnv(env.HITDESK_MARKETPLACE_FEES_SANDBOX, "HITDESK_MARKETPLACE_FEES_SANDBOX", defaultFeeSchedule("sandbox")),
+  production: scheduleFromEnv(env.HITDESK_MARKETPLACE_FEES_PRODUCTION, "HITDESK_MARKETPLACE_FEES_PRODUCTION", defaultFeeSchedule("production")),
+};
+
+/** A requester's own schedule (MkRequester.feeSchedule) over its environment's. */
 export function feeScheduleOf(requester: { environment: "sandbox" | "production"; feeSchedule: Prisma.JsonValue }): FeeSchedule {
-  const custom = requester.feeSchedule as Partial<FeeSchedule> | null;
-  return custom ? { ...(requester.environment === "sandbox" ? AWS_FEE_SCHEDULE : NO_FEES), ...custom } : defaultFeeSchedule(requester.environment);
+  const base = environmentSchedules[requester.environment];
+  return requester.feeSchedule ? { ...base, ...FeeScheduleInput.parse(requester.feeSchedule) } : base;
 }
 
 export interface Charge {

@@ -70,6 +70,20 @@ describe("SendBonus", () => {
   });
 });
 
+describe("SendBonus with a configured fee schedule", () => {
+  it("charges the requester's own commission instead of AWS's", async () => {
+    const own = await startHarness();
+    await db.mkRequester.update({ where: { id: own.requesterId }, data: { feeSchedule: { commissionPercent: 10, minimumFeeCents: 0 } } });
+    const hit = await own.createHit();
+    const worker = await own.createWorker();
+    const id = await own.acceptAndSubmit(hit.HITId!, worker);
+    await own.client.send(new SendBonusCommand({ WorkerId: worker, AssignmentId: id, BonusAmount: "3.00", Reason: "Thanks" }));
+    const fee = await db.mkLedgerEntry.findFirstOrThrow({ where: { requesterId: own.requesterId, kind: "bonus_fee" } });
+    expect(fee.amountCents).toBe(-30);
+    await own.close();
+  });
+});
+
 describe("ListBonusPayments", () => {
   it("pages by assignment and needs exactly one of HITId and AssignmentId", async () => {
     const { worker, assignmentId } = await done();
