@@ -86,7 +86,6 @@ export async function startHarness(options: { environment?: MarketplaceEnvironme
   const { keys, client } = await requesterClient(endpoint, environment);
   if (options.faults) await setRequesterFaults(keys.requesterId, options.faults);
   const others: MTurkClient[] = [];
-  const signer = new SignatureV4({ service: "mturk-requester", region: "us-east-1", sha256: Sha256, credentials: { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey } });
   return {
     client,
     endpoint,
@@ -119,20 +118,7 @@ export async function startHarness(options: { environment?: MarketplaceEnvironme
       return assignment.id;
     },
     async advanceClock(seconds) {
-      const body = JSON.stringify({ Seconds: seconds });
-      const url = new URL(endpoint);
-      const signed = await signer.sign(
-        new HttpRequest({
-          method: "POST",
-          protocol: "http:",
-          hostname: url.hostname,
-          port: Number(url.port),
-          path: url.pathname,
-          headers: { host: url.host, "content-type": "application/x-amz-json-1.1", "x-amz-target": "HITDesk.AdvanceClock" },
-          body,
-        }),
-      );
-      const res = await fetch(endpoint, { method: "POST", headers: signed.headers as Record<string, string>, body });
+      const res = await signedPost({ url: endpoint, target: "HITDesk.AdvanceClock", body: JSON.stringify({ Seconds: seconds }), accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey });
       if (!res.ok) throw new Error(`AdvanceClock failed: ${res.status} ${await res.text()}`);
     },
     async otherRequesterClient() {
@@ -145,6 +131,30 @@ export async function startHarness(options: { environment?: MarketplaceEnvironme
       for (const o of others) o.destroy();
     },
   };
+}
+
+/** A POST signed with SigV4 by AWS's own signer, for calls the SDK cannot make (or makes too politely). */
+export async function signedPost(options: { url: string; target: string; body: string; accessKeyId: string; secretAccessKey: string; region?: string; signingDate?: Date }): Promise<Response> {
+  const url = new URL(options.url);
+  const signer = new SignatureV4({
+    service: "mturk-requester",
+    region: options.region ?? "us-east-1",
+    sha256: Sha256,
+    credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
+  });
+  const signed = await signer.sign(
+    new HttpRequest({
+      method: "POST",
+      protocol: url.protocol,
+      hostname: url.hostname,
+      port: Number(url.port),
+      path: url.pathname,
+      headers: { host: url.host, "content-type": "application/x-amz-json-1.1", "x-amz-target": options.target },
+      body: options.body,
+    }),
+    { signingDate: options.signingDate },
+  );
+  return fetch(url, { method: "POST", headers: signed.headers as Record<string, string>, body: options.body });
 }
 
 /** Awaits an MTurk RequestError, optionally with this TurkErrorCode and a message matching. */

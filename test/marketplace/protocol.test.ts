@@ -1,9 +1,6 @@
 import { GetAccountBalanceCommand, GetHITCommand, MTurkClient } from "@aws-sdk/client-mturk";
-import { Sha256 } from "@aws-crypto/sha256-js";
-import { HttpRequest } from "@smithy/protocol-http";
-import { SignatureV4 } from "@smithy/signature-v4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectRequestError, startHarness, type Harness } from "./harness";
+import { expectRequestError, signedPost, startHarness, type Harness } from "./harness";
 
 let h: Harness;
 
@@ -15,26 +12,15 @@ afterAll(() => h.close());
 /** A raw signed call, to see exactly what goes over the wire. */
 async function raw(options: { target?: string; body?: string; secret?: string; accessKeyId?: string; region?: string; skewMs?: number; path?: string }) {
   const url = new URL(h.endpoint);
-  const body = options.body ?? "{}";
-  const signer = new SignatureV4({
-    service: "mturk-requester",
-    region: options.region ?? "us-east-1",
-    sha256: Sha256,
-    credentials: { accessKeyId: options.accessKeyId ?? h.accessKeyId, secretAccessKey: options.secret ?? h.secretAccessKey },
+  const res = await signedPost({
+    url: `${url.origin}${options.path ?? url.pathname}`,
+    target: options.target ?? "MTurkRequesterServiceV20170117.GetAccountBalance",
+    body: options.body ?? "{}",
+    accessKeyId: options.accessKeyId ?? h.accessKeyId,
+    secretAccessKey: options.secret ?? h.secretAccessKey,
+    region: options.region,
+    signingDate: new Date(Date.now() + (options.skewMs ?? 0)),
   });
-  const signed = await signer.sign(
-    new HttpRequest({
-      method: "POST",
-      protocol: "http:",
-      hostname: url.hostname,
-      port: Number(url.port),
-      path: options.path ?? url.pathname,
-      headers: { host: url.host, "content-type": "application/x-amz-json-1.1", "x-amz-target": options.target ?? "MTurkRequesterServiceV20170117.GetAccountBalance" },
-      body,
-    }),
-    { signingDate: new Date(Date.now() + (options.skewMs ?? 0)) },
-  );
-  const res = await fetch(`${url.origin}${options.path ?? url.pathname}`, { method: "POST", headers: signed.headers as Record<string, string>, body });
   return { status: res.status, headers: res.headers, json: (await res.json()) as Record<string, string> };
 }
 
