@@ -27,7 +27,7 @@ const KIND_LABELS: Record<Connection["kind"], string> = {
 export function ConnectionsSection({ connections, role }: { connections: Connection[]; role: Role }) {
   return (
     <Card title={<span id="marketplace">Marketplace connections</span>} description="Each environment talks to one marketplace through the MTurk API. Secrets are encrypted and never shown again.">
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid items-start gap-6 lg:grid-cols-2">
         {connections.map((c) => (
           <ConnectionCard key={c.environment} connection={c} canEdit={c.environment === "production" ? role === "owner" : hasRole(role, "admin")} canTest={hasRole(role, "admin")} />
         ))}
