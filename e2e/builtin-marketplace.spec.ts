@@ -3,6 +3,7 @@ import { CreateHITCommand, GetAccountBalanceCommand, GetHITCommand, MTurkClient 
 import { db } from "@/lib/db";
 import { expect, login, test } from "./support/fixtures";
 import { startFreshServer } from "./support/server";
+import { provisionRequester } from "@/lib/marketplace/requesters";
 
 test("the built-in sandbox starts with $10,000.00 and production with what owners deposit", async ({ page, team }) => {
   await login(page, team.users.owner);
@@ -88,4 +89,27 @@ test("the built-in marketplace's state survives a restart of the embedded instal
   } finally {
     await server.stop();
   }
+});
+
+test("a sync copies the team's HITs from its marketplace into HITdesk's cache", async ({ page, team, baseURL }) => {
+  const keys = await provisionRequester(team.id, "sandbox", team.name);
+  const client = new MTurkClient({ endpoint: `${baseURL}/api/mturk/sandbox`, region: "us-east-1", credentials: { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey } });
+  await client.send(
+    new CreateHITCommand({
+      Title: "Synced HIT",
+      Description: "Appears in the cache after a sync",
+      Reward: "0.05",
+      LifetimeInSeconds: 3600,
+      AssignmentDurationInSeconds: 300,
+      Question: `<ExternalQuestion xmlns="http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/2006-07-14/ExternalQuestion.xsd"><ExternalURL>https://example.com/t</ExternalURL><FrameHeight>0</FrameHeight></ExternalQuestion>`,
+    }),
+  );
+  client.destroy();
+  await login(page, team.users.viewer);
+  const res = await page.request.post("/api/sync", { data: {} });
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toMatchObject({ skipped: false, hits: 1, changedHits: 1 });
+  expect(await db.cachedHit.findMany({ where: { teamId: team.id, environment: "sandbox" }, select: { title: true } })).toEqual([{ title: "Synced HIT" }]);
+  const status = await (await page.request.get("/api/sync")).json();
+  expect(status).toMatchObject({ running: false, lastError: null });
 });
