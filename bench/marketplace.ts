@@ -5,8 +5,6 @@
  * server), else the embedded database in memory. Ends with one JSON line.
  */
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { CreateHITCommand, GetHITCommand, ListHITsCommand, MTurkClient } from "@aws-sdk/client-mturk";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { createFreshDatabase } from "@/lib/db/fresh-database";
@@ -26,28 +24,14 @@ useDatabaseUrl(url);
 
 const { db } = await import("@/lib/db");
 const { entityId } = await import("@/lib/marketplace/ids");
-const { handleMturkRequest } = await import("@/lib/marketplace/handler");
+const { serveMarketplace } = await import("@/lib/marketplace/node-server");
 const { provisionRequester } = await import("@/lib/marketplace/requesters");
 const { htmlQuestionXml } = await import("@/lib/batches/placeholders");
 
 /** Time from request to response inside the marketplace, without the SDK clients' own work. */
 let serverTimes: number[] = [];
-const server = createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on("data", (c: Buffer) => chunks.push(c));
-  req.on("end", () => {
-    const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-    const t = performance.now();
-    void handleMturkRequest(new Request(`http://${req.headers.host}${req.url}`, { method: "POST", headers, body: Buffer.concat(chunks) }), "sandbox").then(async (r) => {
-      serverTimes.push(performance.now() - t);
-      res.writeHead(r.status, Object.fromEntries(r.headers.entries()));
-      res.end(Buffer.from(await r.arrayBuffer()));
-    });
-  });
-});
-await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/mturk/sandbox`;
+const { server, port } = await serveMarketplace({ onHandled: (ms) => serverTimes.push(ms) });
+const endpoint = `http://127.0.0.1:${port}/api/mturk/sandbox`;
 
 const keys = await provisionRequester(`bench-${randomBytes(4).toString("hex")}`, "sandbox", "Benchmark");
 const question = htmlQuestionXml("<p>Benchmark task</p><input name='answer'>", 400);

@@ -1,6 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { CreateHITCommand, MTurkClient, type CreateHITCommandInput, type HIT } from "@aws-sdk/client-mturk";
 import { Sha256 } from "@aws-crypto/sha256-js";
 import { HttpRequest } from "@smithy/protocol-http";
@@ -8,7 +6,7 @@ import { SignatureV4 } from "@smithy/signature-v4";
 import { expect } from "vitest";
 import { buildQuestionFormAnswers } from "@/lib/marketplace/answers";
 import { setRequesterFaults, type Faults } from "@/lib/marketplace/faults";
-import { handleMturkRequest } from "@/lib/marketplace/handler";
+import { serveMarketplace } from "@/lib/marketplace/node-server";
 import { provisionRequester, type MarketplaceEnvironment } from "@/lib/marketplace/requesters";
 import { acceptHit } from "@/lib/marketplace/work/accept-hit";
 import { submitAssignment } from "@/lib/marketplace/work/submit-assignment";
@@ -19,33 +17,8 @@ import { createWorker, type NewWorker } from "@/lib/marketplace/work/workers";
  * hands every request, exactly as received, to handleMturkRequest (everything but Next's
  * router), and the real @aws-sdk/client-mturk talks to it with a fresh requester's keys.
  */
-let server: Promise<{ server: Server; port: number }> | undefined;
-
-function startServer() {
-  server ??= new Promise((resolve) => {
-    const s = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (c: Buffer) => chunks.push(c));
-      req.on("end", () => {
-        const environment = req.url!.match(/^\/api\/mturk\/(sandbox|production)\/?(\?|$)/)?.[1] as MarketplaceEnvironment | undefined;
-        if (!environment) {
-          res.writeHead(404).end();
-          return;
-        }
-        const headers = new Headers();
-        for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-        const body = Buffer.concat(chunks);
-        const request = new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body: req.method === "POST" ? body : undefined });
-        void handleMturkRequest(request, environment).then(async (response) => {
-          res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
-          res.end(Buffer.from(await response.arrayBuffer()));
-        });
-      });
-    });
-    s.listen(0, "127.0.0.1", () => resolve({ server: s, port: (s.address() as AddressInfo).port }));
-  });
-  return server;
-}
+let server: ReturnType<typeof serveMarketplace> | undefined;
+const startServer = () => (server ??= serveMarketplace());
 
 export interface Harness {
   client: MTurkClient;
