@@ -5,22 +5,14 @@ import {
   ListAssignmentsForHITCommand,
   RejectAssignmentCommand,
   paginateListAssignmentsForHIT,
-  type MTurkClient,
 } from "@aws-sdk/client-mturk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { buildQuestionFormAnswers, parseQuestionFormAnswers } from "@/lib/marketplace/answers";
 import { acceptHit } from "@/lib/marketplace/work/accept-hit";
-import { expectRequestError, startHarness, type Harness } from "./harness";
+import { expectRequestError, startHarness, useHarness } from "./harness";
 
-let h: Harness;
-let client: MTurkClient;
-
-beforeAll(async () => {
-  h = await startHarness();
-  client = h.client;
-});
-afterAll(() => h.close());
+const { h, client } = useHarness();
 
 async function submitted(answer = "positive") {
   const hit = await h.createHit({ MaxAssignments: 1 });

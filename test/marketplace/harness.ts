@@ -3,7 +3,7 @@ import { CreateHITCommand, MTurkClient, type CreateHITCommandInput, type HIT } f
 import { Sha256 } from "@aws-crypto/sha256-js";
 import { HttpRequest } from "@smithy/protocol-http";
 import { SignatureV4 } from "@smithy/signature-v4";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { buildQuestionFormAnswers } from "@/lib/marketplace/answers";
 import { setRequesterFaults, type Faults } from "@/lib/marketplace/faults";
 import { serveMarketplace } from "@/lib/marketplace/node-server";
@@ -104,6 +104,32 @@ export async function startHarness(options: { environment?: MarketplaceEnvironme
       for (const o of others) o.destroy();
     },
   };
+}
+
+/** A stand-in that forwards to whatever `current()` returns, so a file can name it before beforeAll runs. */
+function forwarder<T extends object>(prototype: object, current: () => T): T {
+  return new Proxy(Object.create(prototype) as T, {
+    get(_target, prop) {
+      const target = current();
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/** One harness for a test file: started before its tests, closed after them. */
+export function useHarness(options: Parameters<typeof startHarness>[0] = {}): { h: Harness; client: MTurkClient } {
+  let current: Harness | undefined;
+  beforeAll(async () => {
+    current = await startHarness(options);
+  });
+  afterAll(() => current?.close());
+  const live = () => {
+    if (!current) throw new Error("The harness starts in beforeAll");
+    return current;
+  };
+  // The client keeps MTurkClient's prototype: the SDK's paginators check instanceof.
+  return { h: forwarder<Harness>(Object.prototype, live), client: forwarder<MTurkClient>(MTurkClient.prototype, () => live().client) };
 }
 
 /** A POST signed with SigV4 by AWS's own signer, for calls the SDK cannot make (or makes too politely). */

@@ -11,19 +11,11 @@ import {
   UpdateHITTypeOfHITCommand,
   paginateListHITs,
   paginateListReviewableHITs,
-  type MTurkClient,
 } from "@aws-sdk/client-mturk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HTML_QUESTION, expectRequestError, startHarness, type Harness } from "./harness";
+import { describe, expect, it } from "vitest";
+import { HTML_QUESTION, expectRequestError, startHarness, useHarness } from "./harness";
 
-let h: Harness;
-let client: MTurkClient;
-
-beforeAll(async () => {
-  h = await startHarness();
-  client = h.client;
-});
-afterAll(() => h.close());
+const { h, client } = useHarness();
 
 const typeProps = { Title: "Transcribe a receipt", Description: "Type the total", Reward: "0.25", AssignmentDurationInSeconds: 300, AutoApprovalDelayInSeconds: 3600, Keywords: "receipt, ocr" };
 

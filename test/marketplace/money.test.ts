@@ -1,17 +1,10 @@
-import { ApproveAssignmentCommand, GetAccountBalanceCommand, ListBonusPaymentsCommand, SendBonusCommand, paginateListBonusPayments, type MTurkClient } from "@aws-sdk/client-mturk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApproveAssignmentCommand, GetAccountBalanceCommand, ListBonusPaymentsCommand, SendBonusCommand, paginateListBonusPayments } from "@aws-sdk/client-mturk";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { recordDeposit } from "@/lib/marketplace/ledger";
-import { expectRequestError, startHarness, type Harness } from "./harness";
+import { expectRequestError, startHarness, useHarness } from "./harness";
 
-let h: Harness;
-let client: MTurkClient;
-
-beforeAll(async () => {
-  h = await startHarness();
-  client = h.client;
-});
-afterAll(() => h.close());
+const { h, client } = useHarness();
 
 async function done() {
   const hit = await h.createHit();

@@ -3,22 +3,14 @@ import {
   GetFileUploadURLCommand,
   SendTestEventNotificationCommand,
   UpdateNotificationSettingsCommand,
-  type MTurkClient,
   type NotificationSpecification,
 } from "@aws-sdk/client-mturk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { randomId } from "@/lib/marketplace/ids";
-import { expectRequestError, startHarness, type Harness } from "./harness";
+import { expectRequestError, useHarness } from "./harness";
 
-let h: Harness;
-let client: MTurkClient;
-
-beforeAll(async () => {
-  h = await startHarness();
-  client = h.client;
-});
-afterAll(() => h.close());
+const { h, client } = useHarness();
 
 const SQS: NotificationSpecification = {
   Destination: "https://sqs.us-east-1.amazonaws.com/123456789012/hitdesk-events",

@@ -1,17 +1,10 @@
-import { NotifyWorkersCommand, type MTurkClient } from "@aws-sdk/client-mturk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NotifyWorkersCommand } from "@aws-sdk/client-mturk";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { answersXml } from "./fixtures/qualification-xml";
-import { expectRequestError, startHarness, type Harness } from "./harness";
+import { expectRequestError, useHarness } from "./harness";
 
-let h: Harness;
-let client: MTurkClient;
-
-beforeAll(async () => {
-  h = await startHarness();
-  client = h.client;
-});
-afterAll(() => h.close());
+const { h, client } = useHarness();
 
 describe("NotifyWorkers", () => {
   it("delivers to workers who worked for the caller and hard-fails the others", async () => {

@@ -1,13 +1,8 @@
 import { GetAccountBalanceCommand, GetHITCommand, MTurkClient } from "@aws-sdk/client-mturk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectRequestError, signedPost, startHarness, type Harness } from "./harness";
+import { describe, expect, it } from "vitest";
+import { expectRequestError, signedPost, startHarness, useHarness } from "./harness";
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const { h } = useHarness();
 
 /** A raw signed call, to see exactly what goes over the wire. */
 async function raw(options: { target?: string; body?: string; secret?: string; accessKeyId?: string; region?: string; skewMs?: number; path?: string }) {

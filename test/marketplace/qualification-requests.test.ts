@@ -5,23 +5,15 @@ import {
   ListQualificationRequestsCommand,
   paginateListQualificationRequests,
   RejectQualificationRequestCommand,
-  type MTurkClient,
 } from "@aws-sdk/client-mturk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { randomId } from "@/lib/marketplace/ids";
 import { listRequestableQualificationTypes, QualificationRequestRefused, requestQualification } from "@/lib/marketplace/work/request-qualification";
 import { ANSWER_KEY_XML, answersXml, TEST_XML } from "./fixtures/qualification-xml";
-import { expectRequestError, startHarness, type Harness } from "./harness";
+import { expectRequestError, useHarness } from "./harness";
 
-let h: Harness;
-let client: MTurkClient;
-
-beforeAll(async () => {
-  h = await startHarness();
-  client = h.client;
-});
-afterAll(() => h.close());
+const { h, client } = useHarness();
 
 async function createType(extra: Record<string, unknown> = {}) {
   const out = await client.send(new CreateQualificationTypeCommand({ Name: `Req ${randomId(10)}`, Description: "d", QualificationTypeStatus: "Active", ...extra }));

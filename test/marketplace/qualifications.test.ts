@@ -12,23 +12,15 @@ import {
   paginateListQualificationTypes,
   paginateListWorkersWithQualificationType,
   UpdateQualificationTypeCommand,
-  type MTurkClient,
 } from "@aws-sdk/client-mturk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { randomId } from "@/lib/marketplace/ids";
 import { LOCALE_TYPE_ID, MASTERS_TYPE_IDS } from "@/lib/marketplace/system-qualifications";
 import { ANSWER_KEY_XML, TEST_XML } from "./fixtures/qualification-xml";
-import { expectRequestError, startHarness, type Harness } from "./harness";
+import { expectRequestError, useHarness } from "./harness";
 
-let h: Harness;
-let client: MTurkClient;
-
-beforeAll(async () => {
-  h = await startHarness();
-  client = h.client;
-});
-afterAll(() => h.close());
+const { h, client } = useHarness();
 
 const uniqueName = (prefix = "Qual") => `${prefix} ${randomId(10)}`;
 

@@ -3,21 +3,13 @@ import {
   ListAssignmentsForHITCommand,
   ListReviewPolicyResultsForHITCommand,
   paginateListReviewPolicyResultsForHIT,
-  type MTurkClient,
   type ReviewPolicy,
 } from "@aws-sdk/client-mturk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { answersXml } from "./fixtures/qualification-xml";
-import { expectRequestError, startHarness, type Harness } from "./harness";
+import { expectRequestError, useHarness } from "./harness";
 
-let h: Harness;
-let client: MTurkClient;
-
-beforeAll(async () => {
-  h = await startHarness();
-  client = h.client;
-});
-afterAll(() => h.close());
+const { h, client } = useHarness();
 
 const param = (Key: string, ...Values: string[]) => ({ Key, Values });
 

@@ -1,18 +1,11 @@
-import { CreateWorkerBlockCommand, DeleteWorkerBlockCommand, ListWorkerBlocksCommand, paginateListWorkerBlocks, type MTurkClient } from "@aws-sdk/client-mturk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CreateWorkerBlockCommand, DeleteWorkerBlockCommand, ListWorkerBlocksCommand, paginateListWorkerBlocks } from "@aws-sdk/client-mturk";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { acceptHit } from "@/lib/marketplace/work/accept-hit";
 import { evaluateWorkerAccess } from "@/lib/marketplace/qualification-requirements";
-import { expectRequestError, startHarness, type Harness } from "./harness";
+import { expectRequestError, startHarness, useHarness } from "./harness";
 
-let h: Harness;
-let client: MTurkClient;
-
-beforeAll(async () => {
-  h = await startHarness();
-  client = h.client;
-});
-afterAll(() => h.close());
+const { h, client } = useHarness();
 
 describe("CreateWorkerBlock", () => {
   it("keeps a blocked worker from seeing or accepting the requester's HITs", async () => {
