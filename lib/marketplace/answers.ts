@@ -43,3 +43,19 @@ export function parseQuestionFormAnswers(xml: string): { questionIdentifier: str
     values: a.children.filter((c) => c.name === "SelectionIdentifier" || c.name === "FreeText").map((c) => c.text),
   }));
 }
+
+/**
+ * What MTurk stores for a form posted to externalSubmit (HTMLQuestion, ExternalQuestion,
+ * crowd-form): every field but assignmentId becomes a FreeText answer named after it, in the
+ * order first seen; a name posted several times (checkboxes) has its values joined with "|".
+ */
+export function answersFromSubmittedFields(fields: Iterable<[string, string]>): { questionIdentifier: string; value: AnswerValue }[] {
+  const byName = new Map<string, string[]>();
+  for (const [name, value] of fields) {
+    if (name === "assignmentId") continue;
+    const values = byName.get(name);
+    if (values) values.push(value);
+    else byName.set(name, [value]);
+  }
+  return [...byName].map(([questionIdentifier, values]) => ({ questionIdentifier, value: { freeText: values.join("|") } }));
+}
