@@ -7,6 +7,8 @@ import { defineConfig } from "@playwright/test";
 // Seed helpers in the test processes reach the same database and secret as the server.
 if (process.env.E2E_DATABASE_URL) process.env.DATABASE_URL = process.env.E2E_DATABASE_URL;
 process.env.HITDESK_DATA_DIR = process.env.E2E_DATA_DIR ?? ".data/e2e";
+// As in the server: teams seeded by tests start without simulated workers, unless a test adds them.
+process.env.HITDESK_TEST_MODE = "1";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;

@@ -3,6 +3,8 @@ import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import { hasRole, ROLES, type Role } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
+import { findRequesterId } from "@/lib/marketplace/requesters";
+import { createWorkerInvite } from "@/lib/marketplace/worker-site/workforce";
 import { expect, login, test } from "./support/fixtures";
 import { seedUser, uniqueEmail, type SeededTeam } from "./support/seed";
 
@@ -30,6 +32,11 @@ async function pendingInvite(team: SeededTeam): Promise<string> {
   return invite.id;
 }
 
+async function workerInvite(team: SeededTeam): Promise<string> {
+  const requesterId = await findRequesterId(team.id, "sandbox");
+  return (await createWorkerInvite(requesterId!, { label: "walk" })).id;
+}
+
 const CASES: RouteCase[] = [
   { method: "POST", route: "/api/me/environment", role: "viewer", prepare: async () => ({ path: "/api/me/environment", body: { environment: "sandbox" } }) },
   { method: "POST", route: "/api/me/team", role: "viewer", prepare: async (t) => ({ path: "/api/me/team", body: { teamId: t.id } }) },
@@ -44,6 +51,9 @@ const CASES: RouteCase[] = [
   { method: "PUT", route: "/api/team/connections/[environment]", role: "admin", prepare: async () => ({ path: "/api/team/connections/sandbox", body: { kind: "builtin" } }) },
   { method: "PUT", route: "/api/team/connections/[environment]", role: "owner", prepare: async () => ({ path: "/api/team/connections/production", body: { kind: "builtin" } }) },
   { method: "POST", route: "/api/team/connections/[environment]/test", role: "admin", prepare: async () => ({ path: "/api/team/connections/sandbox/test", body: {} }) },
+  { method: "GET", route: "/api/team/workforce/invites", role: "admin", prepare: async () => ({ path: "/api/team/workforce/invites" }) },
+  { method: "POST", route: "/api/team/workforce/invites", role: "admin", prepare: async () => ({ path: "/api/team/workforce/invites", body: { label: "walk" } }) },
+  { method: "DELETE", route: "/api/team/workforce/invites/[id]", role: "admin", prepare: async (t) => ({ path: `/api/team/workforce/invites/${await workerInvite(t)}` }) },
   { method: "POST", route: "/api/team/deposits", role: "owner", prepare: async () => ({ path: "/api/team/deposits", body: { amount: "1.00" } }) },
   // Last: creating a team makes it the caller's active team.
   { method: "POST", route: "/api/teams", role: "viewer", prepare: async () => ({ path: "/api/teams", body: { name: "Side project" } }) },

@@ -10,6 +10,7 @@ function createClient() {
     omit: {
       user: { passwordHash: true },
       marketplaceConnection: { secretCiphertext: true },
+      mkWorkerAccount: { passwordHash: true },
     },
   });
 }

@@ -11,7 +11,9 @@ export const metadata: Metadata = { title: "Overview" };
 const KIND_LABELS = { builtin: "HITdesk built-in marketplace", aws: "AWS MTurk", custom: "Custom MTurk-compatible endpoint" } as const;
 
 export default async function OverviewPage() {
-  const ctx = (await currentTeamContext())!;
+  // The layout shows sign-in or "not in a team" instead; pages render alongside it, so bail quietly.
+  const ctx = await currentTeamContext();
+  if (!ctx) return null;
   const connection = (await connectionSummaries(ctx.team.id)).find((c) => c.environment === ctx.environment);
   return (
     <>

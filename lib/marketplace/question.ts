@@ -57,3 +57,17 @@ export function validateQuestion(xml: string): QuestionKind {
       throw invalid(`the root element must be HTMLQuestion, ExternalQuestion or QuestionForm, not ${root.name}`);
   }
 }
+
+export type QuestionContent =
+  | { kind: "HTMLQuestion"; html: string; frameHeight: number }
+  | { kind: "ExternalQuestion"; url: string; frameHeight: number }
+  | { kind: "QuestionForm"; xml: string };
+
+/** What a stored (already validated) Question asks the worker's browser to show. */
+export function questionContent(xml: string): QuestionContent {
+  const root = parseXmlDocument(xml);
+  const frameHeight = Number(root.children.find((c) => c.name === "FrameHeight")?.text.trim() ?? 0) || 0;
+  if (root.name === "HTMLQuestion") return { kind: "HTMLQuestion", html: root.children.find((c) => c.name === "HTMLContent")?.text ?? "", frameHeight };
+  if (root.name === "ExternalQuestion") return { kind: "ExternalQuestion", url: root.children.find((c) => c.name === "ExternalURL")?.text.trim() ?? "", frameHeight };
+  return { kind: "QuestionForm", xml };
+}

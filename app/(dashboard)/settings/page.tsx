@@ -5,21 +5,28 @@ import { currentTeamContext } from "@/lib/auth/session";
 import { connectionSummaries } from "@/lib/mturk/connections";
 import { listPendingInvites } from "@/lib/teams/invites";
 import { listMembers } from "@/lib/teams/members";
+import { teamWorkforce } from "@/lib/teams/worker-invites";
 import { ConnectionsSection } from "./_components/connections-section";
 import { MembersSection } from "./_components/members-section";
 import { NewTeamSection } from "./_components/new-team-section";
+import { SimulatedWorkforceSection } from "./_components/simulated-workforce-section";
 import { TeamSection } from "./_components/team-section";
+import { WorkforceSection } from "./_components/workforce-section";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  const ctx = (await currentTeamContext())!;
+  // The layout shows sign-in or "not in a team" instead; pages render alongside it, so bail quietly.
+  const ctx = await currentTeamContext();
+  if (!ctx) return null;
   const isAdmin = hasRole(ctx.role, "admin");
   const [members, invites, connections] = await Promise.all([
     listMembers(ctx.team.id),
     isAdmin ? listPendingInvites(ctx.team.id) : Promise.resolve([]),
     connectionSummaries(ctx.team.id),
   ]);
+  const builtin = connections.find((c) => c.environment === ctx.environment)?.kind === "builtin";
+  const workforce = isAdmin && builtin ? await teamWorkforce(ctx) : null;
   return (
     <>
       <PageHeader title="Settings" description={`Team ${ctx.team.name}: members, marketplace connections and limits.`} />
@@ -32,6 +39,15 @@ export default async function SettingsPage() {
           invites={invites.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt.toISOString() }))}
         />
         <ConnectionsSection connections={connections} role={ctx.role} />
+        <SimulatedWorkforceSection canEdit={isAdmin} />
+        {workforce && (
+          <WorkforceSection
+            environment={workforce.environment}
+            openWorkforce={workforce.openWorkforce}
+            invites={workforce.invites.map((i) => ({ ...i, expiresAt: i.expiresAt?.toISOString() ?? null }))}
+            members={workforce.members.map((m) => ({ ...m, joinedAt: m.joinedAt.toISOString() }))}
+          />
+        )}
         <NewTeamSection />
       </div>
     </>
