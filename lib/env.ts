@@ -47,12 +47,23 @@ const EnvSchema = z
       .enum(["0", "1", ""])
       .optional()
       .transform((v) => v === "1"),
+    /** Simulated workers a new team's built-in sandbox starts with (0 = off). */
+    HITDESK_SIMULATED_WORKERS: optionalString.pipe(
+      z
+        .string()
+        .regex(/^\d+$/, "HITDESK_SIMULATED_WORKERS must be a whole number, 0 (off) or more")
+        .transform(Number)
+        .pipe(z.number().max(200, "HITDESK_SIMULATED_WORKERS must be at most 200"))
+        .optional(),
+    ),
   })
   .superRefine((e, ctx) => {
     if (e.HITDESK_ADMIN_EMAIL && !e.HITDESK_ADMIN_PASSWORD) {
       ctx.addIssue({ code: "custom", path: ["HITDESK_ADMIN_PASSWORD"], message: "HITDESK_ADMIN_PASSWORD is required with HITDESK_ADMIN_EMAIL" });
     }
-  });
+  })
+  // Tests create sandbox HITs that simulated workers must leave alone unless a test asks for them.
+  .transform((e) => ({ ...e, HITDESK_SIMULATED_WORKERS: e.HITDESK_SIMULATED_WORKERS ?? (e.HITDESK_TEST_MODE ? 0 : 20) }));
 
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { ENVIRONMENTS, ROLES, type EnvironmentName, type Role } from "@/lib/auth/roles";
 import { EmailSchema, PasswordInput } from "@/lib/auth/schemas";
 import type { OpenDatabase } from "@/lib/db/open-database";
+import { WorkforceSettingsPatch } from "@/lib/marketplace/simulation/workforce-settings-input";
 import { builtinEndpointPath } from "@/lib/mturk/endpoints";
 
 // Modules that read the configuration load here, so a bad setting reads as a message.
@@ -17,6 +18,7 @@ const { appUrl } = await import("@/lib/env").catch((e: unknown) => {
 const { db } = await import("@/lib/db");
 const { openDatabase } = await import("@/lib/db/open-database");
 const { provisionRequester } = await import("@/lib/marketplace/requesters");
+const { assertSandbox, updateWorkforceSettings } = await import("@/lib/marketplace/simulation/workforce-settings");
 const { createTeam } = await import("@/lib/teams/create-team");
 const { createUser } = await import("@/lib/users/create-user");
 
@@ -29,7 +31,10 @@ Commands:
   create-team --name N --owner EMAIL       create a team owned by an existing user
   keys --env sandbox|production [--team SLUG]
                                             print the built-in marketplace endpoint and keys
-                                            as shell lines (eval "$(npm run -s cli -- keys ...)")`;
+                                            as shell lines (eval "$(npm run -s cli -- keys ...)")
+  workforce --env sandbox [--workers N|off] [--pause|--resume] [--pace MS] [--seed N] [--team SLUG]
+                                            set the built-in sandbox's simulated workforce
+                                            (0..200 workers) and print its settings`;
 
 class UsageError extends Error {}
 
@@ -64,6 +69,11 @@ async function run(command: string | undefined, argv: string[], database: OpenDa
       role: { type: "string" },
       owner: { type: "string" },
       env: { type: "string" },
+      workers: { type: "string" },
+      pause: { type: "boolean" },
+      resume: { type: "boolean" },
+      pace: { type: "string" },
+      seed: { type: "string" },
     },
     strict: true,
   });
@@ -106,6 +116,26 @@ async function run(command: string | undefined, argv: string[], database: OpenDa
       console.log(`HITDESK_MTURK_ENDPOINT=${appUrl()}${builtinEndpointPath(environment)}`);
       console.log(`AWS_ACCESS_KEY_ID=${keys.accessKeyId}`);
       console.log(`AWS_SECRET_ACCESS_KEY=${keys.secretAccessKey}`);
+      return;
+    }
+    case "workforce": {
+      const environment = values.env as EnvironmentName;
+      if (!ENVIRONMENTS.includes(environment)) throw new UsageError("--env must be sandbox or production");
+      assertSandbox(environment);
+      if (values.pause && values.resume) throw new UsageError("Choose one of --pause and --resume");
+      const wholeNumber = (text: string | undefined) => (text === undefined ? undefined : /^\d+$/.test(text) ? Number(text) : NaN);
+      const patch = WorkforceSettingsPatch.safeParse({
+        workers: values.workers === "off" ? 0 : wholeNumber(values.workers),
+        paused: values.pause ? true : values.resume ? false : undefined,
+        paceMs: wholeNumber(values.pace),
+        seed: wholeNumber(values.seed),
+      });
+      if (!patch.success) throw new UsageError(patch.error.issues.map((i) => `--${i.path[0] === "paceMs" ? "pace" : String(i.path[0])}: ${i.message}`).join("\n"));
+      const team = await findTeam(values.team);
+      const { requesterId } = await provisionRequester(team.id, environment, team.name);
+      const s = await updateWorkforceSettings(requesterId, patch.data);
+      const status = s.workers === 0 ? "off" : s.paused ? "paused" : "running";
+      console.log(`Simulated workforce of ${team.slug} (sandbox): ${status}, ${s.workers} workers, one step every ${s.paceMs} ms, seed ${s.seed}.`);
       return;
     }
     default:

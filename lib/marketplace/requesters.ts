@@ -2,7 +2,9 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { decryptSecret, encryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { customerId, randomId } from "@/lib/marketplace/ids";
+import { newWorkforceSeed } from "@/lib/marketplace/simulation/profiles";
 
 export type MarketplaceEnvironment = "sandbox" | "production";
 
@@ -38,12 +40,15 @@ export async function provisionRequester(ownerRef: string, environment: Marketpl
         name,
         accessKeyId: keys.accessKeyId,
         secretCiphertext: encryptSecret(keys.secretAccessKey),
+        // Any sandbox worker may take the HITs, so a first HIT gets done without recruiting.
+        openWorkforce: environment === "sandbox",
       },
     });
     if (environment === "sandbox") {
       await tx.mkLedgerEntry.create({
         data: { requesterId: keys.requesterId, kind: "sandbox_grant", amountCents: SANDBOX_GRANT_CENTS, refId: keys.requesterId, note: "Sandbox starting balance" },
       });
+      await tx.mkSimulatedWorkforce.create({ data: { requesterId: keys.requesterId, workers: env.HITDESK_SIMULATED_WORKERS, seed: newWorkforceSeed() } });
     }
   });
   return keys;
