@@ -42,6 +42,8 @@ const EnvSchema = z
     /** Fee schedule of an environment's built-in marketplace (JSON, see lib/marketplace/fees). */
     HITDESK_MARKETPLACE_FEES_SANDBOX: optionalString,
     HITDESK_MARKETPLACE_FEES_PRODUCTION: optionalString,
+    /** Worker site: "open" lets anyone create a worker account; "invite" requires a team's invitation link. */
+    HITDESK_WORKER_SIGNUP: z.enum(["open", "invite"]).default("open"),
     /** Enables the test-only endpoints (marketplace clock). Never set in production. */
     HITDESK_TEST_MODE: z
       .enum(["0", "1", ""])
