@@ -4,4 +4,6 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startMarketplaceBackground } = await import("@/lib/marketplace/background");
   startMarketplaceBackground();
+  const { startJobRunner } = await import("@/lib/jobs/background");
+  startJobRunner();
 }

@@ -1,0 +1,113 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { enqueueJob } from "@/lib/jobs/enqueue-job";
+import { controlJob, jobProgress } from "@/lib/jobs/job-control";
+import { PermanentItemError, type JobHandler } from "@/lib/jobs/job-types";
+import { runJobsOnce } from "@/lib/jobs/run-jobs";
+import { MturkError } from "@/lib/mturk/errors";
+
+// Each test uses its own kind, so runners of different tests never take each other's jobs.
+function recordingHandler(kind: string, process: (input: { n: number }, seq: number) => Promise<unknown>, concurrency = 4) {
+  const calls: number[] = [];
+  const handler: JobHandler = {
+    kind,
+    concurrency,
+    async processItem(_ctx, input, seq) {
+      calls.push(seq);
+      return process(input as { n: number }, seq);
+    },
+  };
+  return { handler, calls, handlers: { [kind]: handler } };
+}
+
+const scope = { teamId: `team-${randomUUID()}`, environment: "sandbox" as const };
+const items = (n: number) => Array.from({ length: n }, (_, i) => ({ n: i }));
+
+describe("durable jobs", () => {
+  it("runs every item once, concurrently, recording results and failures", async () => {
+    const kind = `square-${randomUUID()}`;
+    const { handlers, calls } = recordingHandler(kind, async ({ n }) => {
+      if (n === 7) throw new PermanentItemError("seven is not allowed");
+      return { square: n * n };
+    });
+    const { id } = await enqueueJob({ ...scope, kind, items: items(450) });
+    expect(await runJobsOnce(handlers)).toBe(1);
+    expect(calls.sort((a, b) => a - b)).toEqual(items(450).map((i) => i.n));
+    expect(await jobProgress(scope, id)).toMatchObject({ status: "succeeded", total: 450, done: 449, failed: 1, lastError: "Item 8: seven is not allowed" });
+    expect(await db.jobItem.findUnique({ where: { jobId_seq: { jobId: id, seq: 12 } } })).toMatchObject({ status: "done", result: { square: 144 } });
+  });
+
+  it("retries throttling and transient faults with backoff, and gives up on refusals at once", async () => {
+    const kind = `flaky-${randomUUID()}`;
+    const failures = new Map<number, number>();
+    const { handlers, calls } = recordingHandler(kind, async (_input, seq) => {
+      const seen = failures.get(seq) ?? 0;
+      if (seq === 0 && seen < 2) {
+        failures.set(seq, seen + 1);
+        throw new MturkError("throttled", "slow down");
+      }
+      if (seq === 1) throw new MturkError("request", "bad parameter");
+      return null;
+    });
+    const { id } = await enqueueJob({ ...scope, kind, items: items(3) });
+    await runJobsOnce(handlers);
+    expect(calls.filter((s) => s === 0)).toHaveLength(3);
+    expect(calls.filter((s) => s === 1)).toHaveLength(1);
+    expect(await jobProgress(scope, id)).toMatchObject({ status: "succeeded", done: 2, failed: 1 });
+  });
+
+  it("pauses within a second, resumes where it stopped, and never runs an item twice", async () => {
+    const kind = `slow-${randomUUID()}`;
+    const { handlers, calls } = recordingHandler(kind, () => new Promise((r) => setTimeout(r, 20)), 2);
+    const { id } = await enqueueJob({ ...scope, kind, items: items(300) });
+    const run = runJobsOnce(handlers);
+    await new Promise((r) => setTimeout(r, 600));
+    await controlJob(scope, id, "pause");
+    await run;
+    const paused = await jobProgress(scope, id);
+    expect(paused.status).toBe("paused");
+    expect(paused.done).toBeGreaterThan(0);
+    expect(paused.done).toBeLessThan(300);
+    // Paused jobs are not claimed.
+    expect(await runJobsOnce(handlers)).toBe(0);
+    await controlJob(scope, id, "resume");
+    await runJobsOnce(handlers);
+    expect(await jobProgress(scope, id)).toMatchObject({ status: "succeeded", done: 300 });
+    expect(new Set(calls).size).toBe(calls.length);
+    await expect(controlJob(scope, id, "pause")).rejects.toThrow(/succeeded/);
+  });
+
+  it("resumes the pending items of a job whose runner died, after its lease expires", async () => {
+    const kind = `crash-${randomUUID()}`;
+    const { id } = await enqueueJob({ ...scope, kind, items: items(10) });
+    // A runner took the job, finished 4 items and died with its lease still running.
+    await db.jobItem.updateMany({ where: { jobId: id, seq: { lt: 4 } }, data: { status: "done" } });
+    await db.job.update({ where: { id }, data: { status: "running", done: 4, lockedBy: "dead", lockedUntil: new Date(Date.now() + 60_000) } });
+    const { handlers, calls } = recordingHandler(kind, async () => null);
+    expect(await runJobsOnce(handlers)).toBe(0);
+    await db.job.update({ where: { id }, data: { lockedUntil: new Date(Date.now() - 1) } });
+    expect(await runJobsOnce(handlers)).toBe(1);
+    expect(calls.sort((a, b) => a - b)).toEqual([4, 5, 6, 7, 8, 9]);
+    expect(await jobProgress(scope, id)).toMatchObject({ status: "succeeded", done: 10 });
+  });
+
+  it("lets concurrent runners share the queue without running a job twice", async () => {
+    const kind = `shared-${randomUUID()}`;
+    const { handlers, calls } = recordingHandler(kind, () => new Promise((r) => setTimeout(r, 5)));
+    const jobs = await Promise.all(Array.from({ length: 6 }, () => enqueueJob({ ...scope, kind, items: items(20) })));
+    const ran = await Promise.all([runJobsOnce(handlers), runJobsOnce(handlers), runJobsOnce(handlers)]);
+    expect(ran.reduce((a, b) => a + b, 0)).toBe(6);
+    expect(calls).toHaveLength(120);
+    for (const j of jobs) expect((await jobProgress(scope, j.id)).done).toBe(20);
+  });
+
+  it("hides other teams' jobs and refuses impossible transitions", async () => {
+    const kind = `scoped-${randomUUID()}`;
+    const { id } = await enqueueJob({ ...scope, kind, items: items(1) });
+    await expect(jobProgress({ ...scope, teamId: "someone-else" }, id)).rejects.toThrow(/No such job/);
+    await expect(controlJob({ ...scope, environment: "production" }, id, "cancel")).rejects.toThrow(/No such job/);
+    await expect(controlJob(scope, id, "resume")).rejects.toThrow(/queued/);
+    expect(await controlJob(scope, id, "cancel")).toMatchObject({ status: "cancelled" });
+  });
+});
