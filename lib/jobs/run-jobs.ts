@@ -108,7 +108,7 @@ async function runJob(job: Job, handler: JobHandler, runnerId: string): Promise<
  * One pass of a runner: claims and runs jobs until none is runnable. Returns how many it ran.
  * `handlers` maps kinds to handlers; jobs of other kinds are left for runners that know them.
  */
-export async function runJobsOnce(handlers: Record<string, JobHandler>, runnerId = randomUUID()): Promise<number> {
+export async function runJobsOnce(handlers: Record<string, JobHandler>, runnerId: string = randomUUID()): Promise<number> {
   let ran = 0;
   for (;;) {
     const job = await claimJob(runnerId, Object.keys(handlers));
