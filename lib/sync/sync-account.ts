@@ -4,6 +4,7 @@ import type { EnvironmentName } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseQuestionFormAnswers } from "@/lib/marketplace/answers";
+import { dollarsToCents } from "@/lib/money";
 import { sendWith } from "@/lib/mturk/send";
 import { releaseSyncLease, takeSyncLease } from "@/lib/sync/sync-lease";
 
@@ -23,18 +24,13 @@ export interface SyncResult {
 
 const ASSIGNMENT_CONCURRENCY = 4;
 
-function centsOf(reward: string | undefined): number {
-  const [d = "0", c = ""] = (reward ?? "0").split(".");
-  return Number(d) * 100 + Number(c.padEnd(2, "0").slice(0, 2));
-}
-
 function hitRow(h: HIT, now: Date) {
   return {
     hitTypeId: h.HITTypeId!,
     title: h.Title ?? "",
     description: h.Description ?? "",
     keywords: h.Keywords ?? null,
-    rewardCents: centsOf(h.Reward),
+    rewardCents: dollarsToCents(h.Reward ?? "0"),
     maxAssignments: h.MaxAssignments ?? 1,
     status: h.HITStatus ?? "Assignable",
     reviewStatus: h.HITReviewStatus ?? "NotReviewed",

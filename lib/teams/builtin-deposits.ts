@@ -6,7 +6,8 @@ import { db } from "@/lib/db";
 import { HttpError } from "@/lib/http-error";
 import { recordDeposit } from "@/lib/marketplace/ledger";
 import { findRequesterId } from "@/lib/marketplace/requesters";
-import { amountToCents, type DepositInput } from "@/lib/teams/deposit-input";
+import { dollarsToCents } from "@/lib/money";
+import type { DepositInput } from "@/lib/teams/deposit-input";
 
 /**
  * Money in the built-in production marketplace comes from deposits an owner records (the
@@ -18,7 +19,7 @@ export async function recordBuiltinDeposit(ctx: TeamContext, input: DepositInput
   if (connection?.kind !== "builtin") throw new HttpError(409, "Production is not connected to the built-in marketplace: fund that account where it lives");
   const requesterId = await findRequesterId(ctx.team.id, "production");
   if (!requesterId) throw new HttpError(409, "The built-in production account does not exist yet");
-  const amountCents = amountToCents(input.amount);
+  const amountCents = dollarsToCents(input.amount);
   await recordDeposit(requesterId, amountCents, input.note ?? "Deposit", randomUUID());
   await recordAudit({ ...ctx, environment: "production" }, "marketplace.deposit", `$${input.amount}`, { amountCents, note: input.note ?? null });
   return { amountCents };

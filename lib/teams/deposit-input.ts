@@ -10,7 +10,3 @@ export const DepositInput = z.object({
 });
 export type DepositInput = z.infer<typeof DepositInput>;
 
-export function amountToCents(amount: string): number {
-  const [dollars, cents = ""] = amount.split(".");
-  return Number(dollars) * 100 + Number(cents.padEnd(2, "0"));
-}
