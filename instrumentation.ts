@@ -6,4 +6,6 @@ export async function register(): Promise<void> {
   startMarketplaceBackground();
   const { startJobRunner } = await import("@/lib/jobs/background");
   startJobRunner();
+  const { startSyncBackground } = await import("@/lib/sync/background");
+  startSyncBackground();
 }

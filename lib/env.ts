@@ -49,6 +49,15 @@ const EnvSchema = z
       .enum(["0", "1", ""])
       .optional()
       .transform((v) => v === "1"),
+    /** Background sync of recently active teams, every this many seconds (0 = only on demand). */
+    HITDESK_SYNC_INTERVAL_SECONDS: optionalString.pipe(
+      z
+        .string()
+        .regex(/^\d+$/, "HITDESK_SYNC_INTERVAL_SECONDS must be a whole number of seconds, 0 (only on demand) or more")
+        .transform(Number)
+        .pipe(z.number().max(86_400, "HITDESK_SYNC_INTERVAL_SECONDS must be at most 86400 (a day)"))
+        .default(60),
+    ),
     /** Simulated workers a new team's built-in sandbox starts with (0 = off). */
     HITDESK_SIMULATED_WORKERS: optionalString.pipe(
       z

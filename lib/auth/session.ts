@@ -3,6 +3,7 @@ import { cache } from "react";
 import { auth } from "@/lib/auth/auth";
 import type { EnvironmentName, Role } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
+import { noteTeamActivity } from "@/lib/sync/note-team-activity";
 
 export interface SessionUser {
   id: string;
@@ -50,6 +51,8 @@ export const currentTeamContext = cache(async (): Promise<TeamContext | null> =>
   });
   const active = memberships.find((m) => m.teamId === user.activeTeamId) ?? memberships[0];
   if (!active) return null;
+  // Not awaited: keeping the background sync informed must never slow or fail a page.
+  noteTeamActivity(active.teamId, user.environment).catch((e: unknown) => console.error("[sync] noting team activity failed", e));
   return {
     user,
     team: active.team,

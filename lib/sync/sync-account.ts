@@ -5,24 +5,43 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseQuestionFormAnswers } from "@/lib/marketplace/answers";
 import { dollarsToCents } from "@/lib/money";
-import { sendWith } from "@/lib/mturk/send";
-import { releaseSyncLease, takeSyncLease } from "@/lib/sync/sync-lease";
+import { syncHitBonuses } from "@/lib/sync/sync-bonuses";
+import { countedSend, listAll, mapLimited, type CallCounter, type SyncContext } from "@/lib/sync/sync-context";
+import { LEASE_RENEW_MS, releaseSyncLease, renewSyncLease, takeSyncLease, type SyncPartTimes } from "@/lib/sync/sync-lease";
+import { syncQualifications } from "@/lib/sync/sync-qualifications";
+import { syncWorkerBlocks } from "@/lib/sync/sync-worker-blocks";
 
 /**
  * Copies a team's marketplace account into HITdesk's cache, incrementally: one ListHITs page
- * per 100 HITs, and assignments only for HITs whose status or counters changed since the last
- * sync. HITs the marketplace no longer lists are kept, marked forgotten.
+ * per 100 HITs; assignments and bonus payments only for HITs whose status or counters changed
+ * since the last sync; the worker block list (one call per 100 blocks). Qualification types,
+ * requests and scores cost a call per 100 scores per type, so they refresh only when asked or
+ * when older than a few minutes. Whatever the marketplace no longer lists is kept, marked.
  */
-export interface SyncResult {
+export interface SyncResult extends CallCounter {
   skipped: boolean;
-  calls: number;
   hits: number;
   changedHits: number;
   assignments: number;
+  bonuses: number;
+  workerBlocks: number;
+  qualificationTypes: number;
+  qualificationRequests: number;
+  qualificationScores: number;
+  /** HITs, blocks, qualification types, requests and scores newly marked forgotten. */
   forgotten: number;
 }
 
-const ASSIGNMENT_CONCURRENCY = 4;
+/**
+ * When to refresh qualifications: "due" when older than the routine interval (background and
+ * plain syncs), "now" when someone asked (still not more often than every half minute, so a
+ * button pressed repeatedly does not list every score every time), "never" to skip them.
+ */
+export type QualificationRefresh = "due" | "now" | "never";
+export const QUALIFICATIONS_EVERY_MS = 5 * 60 * 1000;
+const QUALIFICATIONS_ON_DEMAND_MS = 30 * 1000;
+
+const HIT_CONCURRENCY = 6;
 
 function hitRow(h: HIT, now: Date) {
   return {
@@ -59,99 +78,172 @@ function answersOf(xml: string | undefined): Prisma.InputJsonValue | undefined {
   }
 }
 
-async function mapLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) await fn(items[next++]!);
-    }),
+const time = (d: Date | null | undefined) => d?.getTime() ?? null;
+
+/** Writes one HIT's assignments: new ones in one insert, changed ones updated, the rest untouched. */
+async function storeAssignments(ctx: SyncContext, hitId: string, rows: Assignment[]): Promise<void> {
+  const { teamId, environment } = ctx;
+  const now = new Date();
+  const existing = new Map(
+    (
+      await db.cachedAssignment.findMany({
+        where: { teamId, environment, assignmentId: { in: rows.map((a) => a.AssignmentId!) } },
+        select: { assignmentId: true, status: true, submitTime: true, autoApprovalTime: true, approvalTime: true, rejectionTime: true, deadline: true, requesterFeedback: true, answerXml: true },
+      })
+    ).map((a) => [a.assignmentId, a]),
   );
+  const data = (a: Assignment) => ({
+    hitId,
+    workerId: a.WorkerId!,
+    status: a.AssignmentStatus!,
+    acceptTime: a.AcceptTime ?? null,
+    submitTime: a.SubmitTime ?? null,
+    autoApprovalTime: a.AutoApprovalTime ?? null,
+    approvalTime: a.ApprovalTime ?? null,
+    rejectionTime: a.RejectionTime ?? null,
+    deadline: a.Deadline ?? null,
+    answerXml: a.Answer ?? null,
+    answers: answersOf(a.Answer),
+    requesterFeedback: a.RequesterFeedback ?? null,
+    syncedAt: now,
+  });
+  const fresh = rows.filter((a) => !existing.has(a.AssignmentId!));
+  const changed = rows.filter((a) => {
+    const b = existing.get(a.AssignmentId!);
+    return (
+      b &&
+      (b.status !== a.AssignmentStatus ||
+        time(b.submitTime) !== time(a.SubmitTime) ||
+        time(b.autoApprovalTime) !== time(a.AutoApprovalTime) ||
+        time(b.approvalTime) !== time(a.ApprovalTime) ||
+        time(b.rejectionTime) !== time(a.RejectionTime) ||
+        time(b.deadline) !== time(a.Deadline) ||
+        b.requesterFeedback !== (a.RequesterFeedback ?? null) ||
+        b.answerXml !== (a.Answer ?? null))
+    );
+  });
+  await db.$transaction([
+    db.cachedAssignment.createMany({ data: fresh.map((a) => ({ teamId, environment, assignmentId: a.AssignmentId!, ...data(a) })), skipDuplicates: true }),
+    ...changed.map((a) => db.cachedAssignment.update({ where: { teamId_environment_assignmentId: { teamId, environment, assignmentId: a.AssignmentId! } }, data: data(a) })),
+  ]);
 }
 
-export async function syncAccount(input: { teamId: string; environment: EnvironmentName; client: MTurkClient; force?: boolean }): Promise<SyncResult> {
+/** ListHITs page by page; returns the HITs whose assignments need fetching. */
+async function syncHits(ctx: SyncContext, result: SyncResult, force: boolean): Promise<{ changed: string[]; seen: Set<string> }> {
+  const { teamId, environment } = ctx;
+  const seen = new Set<string>();
+  const changed: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await ctx.send(new ListHITsCommand({ MaxResults: 100, NextToken: token }));
+    token = page.NextToken;
+    const hits = page.HITs ?? [];
+    const cached = await db.cachedHit.findMany({ where: { teamId, environment, hitId: { in: hits.map((h) => h.HITId!) } } });
+    const byId = new Map(cached.map((c) => [c.hitId, c]));
+    const now = new Date();
+    const writes: Prisma.PrismaPromise<unknown>[] = [];
+    for (const h of hits) {
+      seen.add(h.HITId!);
+      const row = hitRow(h, now);
+      const before = byId.get(h.HITId!);
+      if (!before || counters(before) !== counters(row) || !before.assignmentsSyncedAt || force) changed.push(h.HITId!);
+      if (!before) writes.push(db.cachedHit.create({ data: { teamId, environment, hitId: h.HITId!, ...row } }));
+      else if (counters(before) !== counters(row) || before.forgottenAt || before.expiresAt.getTime() !== row.expiresAt.getTime() || before.hitTypeId !== row.hitTypeId) {
+        // Until its assignments are read again the HIT counts as not synced, so a sync that
+        // fails half-way retries it next time even though its counters are already stored.
+        const stale = counters(before) !== counters(row) ? { assignmentsSyncedAt: null } : {};
+        writes.push(db.cachedHit.update({ where: { teamId_environment_hitId: { teamId, environment, hitId: h.HITId! } }, data: { ...row, ...stale } }));
+      }
+    }
+    if (writes.length) await db.$transaction(writes);
+    result.hits += hits.length;
+  } while (token);
+  return { changed, seen };
+}
+
+export async function syncAccount(input: {
+  teamId: string;
+  environment: EnvironmentName;
+  client: MTurkClient;
+  /** Refetch every HIT's assignments and bonuses, changed or not. */
+  force?: boolean;
+  qualifications?: QualificationRefresh;
+}): Promise<SyncResult> {
   const { teamId, environment, client } = input;
-  const result: SyncResult = { skipped: false, calls: 0, hits: 0, changedHits: 0, assignments: 0, forgotten: 0 };
+  const result: SyncResult = {
+    skipped: false,
+    calls: 0,
+    callsByOperation: {},
+    hits: 0,
+    changedHits: 0,
+    assignments: 0,
+    bonuses: 0,
+    workerBlocks: 0,
+    qualificationTypes: 0,
+    qualificationRequests: 0,
+    qualificationScores: 0,
+    forgotten: 0,
+  };
   const holder = await takeSyncLease(teamId, environment);
   if (!holder) return { ...result, skipped: true };
-  const send: typeof sendWith = (c, command) => {
-    result.calls++;
-    return sendWith(c, command);
-  };
+  const ctx: SyncContext = { teamId, environment, client, send: countedSend(client, result) };
+  const parts: SyncPartTimes = {};
+  const renewal = setInterval(() => void renewSyncLease(teamId, environment, holder).catch(() => undefined), LEASE_RENEW_MS);
+  renewal.unref();
   const startedAt = new Date();
   try {
-    const seen = new Set<string>();
-    const changed: string[] = [];
-    let token: string | undefined;
-    do {
-      const page = await send(client, new ListHITsCommand({ MaxResults: 100, NextToken: token }));
-      token = page.NextToken;
-      const hits = page.HITs ?? [];
-      const cached = await db.cachedHit.findMany({ where: { teamId, environment, hitId: { in: hits.map((h) => h.HITId!) } } });
-      const byId = new Map(cached.map((c) => [c.hitId, c]));
-      const now = new Date();
-      const writes: Prisma.PrismaPromise<unknown>[] = [];
-      for (const h of hits) {
-        seen.add(h.HITId!);
-        const row = hitRow(h, now);
-        const before = byId.get(h.HITId!);
-        if (!before || counters(before) !== counters(row) || !before.assignmentsSyncedAt || input.force) changed.push(h.HITId!);
-        if (!before) writes.push(db.cachedHit.create({ data: { teamId, environment, hitId: h.HITId!, ...row } }));
-        else if (counters(before) !== counters(row) || before.forgottenAt || before.expiresAt.getTime() !== row.expiresAt.getTime() || before.hitTypeId !== row.hitTypeId) {
-          writes.push(db.cachedHit.update({ where: { teamId_environment_hitId: { teamId, environment, hitId: h.HITId! } }, data: row }));
-        }
-      }
-      if (writes.length) await db.$transaction(writes);
-      result.hits += hits.length;
-    } while (token);
-
+    const { changed, seen } = await syncHits(ctx, result, !!input.force);
     result.changedHits = changed.length;
-    await mapLimited(changed, ASSIGNMENT_CONCURRENCY, async (hitId) => {
-      let next: string | undefined;
-      const rows: Assignment[] = [];
-      do {
-        const page = await send(client, new ListAssignmentsForHITCommand({ HITId: hitId, MaxResults: 100, NextToken: next }));
-        rows.push(...(page.Assignments ?? []));
-        next = page.NextToken;
-      } while (next);
-      const now = new Date();
-      await db.$transaction([
-        ...rows.map((a) => {
-          const data = {
-            hitId,
-            workerId: a.WorkerId!,
-            status: a.AssignmentStatus!,
-            acceptTime: a.AcceptTime ?? null,
-            submitTime: a.SubmitTime ?? null,
-            autoApprovalTime: a.AutoApprovalTime ?? null,
-            approvalTime: a.ApprovalTime ?? null,
-            rejectionTime: a.RejectionTime ?? null,
-            deadline: a.Deadline ?? null,
-            answerXml: a.Answer ?? null,
-            answers: answersOf(a.Answer),
-            requesterFeedback: a.RequesterFeedback ?? null,
-            syncedAt: now,
-          };
-          return db.cachedAssignment.upsert({
-            where: { teamId_environment_assignmentId: { teamId, environment, assignmentId: a.AssignmentId! } },
-            create: { teamId, environment, assignmentId: a.AssignmentId!, ...data },
-            update: data,
-          });
-        }),
-        db.cachedHit.update({ where: { teamId_environment_hitId: { teamId, environment, hitId } }, data: { assignmentsSyncedAt: now } }),
-      ]);
+    // A changed HIT's bonuses are read with its assignments: bonuses follow submissions and decisions.
+    await mapLimited(changed, HIT_CONCURRENCY, async (hitId) => {
+      const rows = await listAll(async (token) => {
+        const page = await ctx.send(new ListAssignmentsForHITCommand({ HITId: hitId, MaxResults: 100, NextToken: token }));
+        return { items: page.Assignments, next: page.NextToken };
+      });
+      await storeAssignments(ctx, hitId, rows);
       result.assignments += rows.length;
+      // No assignment, no bonus: SendBonus needs one.
+      if (rows.length) result.bonuses += await syncHitBonuses(ctx, hitId);
+      await db.cachedHit.update({ where: { teamId_environment_hitId: { teamId, environment, hitId } }, data: { assignmentsSyncedAt: new Date() } });
     });
-
     // Everything listed was seen in this pass; cached HITs not seen are gone from the marketplace.
     const forgotten = await db.cachedHit.updateMany({
       where: { teamId, environment, forgottenAt: null, syncedAt: { lt: startedAt }, hitId: { notIn: [...seen] } },
       data: { forgottenAt: new Date() },
     });
-    result.forgotten = forgotten.count;
-    await releaseSyncLease(teamId, environment, holder, { calls: result.calls, hitsSyncedAt: new Date() });
+    result.forgotten += forgotten.count;
+    parts.hitsSyncedAt = parts.bonusesSyncedAt = new Date();
+
+    const blocks = await syncWorkerBlocks(ctx);
+    result.workerBlocks = blocks.listed;
+    result.forgotten += blocks.forgotten;
+    parts.workerBlocksSyncedAt = new Date();
+
+    if (await qualificationsDue(teamId, environment, input.qualifications ?? "due")) {
+      const q = await syncQualifications(ctx, (part, at) => {
+        if (part === "types") parts.qualificationTypesSyncedAt = at;
+        else if (part === "requests") parts.qualificationRequestsSyncedAt = at;
+        else parts.qualificationScoresSyncedAt = at;
+      });
+      result.qualificationTypes = q.types;
+      result.qualificationRequests = q.requests;
+      result.qualificationScores = q.scores;
+      result.forgotten += q.forgotten;
+    }
+    await releaseSyncLease(teamId, environment, holder, { calls: result.calls, parts });
     return result;
   } catch (e) {
-    await releaseSyncLease(teamId, environment, holder, { calls: result.calls, error: e instanceof Error ? e.message : String(e) });
+    // Parts finished before the failure keep their new times.
+    await releaseSyncLease(teamId, environment, holder, { calls: result.calls, parts, error: e instanceof Error ? e.message : String(e) });
     throw e;
+  } finally {
+    clearInterval(renewal);
   }
+}
+
+async function qualificationsDue(teamId: string, environment: EnvironmentName, refresh: QualificationRefresh): Promise<boolean> {
+  if (refresh === "never") return false;
+  const state = await db.syncState.findUnique({ where: { teamId_environment: { teamId, environment } }, select: { qualificationScoresSyncedAt: true } });
+  const last = state?.qualificationScoresSyncedAt?.getTime() ?? 0;
+  return Date.now() - last >= (refresh === "now" ? QUALIFICATIONS_ON_DEMAND_MS : QUALIFICATIONS_EVERY_MS);
 }

@@ -4,6 +4,13 @@ import type { EnvironmentName } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 
 const LEASE_MS = 5 * 60 * 1000;
+/** A long sync renews its lease well before it runs out, so a slow first sync is not joined by a second. */
+export const LEASE_RENEW_MS = 60 * 1000;
+
+/** The parts of an account the sync copies, each with its own "last synced at" in SyncState. */
+export type SyncPartTimes = Partial<
+  Record<"hitsSyncedAt" | "bonusesSyncedAt" | "workerBlocksSyncedAt" | "qualificationTypesSyncedAt" | "qualificationRequestsSyncedAt" | "qualificationScoresSyncedAt", Date>
+>;
 
 /**
  * One sync per team and environment at a time, across processes: a lease row taken with a
@@ -20,7 +27,13 @@ export async function takeSyncLease(teamId: string, environment: EnvironmentName
   return taken.count === 1 ? holder : undefined;
 }
 
-export async function releaseSyncLease(teamId: string, environment: EnvironmentName, holder: string, outcome: { error?: string; calls: number; hitsSyncedAt?: Date }): Promise<void> {
+/** Extends a lease still held; false if it was lost (expired and taken by another sync). */
+export async function renewSyncLease(teamId: string, environment: EnvironmentName, holder: string): Promise<boolean> {
+  const renewed = await db.syncState.updateMany({ where: { teamId, environment, lockedBy: holder }, data: { lockedUntil: new Date(Date.now() + LEASE_MS) } });
+  return renewed.count === 1;
+}
+
+export async function releaseSyncLease(teamId: string, environment: EnvironmentName, holder: string, outcome: { error?: string; calls: number; parts?: SyncPartTimes }): Promise<void> {
   await db.syncState.updateMany({
     where: { teamId, environment, lockedBy: holder },
     data: {
@@ -29,7 +42,7 @@ export async function releaseSyncLease(teamId: string, environment: EnvironmentN
       finishedAt: new Date(),
       lastError: outcome.error ?? null,
       lastCalls: outcome.calls,
-      ...(outcome.hitsSyncedAt ? { hitsSyncedAt: outcome.hitsSyncedAt } : {}),
+      ...outcome.parts,
     },
   });
 }

@@ -18,19 +18,28 @@ describe("syncAccount", () => {
     const assignmentId = await h.acceptAndSubmit(hits[0]!.HITId!, worker, answer);
 
     const first = await syncAccount({ teamId, environment: "sandbox", client: h.client });
-    expect(first).toMatchObject({ skipped: false, hits: 5, changedHits: 5, assignments: 1, calls: 6 });
+    expect(first).toMatchObject({ skipped: false, hits: 5, changedHits: 5, assignments: 1 });
+    // Bonuses only for the HIT with an assignment; qualifications on the first sync, then every few minutes.
+    expect(first.callsByOperation).toEqual({
+      ListHITs: 1,
+      ListAssignmentsForHIT: 5,
+      ListBonusPayments: 1,
+      ListWorkerBlocks: 1,
+      ListQualificationTypes: 1,
+      ListQualificationRequests: 1,
+    });
     const cached = await db.cachedAssignment.findUniqueOrThrow({ where: { teamId_environment_assignmentId: { teamId, environment: "sandbox", assignmentId } } });
     expect(cached).toMatchObject({ workerId: worker, status: "Submitted", answers: { sentiment: "positive" } });
     expect(await db.cachedHit.count({ where: { teamId, environment: "sandbox" } })).toBe(5);
 
     const idle = await syncAccount({ teamId, environment: "sandbox", client: h.client });
-    expect(idle).toMatchObject({ calls: 1, changedHits: 0, assignments: 0 });
+    expect(idle).toMatchObject({ calls: 2, callsByOperation: { ListHITs: 1, ListWorkerBlocks: 1 }, changedHits: 0, assignments: 0 });
 
     await h.client.send(new ApproveAssignmentCommand({ AssignmentId: assignmentId }));
     const after = await syncAccount({ teamId, environment: "sandbox", client: h.client });
-    expect(after).toMatchObject({ calls: 2, changedHits: 1 });
+    expect(after).toMatchObject({ callsByOperation: { ListHITs: 1, ListAssignmentsForHIT: 1, ListBonusPayments: 1, ListWorkerBlocks: 1 }, changedHits: 1 });
     expect((await db.cachedAssignment.findFirstOrThrow({ where: { teamId, assignmentId } })).status).toBe("Approved");
-    expect((await db.syncState.findUniqueOrThrow({ where: { teamId_environment: { teamId, environment: "sandbox" } } })).lastCalls).toBe(2);
+    expect((await db.syncState.findUniqueOrThrow({ where: { teamId_environment: { teamId, environment: "sandbox" } } })).lastCalls).toBe(4);
     await h.close();
   });
 
@@ -48,12 +57,14 @@ describe("syncAccount", () => {
     await h.close();
   });
 
-  it("makes one ListHITs call per 100 HITs when nothing changed", async () => {
+  it("makes one ListHITs call per 100 HITs, and reads the block list, when nothing changed", async () => {
     const h = await startHarness();
     const teamId = `team-${randomBytes(4).toString("hex")}`;
     for (let i = 0; i < 205; i++) await h.createHit({ Title: `Many ${i}` });
     await syncAccount({ teamId, environment: "sandbox", client: h.client });
-    expect(await syncAccount({ teamId, environment: "sandbox", client: h.client })).toMatchObject({ calls: 3, hits: 205, changedHits: 0 });
+    const idle = await syncAccount({ teamId, environment: "sandbox", client: h.client });
+    expect(idle).toMatchObject({ calls: 4, hits: 205, changedHits: 0 });
+    expect(idle.callsByOperation).toEqual({ ListHITs: 3, ListWorkerBlocks: 1 });
     await h.close();
   });
 
