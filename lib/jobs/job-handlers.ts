@@ -1,8 +1,15 @@
 import "server-only";
+import { batchCreateHandler } from "@/lib/batches/batch-job";
 import type { JobHandler } from "@/lib/jobs/job-types";
+import { decideJobHandler } from "@/lib/review/send-decision";
+import { bonusJobHandler } from "@/lib/review/send-bonus";
 
 /**
  * Every kind of job the runner knows. Domain modules define their handlers; this is the one
  * list the background runner uses.
  */
-export const JOB_HANDLERS: Record<string, JobHandler> = {};
+export const JOB_HANDLERS: Record<string, JobHandler> = {
+  [batchCreateHandler.kind]: batchCreateHandler,
+  [decideJobHandler.kind]: decideJobHandler,
+  [bonusJobHandler.kind]: bonusJobHandler,
+};

@@ -76,3 +76,8 @@ export async function recordDeposit(requesterId: string, amountCents: number, no
   if (!Number.isInteger(amountCents) || amountCents <= 0) throw new Error("A deposit must be a positive number of cents");
   await db.mkLedgerEntry.create({ data: { requesterId, kind: "deposit", amountCents, refId: depositId, note } });
 }
+
+/** The schedule an environment charges by default (for the dashboard's cost estimates). */
+export function environmentFeeSchedule(environment: "sandbox" | "production"): FeeSchedule {
+  return environmentSchedules[environment];
+}

@@ -1,0 +1,82 @@
+import "server-only";
+import { GetAccountBalanceCommand } from "@aws-sdk/client-mturk";
+import type { TeamContext } from "@/lib/auth/session";
+import { recordAudit } from "@/lib/audit";
+import type { BatchInput } from "@/lib/batches/batch-input";
+import { BATCH_CREATE_JOB } from "@/lib/batches/batch-job-kind";
+import { mastersTypeIds, teamFeeSchedule } from "@/lib/batches/fee-schedule";
+import { planBatch, type BatchPlan } from "@/lib/batches/plan-batch";
+import { db } from "@/lib/db";
+import { HttpError } from "@/lib/http-error";
+import { enqueueJob } from "@/lib/jobs/enqueue-job";
+import { dollarsToCents } from "@/lib/money";
+import { sendMturk } from "@/lib/mturk/send";
+import { previewHtmlForRow, usesMasters } from "@/lib/projects/project-design";
+import { getProject } from "@/lib/projects/projects";
+
+const INSERT_CHUNK = 1000;
+const PREVIEW_ROWS = 3;
+
+async function plan(ctx: TeamContext, input: BatchInput) {
+  const project = await getProject(ctx.team.id, input.projectId, input.version);
+  const schedule = await teamFeeSchedule(ctx.team.id, ctx.environment);
+  const batchPlan = planBatch(project.design, input.csv, { split: input.split, schedule, masters: usesMasters(project.design, mastersTypeIds(ctx.environment)) });
+  return { project, plan: batchPlan };
+}
+
+function summary(p: BatchPlan) {
+  return { columns: p.columns, rowCount: p.rows.length, problems: p.problems, hitAssignments: p.hitAssignments, estimate: p.estimate };
+}
+
+/** What a batch would create and cost, and the first rows as the worker will see them; creates nothing. */
+export async function previewBatch(ctx: TeamContext, input: BatchInput) {
+  const { project, plan: p } = await plan(ctx, input);
+  const samples = p.rows.slice(0, PREVIEW_ROWS).map((values, i) => ({ row: i + 1, values, html: previewHtmlForRow(project.design.task, values) }));
+  return { ...summary(p), samples, projectVersion: project.version, environment: ctx.environment };
+}
+
+/**
+ * Creates the batch as a durable job, after checking every row, the typed confirmation in
+ * production, and that the balance covers the estimate. Nothing is created if any check fails.
+ */
+export async function startBatch(ctx: TeamContext, input: BatchInput): Promise<{ batchId: string; jobId: string }> {
+  const { project, plan: p } = await plan(ctx, input);
+  if (p.problems.length) throw new HttpError(400, `The file has ${p.problems.length} problem${p.problems.length === 1 ? "" : "s"}; nothing was created`, p.problems);
+  const hits = p.estimate.hits;
+  if (ctx.environment === "production" && input.confirmation !== String(hits)) {
+    throw new HttpError(400, `Type ${hits} to confirm creating ${hits} production HITs`);
+  }
+  const balance = await sendMturk(ctx.team.id, ctx.environment, new GetAccountBalanceCommand({}));
+  const availableCents = dollarsToCents(balance.AvailableBalance ?? "0");
+  if (availableCents < p.estimate.totalCents) {
+    throw new HttpError(402, `The ${ctx.environment} balance is $${(availableCents / 100).toFixed(2)}; this batch may cost up to $${(p.estimate.totalCents / 100).toFixed(2)}. Add funds or make the batch smaller.`);
+  }
+  return db.$transaction(
+    async (tx) => {
+      const batch = await tx.batch.create({
+        data: {
+          teamId: ctx.team.id,
+          environment: ctx.environment,
+          projectId: project.id,
+          projectVersionId: project.versionId,
+          name: input.name,
+          columns: p.columns,
+          rowCount: p.rows.length,
+          assignmentsPerRow: project.design.assignmentsPerHit,
+          hitsPerRow: p.hitAssignments.length,
+          estimatedCostCents: p.estimate.totalCents,
+          createdById: ctx.user.id,
+        },
+      });
+      for (let i = 0; i < p.rows.length; i += INSERT_CHUNK) {
+        await tx.batchRow.createMany({ data: p.rows.slice(i, i + INSERT_CHUNK).map((values, k) => ({ batchId: batch.id, rowIndex: i + k, values })) });
+      }
+      const items = p.rows.flatMap((_, rowIndex) => p.hitAssignments.map((assignments, part) => ({ batchId: batch.id, rowIndex, part, assignments })));
+      const job = await enqueueJob({ teamId: ctx.team.id, environment: ctx.environment, kind: BATCH_CREATE_JOB, subjectId: batch.id, createdById: ctx.user.id, items }, tx);
+      await tx.batch.update({ where: { id: batch.id }, data: { jobId: job.id } });
+      await recordAudit(ctx, "batch.start", input.name, { batchId: batch.id, hits, estimatedCostCents: p.estimate.totalCents }, tx);
+      return { batchId: batch.id, jobId: job.id };
+    },
+    { timeout: 120_000 },
+  );
+}

@@ -1,0 +1,107 @@
+import { paginateListHITs } from "@aws-sdk/client-mturk";
+import { describe, expect, it } from "vitest";
+import { BATCH_CREATE_JOB } from "@/lib/batches/batch-job-kind";
+import { batchCreateHandler } from "@/lib/batches/batch-job";
+import { planBatch } from "@/lib/batches/plan-batch";
+import { previewBatch, startBatch } from "@/lib/batches/create-batch";
+import { db } from "@/lib/db";
+import { HttpError } from "@/lib/http-error";
+import { jobProgress } from "@/lib/jobs/job-control";
+import { runJobsOnce } from "@/lib/jobs/run-jobs";
+import { AWS_FEE_SCHEDULE } from "@/lib/marketplace/fees";
+import { setRequesterFaults } from "@/lib/marketplace/faults";
+import type { ProjectDesign } from "@/lib/projects/project-design";
+import { createProject } from "@/lib/projects/projects";
+import { findTemplate } from "@/lib/projects/templates";
+import { useHarness, type Harness } from "@/test/marketplace/harness";
+import { teamOnHarness } from "@/test/support/team-on-harness";
+
+const sandbox = useHarness({ environment: "sandbox" });
+const production = useHarness({ environment: "production" });
+const handlers = { [BATCH_CREATE_JOB]: batchCreateHandler };
+
+const sentiment = findTemplate("sentiment")!.design;
+const csvOf = (n: number, column = "text") => `${column}\n` + Array.from({ length: n }, (_, i) => `"Review number ${i + 1}, quite ""good"""`).join("\n") + "\n";
+
+async function hitsOf(h: Harness): Promise<{ HITId?: string; RequesterAnnotation?: string; MaxAssignments?: number }[]> {
+  const all = [];
+  for await (const page of paginateListHITs({ client: h.client, pageSize: 100 }, {})) all.push(...(page.HITs ?? []));
+  return all;
+}
+
+describe("planning a batch", () => {
+  const opts = { split: false, schedule: AWS_FEE_SCHEDULE, masters: false };
+
+  it("names the missing column, the empty row and the bad value, and plans nothing", () => {
+    expect(planBatch(sentiment, "review\nhello\n", opts).problems).toEqual([{ column: "text", message: 'The task uses ${text} but the file has no "text" column' }]);
+    const withEmpty = planBatch(sentiment, "text,extra\nfine,1\n,\nshort\n", { ...opts });
+    expect(withEmpty.problems).toEqual([
+      { row: 2, message: "Row 2 (line 3) is empty" },
+      { row: 3, message: "Row 3 (line 4) has 1 fields; the header has 2" },
+    ]);
+    expect(withEmpty.rows).toEqual([]);
+    const survey: ProjectDesign = { ...sentiment, task: { kind: "ExternalQuestion", url: "${link}", frameHeight: 600 } };
+    const bad = planBatch(survey, "link\nhttps://ok.example/a\nnot a url\n", opts);
+    expect(bad.problems).toHaveLength(1);
+    expect(bad.problems[0]).toMatchObject({ row: 2, column: "link" });
+    expect(bad.problems[0]!.message).toMatch(/^Row 2, column "link": .*https URL/);
+    expect(planBatch(sentiment, 'text\n"never closed\n', opts).problems[0]!.message).toMatch(/^Line 2: /);
+  });
+
+  it("estimates to the cent with MTurk's fees, points out the 10+ surcharge and prices the split", () => {
+    const design: ProjectDesign = { ...sentiment, reward: "0.05", assignmentsPerHit: 12 };
+    const plan = planBatch(design, csvOf(10), opts);
+    // 0.05 × 12 × 10 = $6.00 rewards; fee 40% of $0.05 = $0.02 per assignment → $2.40.
+    expect(plan.estimate).toMatchObject({ hits: 10, assignments: 120, rewardsCents: 600, feesCents: 240, totalCents: 840 });
+    // Split 12 → 6 + 6: fee 20% of $0.05 = $0.01 per assignment → $1.20.
+    expect(plan.estimate.splitAlternative).toEqual({ hitsPerRow: 2, totalCents: 720, savingsCents: 120 });
+    const split = planBatch(design, csvOf(10), { ...opts, split: true });
+    expect(split.hitAssignments).toEqual([6, 6]);
+    expect(split.estimate).toMatchObject({ hits: 20, assignments: 120, totalCents: 720 });
+    // Half-up rounding: 20% of $0.13 = 2.6¢ → 3¢.
+    expect(planBatch({ ...sentiment, reward: "0.13", assignmentsPerHit: 1 }, csvOf(1), opts).estimate.feesCents).toBe(3);
+  });
+});
+
+describe("running a batch", () => {
+  it("creates every HIT exactly once, even when items run again after a crash or faults hit", async () => {
+    const ctx = await teamOnHarness(sandbox.h);
+    const { id: projectId } = await createProject(ctx, { name: "Sentiment", design: { ...sentiment, assignmentsPerHit: 2 } });
+    const preview = await previewBatch(ctx, { projectId, name: "Reviews", csv: csvOf(30), split: false });
+    expect(preview).toMatchObject({ rowCount: 30, problems: [], estimate: { hits: 30, assignments: 60 } });
+    expect(preview.samples[0]!.html).toContain("Review number 1, quite &quot;good&quot;");
+
+    await setRequesterFaults(sandbox.h.requesterId, { serviceFaultRate: 0.1 });
+    const { batchId, jobId } = await startBatch(ctx, { projectId, name: "Reviews", csv: csvOf(30), split: false });
+    await runJobsOnce(handlers);
+    expect(await jobProgress({ teamId: ctx.team.id, environment: "sandbox" }, jobId)).toMatchObject({ status: "succeeded", done: 30, failed: 0 });
+
+    // A crash after the calls but before the outcomes were recorded: everything runs again.
+    await db.jobItem.updateMany({ where: { jobId }, data: { status: "pending" } });
+    await db.batchHit.deleteMany({ where: { batchId } });
+    await db.job.update({ where: { id: jobId }, data: { status: "queued", done: 0 } });
+    await runJobsOnce(handlers);
+    await setRequesterFaults(sandbox.h.requesterId, {});
+
+    const hits = (await hitsOf(sandbox.h)).filter((h) => h.RequesterAnnotation?.startsWith(`hitdesk:batch=${batchId};`));
+    expect(hits).toHaveLength(30);
+    expect(new Set(hits.map((h) => h.RequesterAnnotation)).size).toBe(30);
+    expect(await db.batchHit.count({ where: { batchId } })).toBe(30);
+    expect(new Set((await db.batchHit.findMany({ where: { batchId } })).map((b) => b.hitId))).toEqual(new Set(hits.map((h) => h.HITId)));
+  });
+
+  it("refuses a bad file, an unconfirmed production batch and one the balance cannot cover, creating nothing", async () => {
+    const ctx = { ...(await teamOnHarness(production.h)), environment: "production" as const };
+    const { id: projectId } = await createProject(ctx, { name: "Prod", design: sentiment });
+    const before = await db.batch.count({ where: { teamId: ctx.team.id } });
+
+    const bad = await startBatch(ctx, { projectId, name: "Bad", csv: "text\nok\n\nfine\n", split: false }).catch((e: HttpError) => e);
+    expect(bad).toBeInstanceOf(HttpError);
+    expect((bad as HttpError).details).toEqual([{ row: 2, message: "Row 2 (line 3) is empty" }]);
+
+    await expect(startBatch(ctx, { projectId, name: "Unconfirmed", csv: csvOf(5), split: false })).rejects.toThrow("Type 5 to confirm creating 5 production HITs");
+    // The built-in production marketplace starts at $0.00.
+    await expect(startBatch(ctx, { projectId, name: "Broke", csv: csvOf(5), split: false, confirmation: "5" })).rejects.toThrow(/balance is \$0\.00; this batch may cost up to \$0\.\d\d/);
+    expect(await db.batch.count({ where: { teamId: ctx.team.id } })).toBe(before);
+  });
+});
