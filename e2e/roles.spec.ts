@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { findRequesterId } from "@/lib/marketplace/requesters";
 import { createWorkerInvite } from "@/lib/marketplace/worker-site/workforce";
 import { expect, login, test } from "./support/fixtures";
+import { seedCachedAssignment, seedPendingDecision } from "./support/review-seed";
 import { seedUser, uniqueEmail, type SeededTeam } from "./support/seed";
 
 /**
@@ -55,6 +56,42 @@ const CASES: RouteCase[] = [
   { method: "POST", route: "/api/team/workforce/invites", role: "admin", prepare: async () => ({ path: "/api/team/workforce/invites", body: { label: "walk" } }) },
   { method: "DELETE", route: "/api/team/workforce/invites/[id]", role: "admin", prepare: async (t) => ({ path: `/api/team/workforce/invites/${await workerInvite(t)}` }) },
   { method: "POST", route: "/api/team/deposits", role: "owner", prepare: async () => ({ path: "/api/team/deposits", body: { amount: "1.00" } }) },
+  { method: "GET", route: "/api/review/queue", role: "viewer", prepare: async () => ({ path: "/api/review/queue?group=hit" }) },
+  { method: "GET", route: "/api/review/assignments/[id]", role: "viewer", prepare: async (t) => ({ path: `/api/review/assignments/${(await seedCachedAssignment(t.id)).assignmentId}` }) },
+  { method: "POST", route: "/api/review/decisions", role: "reviewer", prepare: async (t) => ({ path: "/api/review/decisions", body: { action: "approve", assignmentIds: [(await seedCachedAssignment(t.id)).assignmentId] } }) },
+  { method: "POST", route: "/api/review/decisions/undo", role: "reviewer", prepare: async (t) => ({ path: "/api/review/decisions/undo", body: { decisionIds: [await seedPendingDecision(t.id, "scheduled")] } }) },
+  { method: "POST", route: "/api/review/decisions/confirm", role: "reviewer", prepare: async (t) => ({ path: "/api/review/decisions/confirm", body: { decisionIds: [await seedPendingDecision(t.id, "awaiting_confirmation")] } }) },
+  {
+    method: "POST",
+    route: "/api/review/bonuses",
+    role: "reviewer",
+    prepare: async (t) => ({ path: "/api/review/bonuses", body: { assignmentIds: [(await seedCachedAssignment(t.id)).assignmentId], amount: "0.10", reason: "Walk", requestKey: uniqueEmail("key"), preview: true } }),
+  },
+  {
+    method: "POST",
+    route: "/api/review/results-csv",
+    role: "reviewer",
+    prepare: async (t) => ({ path: "/api/review/results-csv", body: { csv: `AssignmentId,Approve,Reject\n${(await seedCachedAssignment(t.id)).assignmentId},x,\n`, preview: true } }),
+  },
+  {
+    method: "POST",
+    route: "/api/review/bonus-csv",
+    role: "reviewer",
+    prepare: async (t) => {
+      const a = await seedCachedAssignment(t.id);
+      return { path: "/api/review/bonus-csv", body: { csv: `WorkerId,AssignmentId,Amount,Reason\n${a.workerId},${a.assignmentId},0.10,Walk\n`, preview: true } };
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/review/jobs/[id]",
+    role: "viewer",
+    prepare: async (t) => ({ path: `/api/review/jobs/${(await db.job.create({ data: { teamId: t.id, environment: "sandbox", kind: "review.walk", status: "succeeded" } })).id}` }),
+  },
+  { method: "GET", route: "/api/review/settings", role: "viewer", prepare: async () => ({ path: "/api/review/settings" }) },
+  { method: "PATCH", route: "/api/review/settings", role: "admin", prepare: async () => ({ path: "/api/review/settings", body: { undoWindowSeconds: 10 } }) },
+  { method: "GET", route: "/api/review/feedback-templates", role: "viewer", prepare: async () => ({ path: "/api/review/feedback-templates" }) },
+  { method: "POST", route: "/api/review/feedback-templates", role: "reviewer", prepare: async () => ({ path: "/api/review/feedback-templates", body: { label: uniqueEmail("tpl").slice(0, 40), text: "Walk" } }) },
   // Last: creating a team makes it the caller's active team.
   { method: "POST", route: "/api/teams", role: "viewer", prepare: async () => ({ path: "/api/teams", body: { name: "Side project" } }) },
 ];

@@ -17,7 +17,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /**
  * Takes the oldest runnable job whose lease is free (queued, or running with an expired lease:
  * its previous runner died) and holds it with a lease. FOR UPDATE SKIP LOCKED lets several
- * app instances take different jobs at once.
+ * app instances take different jobs at once. A job whose options carry a `notBefore` time (ISO
+ * string) waits until then: a rejection waits out its undo window this way.
  */
 async function claimJob(runnerId: string, kinds: string[]): Promise<Job | null> {
   const rows = await db.$queryRaw<Job[]>`
@@ -26,6 +27,7 @@ async function claimJob(runnerId: string, kinds: string[]): Promise<Job | null> 
     WHERE id = (
       SELECT id FROM "Job"
       WHERE status IN ('queued', 'running') AND ("lockedUntil" IS NULL OR "lockedUntil" < now()) AND kind = ANY(${kinds})
+        AND (options->>'notBefore' IS NULL OR (options->>'notBefore')::timestamptz <= now())
       ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
     RETURNING *`;
   return rows[0] ?? null;

@@ -1,0 +1,5 @@
+import { withTeam } from "@/lib/auth/guard";
+import { CsvUploadInput } from "@/lib/review/review-inputs";
+import { uploadBonusCsv } from "@/lib/review/upload-review-csv";
+
+export const POST = withTeam({ role: "reviewer", input: CsvUploadInput }, ({ ctx, input }) => uploadBonusCsv(ctx, input));

@@ -1,0 +1,145 @@
+import "server-only";
+import type { EnvironmentName } from "@/lib/auth/roles";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { HttpError } from "@/lib/http-error";
+import type { QueueFilter } from "@/lib/review/review-inputs";
+
+export interface QueueItem {
+  assignmentId: string;
+  hitId: string;
+  hitTypeId: string;
+  title: string;
+  workerId: string;
+  rewardCents: number;
+  acceptTime: string | null;
+  submitTime: string;
+  autoApprovalTime: string | null;
+  answers: Record<string, string | string[]> | null;
+  /** The live decision waiting to be sent, if any. */
+  decision: { id: string; action: string; status: string; notBefore: string; decidedByEmail: string } | null;
+}
+
+export interface QueuePage {
+  items: QueueItem[];
+  nextCursor: string | null;
+  total: number;
+  syncedAt: string | null;
+}
+
+type Scope = { teamId: string; environment: EnvironmentName };
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The WHERE clause for submitted assignments matching a filter; shared by the queue and bulk actions. */
+export function queueConditions(scope: Scope, filter: QueueFilter, now = new Date()): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [
+    Prisma.sql`a."teamId" = ${scope.teamId}`,
+    Prisma.sql`a.environment = ${scope.environment}::"Environment"`,
+    Prisma.sql`a.status = 'Submitted'`,
+  ];
+  if (filter.hitId) where.push(Prisma.sql`a."hitId" = ${filter.hitId}`);
+  if (filter.hit) where.push(Prisma.sql`(h."hitTypeId" = ${filter.hit} OR h.title ILIKE ${likePattern(filter.hit)})`);
+  if (filter.workerId) where.push(Prisma.sql`a."workerId" = ${filter.workerId}`);
+  if (filter.olderThanHours !== undefined) where.push(Prisma.sql`a."submitTime" <= ${new Date(now.getTime() - filter.olderThanHours * 3_600_000)}`);
+  if (filter.dueWithinHours !== undefined) where.push(Prisma.sql`a."autoApprovalTime" <= ${new Date(now.getTime() + filter.dueWithinHours * 3_600_000)}`);
+  if (filter.answer) where.push(Prisma.sql`a."answerXml" ILIKE ${likePattern(filter.answer)}`);
+  return where;
+}
+
+const FROM = Prisma.sql`FROM "CachedAssignment" a JOIN "CachedHit" h ON h."teamId" = a."teamId" AND h.environment = a.environment AND h."hitId" = a."hitId"`;
+
+/** The ids of every submitted assignment matching a filter, oldest first (bulk actions). */
+export async function matchingAssignmentIds(scope: Scope, filter: QueueFilter, limit = 10_000): Promise<string[]> {
+  const rows = await db.$queryRaw<{ assignmentId: string }[]>`
+    SELECT a."assignmentId" ${FROM} WHERE ${Prisma.join(queueConditions(scope, filter), " AND ")}
+    ORDER BY a."submitTime", a."assignmentId" LIMIT ${limit + 1}`;
+  if (rows.length > limit) throw new HttpError(400, `More than ${limit.toLocaleString("en-US")} assignments match; narrow the filter`);
+  return rows.map((r) => r.assignmentId);
+}
+
+type Cursor = [group: string, submitTime: string, assignmentId: string];
+
+function decodeCursor(cursor: string | undefined): Cursor | undefined {
+  if (!cursor) return undefined;
+  try {
+    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
+    if (Array.isArray(value) && value.length === 3 && value.every((v) => typeof v === "string")) return value as Cursor;
+  } catch {
+    // falls through to the error below
+  }
+  throw new HttpError(400, "This page link is no longer valid; start from the first page");
+}
+
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c), "utf8").toString("base64url");
+
+/**
+ * One page of the review queue, read from the cache with keyset pagination: the order is
+ * (group, submit time, id), so each page is an index range scan however deep it is.
+ */
+export async function listReviewQueue(scope: Scope, filter: QueueFilter, page: { cursor?: string; limit: number }): Promise<QueuePage> {
+  const where = queueConditions(scope, filter);
+  const group = filter.group === "hit" ? Prisma.sql`a."hitId"` : filter.group === "worker" ? Prisma.sql`a."workerId"` : null;
+  const order = group ? Prisma.sql`${group}, a."submitTime", a."assignmentId"` : Prisma.sql`a."submitTime", a."assignmentId"`;
+  const after = decodeCursor(page.cursor);
+  const pageWhere = !after
+    ? where
+    : group
+      ? [...where, Prisma.sql`(${group}, a."submitTime", a."assignmentId") > (${after[0]}, ${new Date(after[1])}, ${after[2]})`]
+      : [...where, Prisma.sql`(a."submitTime", a."assignmentId") > (${new Date(after[1])}, ${after[2]})`];
+  const [rows, counted, sync] = await Promise.all([
+    db.$queryRaw<
+      {
+        assignmentId: string;
+        hitId: string;
+        hitTypeId: string;
+        title: string;
+        workerId: string;
+        rewardCents: number;
+        acceptTime: Date | null;
+        submitTime: Date;
+        autoApprovalTime: Date | null;
+        answers: Record<string, string | string[]> | null;
+        groupKey: string;
+        decisionId: string | null;
+        decisionAction: string | null;
+        decisionStatus: string | null;
+        decisionNotBefore: Date | null;
+        decidedByEmail: string | null;
+      }[]
+    >`
+      SELECT a."assignmentId", a."hitId", h."hitTypeId", h.title, a."workerId", h."rewardCents", a."acceptTime", a."submitTime",
+        a."autoApprovalTime", a.answers, ${group ?? Prisma.sql`''`} AS "groupKey",
+        d.id AS "decisionId", d.action AS "decisionAction", d.status AS "decisionStatus", d."notBefore" AS "decisionNotBefore", d."decidedByEmail"
+      ${FROM}
+      LEFT JOIN "ReviewDecision" d ON d."teamId" = a."teamId" AND d.environment = a.environment AND d."assignmentId" = a."assignmentId" AND d.slot = 'decide'
+      WHERE ${Prisma.join(pageWhere, " AND ")}
+      ORDER BY ${order}
+      LIMIT ${page.limit + 1}`,
+    db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count ${FROM} WHERE ${Prisma.join(where, " AND ")}`,
+    db.syncState.findUnique({ where: { teamId_environment: { teamId: scope.teamId, environment: scope.environment } }, select: { hitsSyncedAt: true } }),
+  ]);
+  const more = rows.length > page.limit;
+  const shown = more ? rows.slice(0, page.limit) : rows;
+  const last = shown.at(-1);
+  return {
+    items: shown.map((r) => ({
+      assignmentId: r.assignmentId,
+      hitId: r.hitId,
+      hitTypeId: r.hitTypeId,
+      title: r.title,
+      workerId: r.workerId,
+      rewardCents: r.rewardCents,
+      acceptTime: r.acceptTime?.toISOString() ?? null,
+      submitTime: r.submitTime.toISOString(),
+      autoApprovalTime: r.autoApprovalTime?.toISOString() ?? null,
+      answers: r.answers,
+      decision: r.decisionId
+        ? { id: r.decisionId, action: r.decisionAction!, status: r.decisionStatus!, notBefore: r.decisionNotBefore!.toISOString(), decidedByEmail: r.decidedByEmail! }
+        : null,
+    })),
+    nextCursor: more && last ? encodeCursor([last.groupKey, last.submitTime.toISOString(), last.assignmentId]) : null,
+    total: Number(counted[0]?.count ?? 0),
+    syncedAt: sync?.hitsSyncedAt?.toISOString() ?? null,
+  };
+}
