@@ -44,6 +44,7 @@ const CASES: RouteCase[] = [
   { method: "GET", route: "/api/team/balance", role: "viewer", prepare: async () => ({ path: "/api/team/balance" }) },
   { method: "GET", route: "/api/sync", role: "viewer", prepare: async () => ({ path: "/api/sync" }) },
   { method: "POST", route: "/api/sync", role: "viewer", prepare: async () => ({ path: "/api/sync", body: {} }) },
+  { method: "GET", route: "/api/audit/export", role: "admin", prepare: async () => ({ path: "/api/audit/export?action=member." }) },
   { method: "PATCH", route: "/api/team", role: "admin", prepare: async () => ({ path: "/api/team", body: { reviewerBonusLimitCents: 700 } }) },
   { method: "POST", route: "/api/team/invites", role: "admin", prepare: async () => ({ path: "/api/team/invites", body: { email: uniqueEmail("walk"), role: "viewer" } }) },
   { method: "DELETE", route: "/api/team/invites/[id]", role: "admin", prepare: async (t) => ({ path: `/api/team/invites/${await pendingInvite(t)}` }) },

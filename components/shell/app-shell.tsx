@@ -3,6 +3,7 @@ import { Logo } from "@/components/logo";
 import { EnvironmentSwitch } from "@/components/shell/environment-switch";
 import { NavLinks } from "@/components/shell/nav-links";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { SyncStatus } from "@/components/shell/sync-status";
 import { TeamSwitch } from "@/components/shell/team-switch";
 import { ROLE_LABELS, type EnvironmentName, type Role } from "@/lib/auth/roles";
 import type { TeamSummary } from "@/lib/auth/session";
@@ -30,6 +31,7 @@ export function AppShell(props: {
           <Logo />
           <TeamSwitch teams={props.teams} activeTeamId={props.team.id} />
           <div className="ml-auto flex items-center gap-4">
+            <SyncStatus environment={props.environment} />
             <EnvironmentSwitch environment={props.environment} />
             <div className="hidden text-right text-xs leading-tight sm:block">
               <div className="font-medium text-slate-800">{props.user.name ?? props.user.email}</div>

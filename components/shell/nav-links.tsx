@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/review", label: "Review" },
   { href: "/workers", label: "Workers" },
   { href: "/qualifications", label: "Qualifications" },
+  { href: "/audit", label: "Audit log" },
   { href: "/settings", label: "Settings" },
 ] as const;
 

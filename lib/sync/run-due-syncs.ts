@@ -53,7 +53,13 @@ export async function runDueSyncs(
       if (!result.skipped) synced.push(due);
     } catch (e) {
       failed.push(due);
-      console.error(`[sync] background sync of team ${due.teamId} (${due.environment}) failed:`, e instanceof Error ? e.message : e);
+      // A failure before the sync took its lease (credentials that cannot be read...) is recorded
+      // here, so the team waits a full interval instead of failing again on every tick.
+      const message = e instanceof Error ? e.message : String(e);
+      await db.syncState
+        .updateMany({ where: { ...due, OR: [{ lockedUntil: null }, { lockedUntil: { lt: new Date() } }] }, data: { finishedAt: new Date(), lastError: message } })
+        .catch(() => undefined);
+      console.error(`[sync] background sync of team ${due.teamId} (${due.environment}) failed:`, message);
     }
   }
   return { synced, failed };

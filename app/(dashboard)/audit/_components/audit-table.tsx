@@ -1,0 +1,42 @@
+import type { AuditRow } from "@/lib/audit-log/list-audit-log";
+
+const utc = (d: Date) => d.toISOString().replace("T", " ").slice(0, 19);
+
+export function AuditTable({ rows }: { rows: AuditRow[] }) {
+  return (
+    <div className="-mx-5 overflow-x-auto">
+      <table className="w-full text-sm">
+        <thead className="text-left text-xs tracking-wide text-slate-500 uppercase">
+          <tr>
+            <th className="px-5 py-2 font-medium whitespace-nowrap">Time (UTC)</th>
+            <th className="px-3 py-2 font-medium">Env</th>
+            <th className="px-3 py-2 font-medium">Actor</th>
+            <th className="px-3 py-2 font-medium">Action</th>
+            <th className="px-3 py-2 font-medium">Target</th>
+            <th className="px-5 py-2 font-medium">Detail</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((r) => (
+            <tr key={r.id} data-testid="audit-row" className="align-top">
+              <td className="px-5 py-2.5 font-mono text-xs whitespace-nowrap text-slate-600">{utc(r.createdAt)}</td>
+              <td className="px-3 py-2.5">
+                {r.environment && (
+                  <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${r.environment === "production" ? "bg-red-50 text-red-700" : "bg-slate-100 text-slate-700"}`}>{r.environment}</span>
+                )}
+              </td>
+              <td className="px-3 py-2.5 text-slate-700">{r.actorEmail ?? <span className="text-slate-400">system</span>}</td>
+              <td className="px-3 py-2.5 font-medium whitespace-nowrap text-slate-900">{r.action}</td>
+              <td className="max-w-56 truncate px-3 py-2.5 font-mono text-xs text-slate-700" title={r.target ?? undefined}>
+                {r.target}
+              </td>
+              <td className="max-w-md px-5 py-2.5">
+                {r.detail !== null && <code className="line-clamp-2 font-mono text-xs break-all text-slate-500">{JSON.stringify(r.detail)}</code>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
