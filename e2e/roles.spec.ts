@@ -4,6 +4,7 @@ import type { APIRequestContext } from "@playwright/test";
 import { hasRole, ROLES, type Role } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { findRequesterId } from "@/lib/marketplace/requesters";
+import { findTemplate } from "@/lib/projects/templates";
 import { createWorkerInvite } from "@/lib/marketplace/worker-site/workforce";
 import { expect, login, test } from "./support/fixtures";
 import { seedCachedAssignment, seedPendingDecision } from "./support/review-seed";
@@ -38,6 +39,24 @@ async function workerInvite(team: SeededTeam): Promise<string> {
   return (await createWorkerInvite(requesterId!, { label: "walk" })).id;
 }
 
+async function project(team: SeededTeam): Promise<string> {
+  const p = await db.project.create({ data: { teamId: team.id, name: "Walk", templateId: "sentiment" } });
+  await db.projectVersion.create({ data: { projectId: p.id, version: 1, design: findTemplate("sentiment")!.design } });
+  return p.id;
+}
+
+async function batch(team: SeededTeam): Promise<string> {
+  const projectId = await project(team);
+  const version = await db.projectVersion.findFirstOrThrow({ where: { projectId } });
+  const job = await db.job.create({ data: { teamId: team.id, environment: "sandbox", kind: "walk.none", status: "paused" } });
+  const b = await db.batch.create({
+    data: { teamId: team.id, environment: "sandbox", projectId, projectVersionId: version.id, name: "Walk", columns: ["text"], rowCount: 0, assignmentsPerRow: 1, estimatedCostCents: 0, jobId: job.id },
+  });
+  return b.id;
+}
+
+const batchBody = async (team: SeededTeam) => ({ projectId: await project(team), name: "Walk batch", csv: "text\nhello\n" });
+
 const CASES: RouteCase[] = [
   { method: "POST", route: "/api/me/environment", role: "viewer", prepare: async () => ({ path: "/api/me/environment", body: { environment: "sandbox" } }) },
   { method: "POST", route: "/api/me/team", role: "viewer", prepare: async (t) => ({ path: "/api/me/team", body: { teamId: t.id } }) },
@@ -56,6 +75,13 @@ const CASES: RouteCase[] = [
   { method: "GET", route: "/api/team/workforce/invites", role: "admin", prepare: async () => ({ path: "/api/team/workforce/invites" }) },
   { method: "POST", route: "/api/team/workforce/invites", role: "admin", prepare: async () => ({ path: "/api/team/workforce/invites", body: { label: "walk" } }) },
   { method: "DELETE", route: "/api/team/workforce/invites/[id]", role: "admin", prepare: async (t) => ({ path: `/api/team/workforce/invites/${await workerInvite(t)}` }) },
+  { method: "POST", route: "/api/projects", role: "admin", prepare: async () => ({ path: "/api/projects", body: { name: "Walk", design: findTemplate("sentiment")!.design } }) },
+  { method: "PUT", route: "/api/projects/[id]", role: "admin", prepare: async (t) => ({ path: `/api/projects/${await project(t)}`, body: { name: "Walk 2", design: findTemplate("sentiment")!.design } }) },
+  { method: "POST", route: "/api/projects/[id]/try", role: "admin", prepare: async (t) => ({ path: `/api/projects/${await project(t)}/try`, body: { values: { text: "Hi" } } }) },
+  { method: "POST", route: "/api/batches/preview", role: "admin", prepare: async (t) => ({ path: "/api/batches/preview", body: await batchBody(t) }) },
+  { method: "POST", route: "/api/batches", role: "admin", prepare: async (t) => ({ path: "/api/batches", body: await batchBody(t) }) },
+  { method: "GET", route: "/api/batches/[id]", role: "viewer", prepare: async (t) => ({ path: `/api/batches/${await batch(t)}` }) },
+  { method: "POST", route: "/api/batches/[id]/control", role: "admin", prepare: async (t) => ({ path: `/api/batches/${await batch(t)}/control`, body: { action: "resume" } }) },
   { method: "POST", route: "/api/team/deposits", role: "owner", prepare: async () => ({ path: "/api/team/deposits", body: { amount: "1.00" } }) },
   { method: "GET", route: "/api/review/queue", role: "viewer", prepare: async () => ({ path: "/api/review/queue?group=hit" }) },
   { method: "GET", route: "/api/review/assignments/[id]", role: "viewer", prepare: async (t) => ({ path: `/api/review/assignments/${(await seedCachedAssignment(t.id)).assignmentId}` }) },

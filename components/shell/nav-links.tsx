@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 
 const LINKS = [
   { href: "/", label: "Overview" },
+  { href: "/projects", label: "Projects" },
   { href: "/hits", label: "HITs" },
   { href: "/review", label: "Review" },
   { href: "/workers", label: "Workers" },

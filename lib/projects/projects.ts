@@ -1,4 +1,5 @@
 import "server-only";
+import { notFound } from "next/navigation";
 import { z } from "zod";
 import type { TeamContext } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
@@ -54,4 +55,14 @@ export async function getProject(teamId: string, projectId: string, version?: nu
   const v = await db.projectVersion.findUnique({ where: { projectId_version: { projectId, version: version ?? project.latestVersion } } });
   if (!v) throw new HttpError(404, `Project ${project.name} has no version ${version}`);
   return { ...project, versionId: v.id, version: v.version, design: ProjectDesign.parse(v.design) };
+}
+
+/** For pages: the project's latest version, or Next's not-found page. */
+export async function projectOrNotFound(teamId: string, projectId: string) {
+  try {
+    return await getProject(teamId, projectId);
+  } catch (e) {
+    if (e instanceof HttpError && e.status === 404) notFound();
+    throw e;
+  }
 }

@@ -5,8 +5,8 @@ import { requesterNow } from "@/lib/marketplace/clock";
 import { parseQuestionForm } from "@/lib/marketplace/question-form";
 import { questionContent } from "@/lib/marketplace/question";
 import { renderQuestionFormDocument } from "@/lib/marketplace/task/question-form-document";
-import { externalSubmitUrl, PREVIEW_ASSIGNMENT_ID, readTaskToken, taskParams } from "@/lib/marketplace/worker-site/task-links";
-import { prepareTaskHtml, taskNoticeDocument } from "@/lib/marketplace/worker-site/task-html";
+import { PREVIEW_ASSIGNMENT_ID, prepareTaskHtml, taskNoticeDocument } from "@/lib/marketplace/worker-site/task-html";
+import { externalSubmitUrl, readTaskToken, taskParams } from "@/lib/marketplace/worker-site/task-links";
 
 export type TaskContent = { html: string; status: number } | { redirect: string };
 

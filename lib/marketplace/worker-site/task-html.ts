@@ -1,4 +1,3 @@
-import { PREVIEW_ASSIGNMENT_ID } from "@/lib/marketplace/worker-site/task-links";
 
 /**
  * Requesters' task HTML as HITdesk serves it. MTurk designs point at MTurk's own
@@ -6,6 +5,9 @@ import { PREVIEW_ASSIGNMENT_ID } from "@/lib/marketplace/worker-site/task-links"
  * to HITdesk (the form to this assignment's submit URL, the script to the offline copy), in the
  * markup and, for forms built or retargeted by script, at submit time.
  */
+/** MTurk's assignmentId while a worker previews a HIT. */
+export const PREVIEW_ASSIGNMENT_ID = "ASSIGNMENT_ID_NOT_AVAILABLE";
+
 const MTURK_SUBMIT = /https?:\/\/(?:www\.mturk\.com|workersandbox\.mturk\.com)\/mturk\/externalSubmit/gi;
 const CROWD_ELEMENTS = /https:\/\/assets\.crowd\.aws\/crowd-html-elements\.js/gi;
 

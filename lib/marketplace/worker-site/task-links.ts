@@ -1,6 +1,7 @@
 import "server-only";
 import { appUrl } from "@/lib/env";
 import { signToken, verifyToken } from "@/lib/marketplace/worker-site/signed-token";
+import { PREVIEW_ASSIGNMENT_ID } from "@/lib/marketplace/worker-site/task-html";
 
 /**
  * Links to task content. The token in the path says what the document is for and whom, so the
@@ -12,7 +13,6 @@ export type TaskToken =
   | { k: "preview"; hitId: string }
   | { k: "qualification-test"; qualificationTypeId: string; workerId: string; expiresAt: number };
 
-export const PREVIEW_ASSIGNMENT_ID = "ASSIGNMENT_ID_NOT_AVAILABLE";
 
 export function taskToken(token: TaskToken): string {
   return signToken("task", token);

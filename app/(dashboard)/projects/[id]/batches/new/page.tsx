@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { currentTeamContext } from "@/lib/auth/session";
+import { designPlaceholders } from "@/lib/projects/project-design";
+import { projectOrNotFound } from "@/lib/projects/projects";
+import { NewBatch } from "./new-batch";
+
+export const metadata: Metadata = { title: "Publish a batch" };
+
+export default async function NewBatchPage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await currentTeamContext();
+  if (!ctx) return null;
+  const { id } = await params;
+  const project = await projectOrNotFound(ctx.team.id, id);
+  return <NewBatch project={{ id: project.id, name: project.name, version: project.version, placeholders: designPlaceholders(project.design.task), title: project.design.title }} environment={ctx.environment} />;
+}

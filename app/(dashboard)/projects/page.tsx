@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
+import { hasRole } from "@/lib/auth/roles";
+import { currentTeamContext } from "@/lib/auth/session";
+import { listBatches } from "@/lib/batches/batch-status";
+import { centsToDollars } from "@/lib/money";
+import { listProjects } from "@/lib/projects/projects";
+
+export const metadata: Metadata = { title: "Projects" };
+
+const STATUS_STYLE: Record<string, string> = {
+  running: "bg-brand-50 text-brand-700",
+  queued: "bg-brand-50 text-brand-700",
+  paused: "bg-amber-50 text-amber-800",
+  succeeded: "bg-emerald-50 text-emerald-700",
+  cancelled: "bg-slate-100 text-slate-600",
+  failed: "bg-red-50 text-red-700",
+};
+
+export default async function ProjectsPage() {
+  const ctx = await currentTeamContext();
+  if (!ctx) return null;
+  const [projects, batches] = await Promise.all([listProjects(ctx.team.id), listBatches(ctx)]);
+  const canEdit = hasRole(ctx.role, "admin");
+  return (
+    <>
+      <PageHeader
+        title="Projects"
+        description="Reusable HIT designs. Publish a batch from a CSV: one HIT per row, with the row's values in the task."
+        actions={
+          canEdit && (
+            <Link href="/projects/new" className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">
+              New project
+            </Link>
+          )
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+          <h2 className="border-b border-slate-100 px-5 py-3 text-base font-semibold">Designs</h2>
+          {projects.length === 0 ? (
+            <p className="px-5 py-8 text-center text-sm text-slate-500">No projects yet. Start from a template: categorization, sentiment, images, surveys…</p>
+          ) : (
+            <ul className="divide-y divide-slate-100" aria-label="Projects">
+              {projects.map((p) => (
+                <li key={p.id} className="flex items-center justify-between gap-4 px-5 py-3">
+                  <div>
+                    <Link href={`/projects/${p.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                      {p.name}
+                    </Link>
+                    <p className="text-xs text-slate-500">
+                      Version {p.latestVersion} · updated {p.updatedAt.toLocaleDateString("en-US", { dateStyle: "medium" })}
+                    </p>
+                  </div>
+                  {canEdit && (
+                    <Link href={`/projects/${p.id}/batches/new`} className="rounded-md px-3 py-1.5 text-sm font-medium text-brand-700 ring-1 ring-brand-100 hover:bg-brand-50">
+                      Publish batch
+                    </Link>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+          <h2 className="border-b border-slate-100 px-5 py-3 text-base font-semibold">Batches in {ctx.environment}</h2>
+          {batches.length === 0 ? (
+            <p className="px-5 py-8 text-center text-sm text-slate-500">No batches in {ctx.environment} yet.</p>
+          ) : (
+            <ul className="divide-y divide-slate-100" aria-label="Batches">
+              {batches.map((b) => (
+                <li key={b.id} className="flex items-center justify-between gap-4 px-5 py-3">
+                  <div>
+                    <Link href={`/batches/${b.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                      {b.name}
+                    </Link>
+                    <p className="text-xs text-slate-500">
+                      {b.rowCount} rows · up to ${centsToDollars(b.estimatedCostCents)} · {b.createdAt.toLocaleDateString("en-US", { dateStyle: "medium" })}
+                    </p>
+                  </div>
+                  {b.job && (
+                    <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[b.job.status] ?? ""}`}>
+                      {b.job.status === "running" || b.job.status === "queued" ? `${b.job.done}/${b.job.total}` : b.job.status}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

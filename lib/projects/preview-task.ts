@@ -1,0 +1,42 @@
+import "server-only";
+import { z } from "zod";
+import { parseQuestionForm, QuestionFormError } from "@/lib/marketplace/question-form";
+import { renderQuestionFormDocument } from "@/lib/marketplace/task/question-form-document";
+import { PREVIEW_ASSIGNMENT_ID, prepareTaskHtml, taskNoticeDocument } from "@/lib/marketplace/worker-site/task-html";
+import { XmlShapeError } from "@/lib/marketplace/xml-tree";
+import { TaskDesign, questionForRow } from "@/lib/projects/project-design";
+import { questionContent } from "@/lib/marketplace/question";
+
+export const TaskPreviewInput = z.object({ task: TaskDesign, values: z.record(z.string(), z.string()).default({}) });
+export type TaskPreviewInput = z.infer<typeof TaskPreviewInput>;
+
+/**
+ * A task as a worker previews it, with one row's values: the same HTML rewriting and QuestionForm
+ * rendering as the worker site, so what the requester sees is what workers get.
+ */
+export function previewTaskDocument(input: TaskPreviewInput, origin: string): { html: string } | { redirect: string } {
+  const filled = Object.fromEntries(Object.entries(input.values));
+  let question: string;
+  try {
+    question = questionForRow(input.task, new Proxy(filled, { get: (t, k: string) => t[k] ?? `\${${k}}` }));
+  } catch (e) {
+    return { html: taskNoticeDocument({ title: "Preview unavailable", message: (e as Error).message }) };
+  }
+  const content = questionContent(question);
+  if (content.kind === "HTMLQuestion") return { html: prepareTaskHtml(content.html, { origin, submitUrl: null }) };
+  if (content.kind === "ExternalQuestion") {
+    try {
+      const url = new URL(content.url);
+      url.searchParams.set("assignmentId", PREVIEW_ASSIGNMENT_ID);
+      return { redirect: url.toString() };
+    } catch {
+      return { html: taskNoticeDocument({ title: "Preview unavailable", message: `"${content.url}" is not a URL` }) };
+    }
+  }
+  try {
+    return { html: renderQuestionFormDocument(parseQuestionForm(content.xml), { action: "about:blank", hiddenFields: {}, preview: true }) };
+  } catch (e) {
+    if (e instanceof QuestionFormError || e instanceof XmlShapeError) return { html: taskNoticeDocument({ title: "The QuestionForm is not valid", message: e.message }) };
+    throw e;
+  }
+}
