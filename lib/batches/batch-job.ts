@@ -1,6 +1,6 @@
 import "server-only";
 import { CreateHITCommand } from "@aws-sdk/client-mturk";
-import { BATCH_CREATE_JOB } from "@/lib/batches/batch-job-kind";
+import { BATCH_CREATE_JOB, type BatchJobOptions } from "@/lib/batches/batch-job-kind";
 import { db } from "@/lib/db";
 import { PermanentItemError, type JobHandler } from "@/lib/jobs/job-types";
 import { MturkError } from "@/lib/mturk/errors";
@@ -44,6 +44,7 @@ export const batchCreateHandler: JobHandler = {
     const done = await db.batchHit.findUnique({ where: key, select: { hitId: true } });
     if (done) return { hitId: done.hitId };
     const [design, row] = await Promise.all([designOf(item.batchId), db.batchRow.findUniqueOrThrow({ where: { batchId_rowIndex: { batchId: item.batchId, rowIndex: item.rowIndex } } })]);
+    const requirements = [...design.qualificationRequirements, ...((ctx.options as Partial<BatchJobOptions>).extraRequirements ?? [])];
     let hitId: string;
     try {
       const out = await sendMturk(
@@ -58,7 +59,7 @@ export const batchCreateHandler: JobHandler = {
           LifetimeInSeconds: design.lifetimeSeconds,
           AssignmentDurationInSeconds: design.assignmentDurationSeconds,
           AutoApprovalDelayInSeconds: design.autoApprovalDelaySeconds,
-          QualificationRequirements: design.qualificationRequirements.length ? design.qualificationRequirements : undefined,
+          QualificationRequirements: requirements.length ? requirements : undefined,
           Question: questionForRow(design.task, row.values as Record<string, string>),
           RequesterAnnotation: batchAnnotation(item),
           UniqueRequestToken: batchHitToken(item),

@@ -2,8 +2,9 @@ import "server-only";
 import { GetAccountBalanceCommand } from "@aws-sdk/client-mturk";
 import type { TeamContext } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
-import type { BatchInput } from "@/lib/batches/batch-input";
-import { BATCH_CREATE_JOB } from "@/lib/batches/batch-job-kind";
+import { BatchInput } from "@/lib/batches/batch-input";
+import { BATCH_CREATE_JOB, type BatchJobOptions } from "@/lib/batches/batch-job-kind";
+import { excludeWorkersOf } from "@/lib/batches/exclusion";
 import { mastersTypeIds, teamFeeSchedule } from "@/lib/batches/fee-schedule";
 import { planBatch, type BatchPlan } from "@/lib/batches/plan-batch";
 import { db } from "@/lib/db";
@@ -17,11 +18,12 @@ import { getProject } from "@/lib/projects/projects";
 const INSERT_CHUNK = 1000;
 const PREVIEW_ROWS = 3;
 
-async function plan(ctx: TeamContext, input: BatchInput) {
+async function plan(ctx: TeamContext, raw: BatchInput) {
+  const input = BatchInput.parse(raw);
   const project = await getProject(ctx.team.id, input.projectId, input.version);
   const schedule = await teamFeeSchedule(ctx.team.id, ctx.environment);
   const batchPlan = planBatch(project.design, input.csv, { split: input.split, schedule, masters: usesMasters(project.design, mastersTypeIds(ctx.environment)) });
-  return { project, plan: batchPlan };
+  return { input, project, plan: batchPlan };
 }
 
 function summary(p: BatchPlan) {
@@ -29,8 +31,8 @@ function summary(p: BatchPlan) {
 }
 
 /** What a batch would create and cost, and the first rows as the worker will see them; creates nothing. */
-export async function previewBatch(ctx: TeamContext, input: BatchInput) {
-  const { project, plan: p } = await plan(ctx, input);
+export async function previewBatch(ctx: TeamContext, raw: BatchInput) {
+  const { project, plan: p } = await plan(ctx, raw);
   const samples = p.rows.slice(0, PREVIEW_ROWS).map((values, i) => ({ row: i + 1, values, html: previewHtmlForRow(project.design.task, values) }));
   return { ...summary(p), samples, projectVersion: project.version, environment: ctx.environment };
 }
@@ -39,18 +41,22 @@ export async function previewBatch(ctx: TeamContext, input: BatchInput) {
  * Creates the batch as a durable job, after checking every row, the typed confirmation in
  * production, and that the balance covers the estimate. Nothing is created if any check fails.
  */
-export async function startBatch(ctx: TeamContext, input: BatchInput): Promise<{ batchId: string; jobId: string }> {
-  const { project, plan: p } = await plan(ctx, input);
+export async function startBatch(ctx: TeamContext, raw: BatchInput): Promise<{ batchId: string; jobId: string }> {
+  const { input, project, plan: p } = await plan(ctx, raw);
   if (p.problems.length) throw new HttpError(400, `The file has ${p.problems.length} problem${p.problems.length === 1 ? "" : "s"}; nothing was created`, p.problems);
   const hits = p.estimate.hits;
   if (ctx.environment === "production" && input.confirmation !== String(hits)) {
     throw new HttpError(400, `Type ${hits} to confirm creating ${hits} production HITs`);
+  }
+  if (project.design.qualificationRequirements.length + (input.excludeBatchIds.length ? 1 : 0) > 10) {
+    throw new HttpError(400, "MTurk allows 10 qualification requirements per HIT; the project has 10 already, so earlier workers cannot be excluded");
   }
   const balance = await sendMturk(ctx.team.id, ctx.environment, new GetAccountBalanceCommand({}));
   const availableCents = dollarsToCents(balance.AvailableBalance ?? "0");
   if (availableCents < p.estimate.totalCents) {
     throw new HttpError(402, `The ${ctx.environment} balance is $${(availableCents / 100).toFixed(2)}; this batch may cost up to $${(p.estimate.totalCents / 100).toFixed(2)}. Add funds or make the batch smaller.`);
   }
+  const exclusion = input.excludeBatchIds.length ? await excludeWorkersOf(ctx, project, input.excludeBatchIds) : null;
   return db.$transaction(
     async (tx) => {
       const batch = await tx.batch.create({
@@ -72,7 +78,8 @@ export async function startBatch(ctx: TeamContext, input: BatchInput): Promise<{
         await tx.batchRow.createMany({ data: p.rows.slice(i, i + INSERT_CHUNK).map((values, k) => ({ batchId: batch.id, rowIndex: i + k, values })) });
       }
       const items = p.rows.flatMap((_, rowIndex) => p.hitAssignments.map((assignments, part) => ({ batchId: batch.id, rowIndex, part, assignments })));
-      const job = await enqueueJob({ teamId: ctx.team.id, environment: ctx.environment, kind: BATCH_CREATE_JOB, subjectId: batch.id, createdById: ctx.user.id, items }, tx);
+      const options: BatchJobOptions = { extraRequirements: exclusion ? [exclusion.requirement] : [] };
+      const job = await enqueueJob({ teamId: ctx.team.id, environment: ctx.environment, kind: BATCH_CREATE_JOB, subjectId: batch.id, createdById: ctx.user.id, options, items }, tx);
       await tx.batch.update({ where: { id: batch.id }, data: { jobId: job.id } });
       await recordAudit(ctx, "batch.start", input.name, { batchId: batch.id, hits, estimatedCostCents: p.estimate.totalCents }, tx);
       return { batchId: batch.id, jobId: job.id };

@@ -13,6 +13,8 @@ import { setRequesterFaults } from "@/lib/marketplace/faults";
 import type { ProjectDesign } from "@/lib/projects/project-design";
 import { createProject } from "@/lib/projects/projects";
 import { findTemplate } from "@/lib/projects/templates";
+import { acceptHit } from "@/lib/marketplace/work/accept-hit";
+import { syncAccount } from "@/lib/sync/sync-account";
 import { useHarness, type Harness } from "@/test/marketplace/harness";
 import { teamOnHarness } from "@/test/support/team-on-harness";
 
@@ -88,6 +90,25 @@ describe("running a batch", () => {
     expect(new Set(hits.map((h) => h.RequesterAnnotation)).size).toBe(30);
     expect(await db.batchHit.count({ where: { batchId } })).toBe(30);
     expect(new Set((await db.batchHit.findMany({ where: { batchId } })).map((b) => b.hitId))).toEqual(new Set(hits.map((h) => h.HITId)));
+  });
+
+  it("excludes the workers of earlier batches from a new one", async () => {
+    const ctx = await teamOnHarness(sandbox.h);
+    const { id: projectId } = await createProject(ctx, { name: "Once only", design: { ...sentiment, assignmentsPerHit: 1 } });
+    const first = await startBatch(ctx, { projectId, name: "First", csv: csvOf(2) });
+    await runJobsOnce(handlers);
+    const [firstHit] = await db.batchHit.findMany({ where: { batchId: first.batchId } });
+    const veteran = await sandbox.h.createWorker();
+    await sandbox.h.acceptAndSubmit(firstHit!.hitId, veteran);
+    await syncAccount({ teamId: ctx.team.id, environment: "sandbox", client: sandbox.h.client });
+
+    const second = await startBatch(ctx, { projectId, name: "Second", csv: csvOf(2), excludeBatchIds: [first.batchId] });
+    await runJobsOnce(handlers);
+    const [secondHit] = await db.batchHit.findMany({ where: { batchId: second.batchId } });
+    await expect(acceptHit({ workerId: veteran, hitId: secondHit!.hitId })).rejects.toThrow(/qualification requirements/);
+    const newcomer = await sandbox.h.createWorker();
+    expect((await acceptHit({ workerId: newcomer, hitId: secondHit!.hitId })).status).toBe("Accepted");
+    expect(await db.auditLog.findFirst({ where: { teamId: ctx.team.id, action: "batch.exclude_workers" } })).toMatchObject({ detail: { workers: 1 } });
   });
 
   it("refuses a bad file, an unconfirmed production batch and one the balance cannot cover, creating nothing", async () => {

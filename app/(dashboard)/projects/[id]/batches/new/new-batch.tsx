@@ -25,18 +25,19 @@ interface Preview {
 const money = (cents: number) => `$${centsToDollars(cents)}`;
 
 /** Upload → every row checked → preview of the first HITs → cost → confirm → a durable job. */
-export function NewBatch({ project, environment }: { project: { id: string; name: string; version: number; placeholders: string[]; title: string }; environment: EnvironmentName }) {
+export function NewBatch({ project, environment, earlierBatches }: { project: { id: string; name: string; version: number; placeholders: string[]; title: string }; environment: EnvironmentName; earlierBatches: { id: string; name: string }[] }) {
   const router = useRouter();
   const [csv, setCsv] = useState<string | null>(null);
   const [fileName, setFileName] = useState("");
   const [name, setName] = useState("");
   const [split, setSplit] = useState(false);
   const [confirmation, setConfirmation] = useState("");
+  const [excluded, setExcluded] = useState<string[]>([]);
   const body = (extra: object = {}) => ({ projectId: project.id, version: project.version, name: name || fileName || "Batch", csv: csv ?? "", split, ...extra });
 
   const preview = useMutation({ mutationFn: (vars: { csv: string; split: boolean }) => apiFetch<Preview>("/api/batches/preview", { body: { ...body(), ...vars } }) });
   const start = useMutation({
-    mutationFn: () => apiFetch<{ batchId: string }>("/api/batches", { body: body(environment === "production" ? { confirmation } : {}) }),
+    mutationFn: () => apiFetch<{ batchId: string }>("/api/batches", { body: body({ excludeBatchIds: excluded, ...(environment === "production" ? { confirmation } : {}) }) }),
     onSuccess: ({ batchId }) => router.push(`/batches/${batchId}`),
   });
 
@@ -153,6 +154,20 @@ export function NewBatch({ project, environment }: { project: { id: string; name
           </section>
 
           <section className="space-y-3 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+            {earlierBatches.length > 0 && (
+              <fieldset className="space-y-1.5">
+                <legend className="text-sm font-medium text-slate-700">Exclude workers who worked on earlier batches</legend>
+                <p className="text-xs text-slate-500">They get this project&apos;s exclusion qualification and will not see the new HITs (workers are known once their work is synced).</p>
+                <div className="flex flex-wrap gap-x-4 gap-y-1">
+                  {earlierBatches.map((b) => (
+                    <label key={b.id} className="flex items-center gap-2 text-sm">
+                      <input type="checkbox" checked={excluded.includes(b.id)} onChange={(e) => setExcluded((x) => (e.target.checked ? [...x, b.id] : x.filter((id) => id !== b.id)))} />
+                      {b.name}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            )}
             {environment === "production" && (
               <Field label={`Type ${p.estimate.hits} to publish ${p.estimate.hits} production HITs (up to ${money(p.estimate.totalCents)})`}>
                 <Input value={confirmation} onChange={(e) => setConfirmation(e.target.value)} inputMode="numeric" className="max-w-40" />

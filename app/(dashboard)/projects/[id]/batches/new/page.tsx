@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { currentTeamContext } from "@/lib/auth/session";
+import { listBatches } from "@/lib/batches/batch-status";
 import { designPlaceholders } from "@/lib/projects/project-design";
 import { projectOrNotFound } from "@/lib/projects/projects";
 import { NewBatch } from "./new-batch";
@@ -10,6 +11,6 @@ export default async function NewBatchPage({ params }: { params: Promise<{ id: s
   const ctx = await currentTeamContext();
   if (!ctx) return null;
   const { id } = await params;
-  const project = await projectOrNotFound(ctx.team.id, id);
-  return <NewBatch project={{ id: project.id, name: project.name, version: project.version, placeholders: designPlaceholders(project.design.task), title: project.design.title }} environment={ctx.environment} />;
+  const [project, batches] = await Promise.all([projectOrNotFound(ctx.team.id, id), listBatches(ctx)]);
+  return <NewBatch project={{ id: project.id, name: project.name, version: project.version, placeholders: designPlaceholders(project.design.task), title: project.design.title }} environment={ctx.environment} earlierBatches={batches.map((b) => ({ id: b.id, name: b.name }))} />;
 }
