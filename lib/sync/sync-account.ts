@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseQuestionFormAnswers } from "@/lib/marketplace/answers";
 import { dollarsToCents } from "@/lib/money";
-import { syncHitBonuses } from "@/lib/sync/sync-bonuses";
+import { listHitBonuses } from "@/lib/sync/sync-bonuses";
 import { countedSend, listAll, mapLimited, type CallCounter, type SyncContext } from "@/lib/sync/sync-context";
 import { LEASE_RENEW_MS, releaseSyncLease, renewSyncLease, takeSyncLease, type SyncPartTimes } from "@/lib/sync/sync-lease";
 import { syncQualifications } from "@/lib/sync/sync-qualifications";
@@ -41,7 +41,7 @@ export type QualificationRefresh = "due" | "now" | "never";
 export const QUALIFICATIONS_EVERY_MS = 5 * 60 * 1000;
 const QUALIFICATIONS_ON_DEMAND_MS = 30 * 1000;
 
-const HIT_CONCURRENCY = 6;
+const HIT_CONCURRENCY = 8;
 
 function hitRow(h: HIT, now: Date) {
   return {
@@ -80,17 +80,23 @@ function answersOf(xml: string | undefined): Prisma.InputJsonValue | undefined {
 
 const time = (d: Date | null | undefined) => d?.getTime() ?? null;
 
-/** Writes one HIT's assignments: new ones in one insert, changed ones updated, the rest untouched. */
-async function storeAssignments(ctx: SyncContext, hitId: string, rows: Assignment[]): Promise<void> {
+/**
+ * Writes one HIT's assignments and bonus payments in one transaction: new assignments in one
+ * insert, changed ones updated, the rest untouched; then marks the HIT's assignments synced.
+ * `known` is false for a HIT never fetched before, which cannot have cached assignments.
+ */
+async function storeHitWork(ctx: SyncContext, hitId: string, known: boolean, rows: Assignment[], bonuses: Prisma.CachedBonusPaymentCreateManyInput[]): Promise<void> {
   const { teamId, environment } = ctx;
   const now = new Date();
   const existing = new Map(
-    (
-      await db.cachedAssignment.findMany({
-        where: { teamId, environment, assignmentId: { in: rows.map((a) => a.AssignmentId!) } },
-        select: { assignmentId: true, status: true, submitTime: true, autoApprovalTime: true, approvalTime: true, rejectionTime: true, deadline: true, requesterFeedback: true, answerXml: true },
-      })
-    ).map((a) => [a.assignmentId, a]),
+    known && rows.length
+      ? (
+          await db.cachedAssignment.findMany({
+            where: { teamId, environment, assignmentId: { in: rows.map((a) => a.AssignmentId!) } },
+            select: { assignmentId: true, status: true, submitTime: true, autoApprovalTime: true, approvalTime: true, rejectionTime: true, deadline: true, requesterFeedback: true, answerXml: true },
+          })
+        ).map((a) => [a.assignmentId, a])
+      : [],
   );
   const data = (a: Assignment) => ({
     hitId,
@@ -123,16 +129,20 @@ async function storeAssignments(ctx: SyncContext, hitId: string, rows: Assignmen
     );
   });
   await db.$transaction([
-    db.cachedAssignment.createMany({ data: fresh.map((a) => ({ teamId, environment, assignmentId: a.AssignmentId!, ...data(a) })), skipDuplicates: true }),
+    ...(fresh.length ? [db.cachedAssignment.createMany({ data: fresh.map((a) => ({ teamId, environment, assignmentId: a.AssignmentId!, ...data(a) })), skipDuplicates: true })] : []),
     ...changed.map((a) => db.cachedAssignment.update({ where: { teamId_environment_assignmentId: { teamId, environment, assignmentId: a.AssignmentId! } }, data: data(a) })),
+    ...(bonuses.length ? [db.cachedBonusPayment.createMany({ data: bonuses, skipDuplicates: true })] : []),
+    db.cachedHit.update({ where: { teamId_environment_hitId: { teamId, environment, hitId } }, data: { assignmentsSyncedAt: now, bonusesSyncedAt: now } }),
   ]);
 }
 
 /** ListHITs page by page; returns the HITs whose assignments need fetching. */
-async function syncHits(ctx: SyncContext, result: SyncResult, force: boolean): Promise<{ changed: string[]; seen: Set<string> }> {
+async function syncHits(ctx: SyncContext, result: SyncResult, force: boolean): Promise<{ changed: string[]; seen: Set<string>; known: Set<string> }> {
   const { teamId, environment } = ctx;
   const seen = new Set<string>();
   const changed: string[] = [];
+  /** HITs cached before this sync: only they can have cached assignments. */
+  const known = new Set<string>();
   let token: string | undefined;
   do {
     const page = await ctx.send(new ListHITsCommand({ MaxResults: 100, NextToken: token }));
@@ -146,6 +156,7 @@ async function syncHits(ctx: SyncContext, result: SyncResult, force: boolean): P
       seen.add(h.HITId!);
       const row = hitRow(h, now);
       const before = byId.get(h.HITId!);
+      if (before) known.add(h.HITId!);
       if (!before || counters(before) !== counters(row) || !before.assignmentsSyncedAt || force) changed.push(h.HITId!);
       if (!before) writes.push(db.cachedHit.create({ data: { teamId, environment, hitId: h.HITId!, ...row } }));
       else if (counters(before) !== counters(row) || before.forgottenAt || before.expiresAt.getTime() !== row.expiresAt.getTime() || before.hitTypeId !== row.hitTypeId) {
@@ -158,7 +169,7 @@ async function syncHits(ctx: SyncContext, result: SyncResult, force: boolean): P
     if (writes.length) await db.$transaction(writes);
     result.hits += hits.length;
   } while (token);
-  return { changed, seen };
+  return { changed, seen, known };
 }
 
 export async function syncAccount(input: {
@@ -192,7 +203,7 @@ export async function syncAccount(input: {
   renewal.unref();
   const startedAt = new Date();
   try {
-    const { changed, seen } = await syncHits(ctx, result, !!input.force);
+    const { changed, seen, known } = await syncHits(ctx, result, !!input.force);
     result.changedHits = changed.length;
     // A changed HIT's bonuses are read with its assignments: bonuses follow submissions and decisions.
     await mapLimited(changed, HIT_CONCURRENCY, async (hitId) => {
@@ -200,11 +211,11 @@ export async function syncAccount(input: {
         const page = await ctx.send(new ListAssignmentsForHITCommand({ HITId: hitId, MaxResults: 100, NextToken: token }));
         return { items: page.Assignments, next: page.NextToken };
       });
-      await storeAssignments(ctx, hitId, rows);
-      result.assignments += rows.length;
       // No assignment, no bonus: SendBonus needs one.
-      if (rows.length) result.bonuses += await syncHitBonuses(ctx, hitId);
-      await db.cachedHit.update({ where: { teamId_environment_hitId: { teamId, environment, hitId } }, data: { assignmentsSyncedAt: new Date() } });
+      const bonuses = rows.length ? await listHitBonuses(ctx, hitId) : [];
+      await storeHitWork(ctx, hitId, known.has(hitId), rows, bonuses);
+      result.assignments += rows.length;
+      result.bonuses += bonuses.length;
     });
     // Everything listed was seen in this pass; cached HITs not seen are gone from the marketplace.
     const forgotten = await db.cachedHit.updateMany({

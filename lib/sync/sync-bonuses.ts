@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { ListBonusPaymentsCommand, type BonusPayment } from "@aws-sdk/client-mturk";
-import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { dollarsToCents } from "@/lib/money";
 import { listAll, type SyncContext } from "@/lib/sync/sync-context";
 
@@ -23,10 +23,11 @@ function bonusKeys(bonuses: BonusPayment[]): string[] {
 }
 
 /**
- * Copies one HIT's bonus payments. Payments are never withdrawn on MTurk, so rows are only
- * added; the HIT's bonusesSyncedAt says how fresh they are.
+ * One HIT's bonus payments as cache rows, for the caller to write with the HIT's assignments.
+ * Payments are never withdrawn on MTurk, so rows are only ever added (createMany, skipping
+ * those already cached); the HIT's bonusesSyncedAt says how fresh they are.
  */
-export async function syncHitBonuses(ctx: SyncContext, hitId: string): Promise<number> {
+export async function listHitBonuses(ctx: SyncContext, hitId: string): Promise<Prisma.CachedBonusPaymentCreateManyInput[]> {
   const { teamId, environment } = ctx;
   const bonuses = await listAll(async (token) => {
     const page = await ctx.send(new ListBonusPaymentsCommand({ HITId: hitId, MaxResults: 100, NextToken: token }));
@@ -34,23 +35,16 @@ export async function syncHitBonuses(ctx: SyncContext, hitId: string): Promise<n
   });
   const now = new Date();
   const keys = bonusKeys(bonuses);
-  await db.$transaction([
-    db.cachedBonusPayment.createMany({
-      data: bonuses.map((b, i) => ({
-        teamId,
-        environment,
-        bonusKey: keys[i]!,
-        hitId,
-        assignmentId: b.AssignmentId!,
-        workerId: b.WorkerId!,
-        amountCents: dollarsToCents(b.BonusAmount ?? "0"),
-        reason: b.Reason ?? "",
-        grantTime: b.GrantTime ?? now,
-        syncedAt: now,
-      })),
-      skipDuplicates: true,
-    }),
-    db.cachedHit.update({ where: { teamId_environment_hitId: { teamId, environment, hitId } }, data: { bonusesSyncedAt: now } }),
-  ]);
-  return bonuses.length;
+  return bonuses.map((b, i) => ({
+    teamId,
+    environment,
+    bonusKey: keys[i]!,
+    hitId,
+    assignmentId: b.AssignmentId!,
+    workerId: b.WorkerId!,
+    amountCents: dollarsToCents(b.BonusAmount ?? "0"),
+    reason: b.Reason ?? "",
+    grantTime: b.GrantTime ?? now,
+    syncedAt: now,
+  }));
 }

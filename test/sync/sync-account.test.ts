@@ -66,7 +66,8 @@ describe("syncAccount", () => {
     expect(idle).toMatchObject({ calls: 4, hits: 205, changedHits: 0 });
     expect(idle.callsByOperation).toEqual({ ListHITs: 3, ListWorkerBlocks: 1 });
     await h.close();
-  });
+    // 205 CreateHIT calls first: slow on a busy machine.
+  }, 120_000);
 
   it("runs one sync per team and environment at a time", async () => {
     const h = await startHarness();

@@ -25,13 +25,13 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
                   <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${r.environment === "production" ? "bg-red-50 text-red-700" : "bg-slate-100 text-slate-700"}`}>{r.environment}</span>
                 )}
               </td>
-              <td className="px-3 py-2.5 text-slate-700">{r.actorEmail ?? <span className="text-slate-400">system</span>}</td>
+              <td className="px-3 py-2.5 whitespace-nowrap text-slate-700">{r.actorEmail ?? <span className="text-slate-400">system</span>}</td>
               <td className="px-3 py-2.5 font-medium whitespace-nowrap text-slate-900">{r.action}</td>
               <td className="max-w-56 truncate px-3 py-2.5 font-mono text-xs text-slate-700" title={r.target ?? undefined}>
                 {r.target}
               </td>
-              <td className="max-w-md px-5 py-2.5">
-                {r.detail !== null && <code className="line-clamp-2 font-mono text-xs break-all text-slate-500">{JSON.stringify(r.detail)}</code>}
+              <td className="max-w-xs min-w-48 px-5 py-2.5">
+                {r.detail !== null && <code className="line-clamp-2 font-mono text-xs break-words text-slate-500">{JSON.stringify(r.detail)}</code>}
               </td>
             </tr>
           ))}
