@@ -7,6 +7,7 @@ import { findRequesterId } from "@/lib/marketplace/requesters";
 import { findTemplate } from "@/lib/projects/templates";
 import { createWorkerInvite } from "@/lib/marketplace/worker-site/workforce";
 import { expect, login, test } from "./support/fixtures";
+import { seedHits } from "./support/hits-seed";
 import { seedCachedAssignment, seedPendingDecision } from "./support/review-seed";
 import { seedUser, uniqueEmail, type SeededTeam } from "./support/seed";
 
@@ -57,6 +58,13 @@ async function batch(team: SeededTeam): Promise<string> {
 
 const batchBody = async (team: SeededTeam) => ({ projectId: await project(team), name: "Walk batch", csv: "text\nhello\n" });
 
+/** A real HIT on the team's built-in sandbox account, in the cache. */
+const walkHit = async (team: SeededTeam) => (await seedHits(team, test.info().project.use.baseURL!, ["Walk HIT"]))[0]!;
+
+async function hitJob(team: SeededTeam, status: "succeeded" | "paused"): Promise<string> {
+  return (await db.job.create({ data: { teamId: team.id, environment: "sandbox", kind: "hits.action", status, options: { action: { kind: "expire" } } } })).id;
+}
+
 const CASES: RouteCase[] = [
   { method: "POST", route: "/api/me/environment", role: "viewer", prepare: async () => ({ path: "/api/me/environment", body: { environment: "sandbox" } }) },
   { method: "POST", route: "/api/me/team", role: "viewer", prepare: async (t) => ({ path: "/api/me/team", body: { teamId: t.id } }) },
@@ -82,6 +90,14 @@ const CASES: RouteCase[] = [
   { method: "POST", route: "/api/batches", role: "admin", prepare: async (t) => ({ path: "/api/batches", body: await batchBody(t) }) },
   { method: "GET", route: "/api/batches/[id]", role: "viewer", prepare: async (t) => ({ path: `/api/batches/${await batch(t)}` }) },
   { method: "POST", route: "/api/batches/[id]/control", role: "admin", prepare: async (t) => ({ path: `/api/batches/${await batch(t)}/control`, body: { action: "resume" } }) },
+  { method: "GET", route: "/api/batches/[id]/results", role: "viewer", prepare: async (t) => ({ path: `/api/batches/${await batch(t)}/results` }) },
+  { method: "GET", route: "/api/hits/results", role: "viewer", prepare: async () => ({ path: "/api/hits/results?status=Assignable" }) },
+  { method: "GET", route: "/api/hits/jobs", role: "viewer", prepare: async () => ({ path: "/api/hits/jobs" }) },
+  { method: "POST", route: "/api/hits/jobs", role: "admin", prepare: async (t) => ({ path: "/api/hits/jobs", body: { action: { kind: "expire" }, hitIds: [await walkHit(t)] } }) },
+  { method: "GET", route: "/api/hits/jobs/[id]", role: "viewer", prepare: async (t) => ({ path: `/api/hits/jobs/${await hitJob(t, "succeeded")}` }) },
+  { method: "POST", route: "/api/hits/jobs/[id]", role: "admin", prepare: async (t) => ({ path: `/api/hits/jobs/${await hitJob(t, "paused")}`, body: { action: "cancel" } }) },
+  { method: "POST", route: "/api/hits/[hitId]/actions", role: "admin", prepare: async (t) => ({ path: `/api/hits/${await walkHit(t)}/actions`, body: { action: { kind: "expire" } } }) },
+  { method: "POST", route: "/api/hits/[hitId]/copy", role: "admin", prepare: async (t) => ({ path: `/api/hits/${await walkHit(t)}/copy`, body: {} }) },
   { method: "POST", route: "/api/team/deposits", role: "owner", prepare: async () => ({ path: "/api/team/deposits", body: { amount: "1.00" } }) },
   { method: "GET", route: "/api/review/queue", role: "viewer", prepare: async () => ({ path: "/api/review/queue?group=hit" }) },
   { method: "GET", route: "/api/review/assignments/[id]", role: "viewer", prepare: async (t) => ({ path: `/api/review/assignments/${(await seedCachedAssignment(t.id)).assignmentId}` }) },

@@ -1,5 +1,6 @@
 import "server-only";
 import { batchCreateHandler } from "@/lib/batches/batch-job";
+import { hitActionHandler } from "@/lib/hits/hit-action-job";
 import type { JobHandler } from "@/lib/jobs/job-types";
 import { decideJobHandler } from "@/lib/review/send-decision";
 import { bonusJobHandler } from "@/lib/review/send-bonus";
@@ -10,6 +11,7 @@ import { bonusJobHandler } from "@/lib/review/send-bonus";
  */
 export const JOB_HANDLERS: Record<string, JobHandler> = {
   [batchCreateHandler.kind]: batchCreateHandler,
+  [hitActionHandler.kind]: hitActionHandler,
   [decideJobHandler.kind]: decideJobHandler,
   [bonusJobHandler.kind]: bonusJobHandler,
 };

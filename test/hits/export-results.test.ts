@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { BatchInput } from "@/lib/batches/batch-input";
+import { BATCH_CREATE_JOB } from "@/lib/batches/batch-job-kind";
+import { batchCreateHandler } from "@/lib/batches/batch-job";
+import { parseCsv } from "@/lib/batches/csv";
+import { startBatch } from "@/lib/batches/create-batch";
+import { db } from "@/lib/db";
+import { resultsCsvStream } from "@/lib/hits/export-results";
+import { mturkTime } from "@/lib/hits/results-csv";
+import { runJobsOnce } from "@/lib/jobs/run-jobs";
+import { buildQuestionFormAnswers } from "@/lib/marketplace/answers";
+import { createProject } from "@/lib/projects/projects";
+import { findTemplate } from "@/lib/projects/templates";
+import { syncTeam } from "@/lib/sync/sync-team";
+import { useHarness } from "@/test/marketplace/harness";
+import { teamOnHarness } from "@/test/support/team-on-harness";
+
+const sandbox = useHarness({ environment: "sandbox" });
+
+describe("results export", () => {
+  it("writes MTurk's batch results layout: fixed columns, Input.* in CSV order, crowd answers flattened, a row per unworked HIT", async () => {
+    const ctx = await teamOnHarness(sandbox.h);
+    const design = { ...findTemplate("sentiment")!.design, reward: "0.07", assignmentsPerHit: 1, assignmentDurationSeconds: 600, autoApprovalDelaySeconds: 3600, lifetimeSeconds: 86400 };
+    const { id: projectId } = await createProject(ctx, { name: "Sentiment", design });
+    const csv = 'text,source\n"=cmd, ""quoted""",web\nsecond,mail\n';
+    const { batchId } = await startBatch(ctx, BatchInput.parse({ projectId, name: "Export", csv }));
+    await runJobsOnce({ [BATCH_CREATE_JOB]: batchCreateHandler });
+    const [first, second] = await db.batchHit.findMany({ where: { batchId }, orderBy: { rowIndex: "asc" } });
+    const worker = await sandbox.h.createWorker();
+    const taskAnswers = JSON.stringify([{ sentiment: { label: "Positive" }, sure: { on: true } }]);
+    const assignmentId = await sandbox.h.acceptAndSubmit(first!.hitId, worker, buildQuestionFormAnswers([{ questionIdentifier: "taskAnswers", value: { freeText: taskAnswers } }]));
+    await syncTeam(ctx.team.id, "sandbox");
+
+    const text = await new Response(resultsCsvStream({ teamId: ctx.team.id, environment: "sandbox" }, { batch: batchId })).text();
+    const table = parseCsv(text);
+    expect(table.header).toEqual([
+      "HITId", "HITTypeId", "Title", "Description", "Keywords", "Reward", "CreationTime", "MaxAssignments", "RequesterAnnotation",
+      "AssignmentDurationInSeconds", "AutoApprovalDelayInSeconds", "Expiration", "NumberOfSimilarHITs", "LifetimeInSeconds",
+      "AssignmentId", "WorkerId", "AssignmentStatus", "AcceptTime", "SubmitTime", "AutoApprovalTime", "ApprovalTime", "RejectionTime",
+      "RequesterFeedback", "WorkTimeInSeconds", "LifetimeApprovalRate", "Last30DaysApprovalRate", "Last7DaysApprovalRate",
+      "Input.text", "Input.source", "Answer.sentiment.label", "Answer.sure.on", "Approve", "Reject",
+    ]);
+    expect(table.rows).toHaveLength(2);
+    const rows = table.rows.map((r) => Object.fromEntries(table.header.map((h, i) => [h, r.values[i]])));
+    const worked = rows.find((r) => r.HITId === first!.hitId)!;
+    const hit = await db.cachedHit.findFirstOrThrow({ where: { teamId: ctx.team.id, hitId: first!.hitId } });
+    const assignment = await db.cachedAssignment.findFirstOrThrow({ where: { teamId: ctx.team.id, assignmentId } });
+    expect(worked).toEqual({
+      HITId: first!.hitId,
+      HITTypeId: hit.hitTypeId,
+      Title: design.title,
+      Description: design.description,
+      Keywords: design.keywords,
+      Reward: "$0.07",
+      CreationTime: mturkTime(hit.createdAt),
+      MaxAssignments: "1",
+      RequesterAnnotation: `hitdesk:batch=${batchId};row=1`,
+      AssignmentDurationInSeconds: "600",
+      AutoApprovalDelayInSeconds: "3600",
+      Expiration: mturkTime(hit.expiresAt),
+      NumberOfSimilarHITs: "",
+      LifetimeInSeconds: "86400",
+      AssignmentId: assignmentId,
+      WorkerId: worker,
+      AssignmentStatus: "Submitted",
+      AcceptTime: mturkTime(assignment.acceptTime),
+      SubmitTime: mturkTime(assignment.submitTime),
+      AutoApprovalTime: mturkTime(assignment.autoApprovalTime),
+      ApprovalTime: "",
+      RejectionTime: "",
+      RequesterFeedback: "",
+      WorkTimeInSeconds: String(Math.round((assignment.submitTime!.getTime() - assignment.acceptTime!.getTime()) / 1000)),
+      LifetimeApprovalRate: "0% (0/0)",
+      Last30DaysApprovalRate: "0% (0/0)",
+      Last7DaysApprovalRate: "0% (0/0)",
+      // A value a spreadsheet would run as a formula is defused; quotes and commas survive.
+      "Input.text": `'=cmd, "quoted"`,
+      "Input.source": "web",
+      "Answer.sentiment.label": "Positive",
+      "Answer.sure.on": "true",
+      Approve: "",
+      Reject: "",
+    });
+    expect(rows.find((r) => r.HITId === second!.hitId)).toMatchObject({ AssignmentId: "", WorkerId: "", "Input.text": "second", "Input.source": "mail", "Answer.sentiment.label": "" });
+    expect(text.split("\r\n")[0]).toBe(table.header.map((h) => `"${h}"`).join(","));
+  });
+});
