@@ -16,15 +16,18 @@ const cache = new Map<string, { version: number; client: MTurkClient }>();
 
 /**
  * The one place that builds MTurk clients: endpoint, region and credentials of a team's
- * connection in one environment. The SDK retries throttling and service faults (adaptive mode).
+ * connection in one environment. The SDK retries throttling and service faults (adaptive mode),
+ * unless `retries: "caller"`: then every call is one request and the caller paces and retries
+ * (lib/mturk/send-paced.ts, for bulk work that should run at the account's rate limit).
  */
-export async function mturkClient(teamId: string, environment: EnvironmentName): Promise<MTurkClient> {
+export async function mturkClient(teamId: string, environment: EnvironmentName, options: { retries?: "sdk" | "caller" } = {}): Promise<MTurkClient> {
   const connection = await db.marketplaceConnection.findUnique({
     where: { teamId_environment: { teamId, environment } },
     omit: { secretCiphertext: false },
   });
   if (!connection) throw new HttpError(409, `No marketplace connection for ${environment}: set one in Settings`);
-  const key = `${teamId}:${environment}`;
+  const callerRetries = options.retries === "caller";
+  const key = `${teamId}:${environment}${callerRetries ? ":caller" : ""}`;
   const version = connection.updatedAt.getTime();
   const cached = cache.get(key);
   if (cached?.version === version) return cached.client;
@@ -33,8 +36,7 @@ export async function mturkClient(teamId: string, environment: EnvironmentName):
     endpoint,
     region: connection.kind === "custom" ? connection.region : MTURK_REGION,
     credentials: { accessKeyId: connection.accessKeyId, secretAccessKey: decryptSecret(connection.secretCiphertext) },
-    maxAttempts: 6,
-    retryMode: "adaptive",
+    ...(callerRetries ? { maxAttempts: 1 } : { maxAttempts: 6, retryMode: "adaptive" }),
   });
   cached?.client.destroy();
   cache.set(key, { version, client });

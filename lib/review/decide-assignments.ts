@@ -98,7 +98,7 @@ export async function decideAssignments(ctx: TeamContext, input: DecideInput): P
       tx,
     );
     return { jobId, inserted };
-  });
+  }, { timeout: 60_000 });
 
   const taken = new Set(inserted.map((d) => d.assignmentId));
   for (const a of eligible) if (!taken.has(a.assignmentId)) skipped.push({ assignmentId: a.assignmentId, reason: "is being decided by someone else" });

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import type { PaymentLedgerEntry } from "@/lib/generated/prisma/client";
 import { PermanentItemError, type JobHandler } from "@/lib/jobs/job-types";
 import { MturkError } from "@/lib/mturk/errors";
-import { sendMturk } from "@/lib/mturk/send";
+import { sendMturkPaced } from "@/lib/mturk/send-paced";
 import { centsToDollars, dollarsToCents } from "@/lib/money";
 import { BONUS_JOB_KIND } from "@/lib/review/pay-bonuses";
 
@@ -12,7 +12,7 @@ async function bonusesOfAssignment(row: PaymentLedgerEntry): Promise<BonusPaymen
   const payments: BonusPayment[] = [];
   let token: string | undefined;
   do {
-    const page = await sendMturk(row.teamId, row.environment, new ListBonusPaymentsCommand({ AssignmentId: row.assignmentId, MaxResults: 100, NextToken: token }));
+    const page = await sendMturkPaced(row.teamId, row.environment, new ListBonusPaymentsCommand({ AssignmentId: row.assignmentId, MaxResults: 100, NextToken: token }));
     payments.push(...(page.BonusPayments ?? []));
     token = page.NextToken;
   } while (token);
@@ -52,7 +52,7 @@ export async function sendBonus(ledgerId: string): Promise<{ outcome: string }> 
   }
   await db.paymentLedgerEntry.update({ where: { id: row.id }, data: { status: "sending", attempts: { increment: 1 } } });
   try {
-    await sendMturk(
+    await sendMturkPaced(
       row.teamId,
       row.environment,
       new SendBonusCommand({ WorkerId: row.workerId, AssignmentId: row.assignmentId, BonusAmount: centsToDollars(row.amountCents), Reason: row.reason ?? "", UniqueRequestToken: row.uniqueRequestToken }),

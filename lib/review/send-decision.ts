@@ -4,13 +4,13 @@ import { db } from "@/lib/db";
 import type { ReviewDecision } from "@/lib/generated/prisma/client";
 import { PermanentItemError, type JobContext, type JobHandler } from "@/lib/jobs/job-types";
 import { MturkError } from "@/lib/mturk/errors";
-import { sendMturk } from "@/lib/mturk/send";
+import { sendMturkPaced } from "@/lib/mturk/send-paced";
 import { DECIDE_JOB_KIND } from "@/lib/review/decide-assignments";
 
 const TARGET_STATUS = { approve: "Approved", override: "Approved", reject: "Rejected" } as const;
 
 async function marketplaceStatus(d: ReviewDecision): Promise<string | undefined> {
-  const out = await sendMturk(d.teamId, d.environment, new GetAssignmentCommand({ AssignmentId: d.assignmentId }));
+  const out = await sendMturkPaced(d.teamId, d.environment, new GetAssignmentCommand({ AssignmentId: d.assignmentId }));
   return out.Assignment?.AssignmentStatus;
 }
 
@@ -98,7 +98,7 @@ export async function sendDecision(decisionId: string): Promise<{ outcome: strin
     }
   }
   try {
-    await sendMturk(
+    await sendMturkPaced(
       d.teamId,
       d.environment,
       action === "reject"
