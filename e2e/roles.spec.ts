@@ -8,6 +8,7 @@ import { findTemplate } from "@/lib/projects/templates";
 import { createWorkerInvite } from "@/lib/marketplace/worker-site/workforce";
 import { expect, login, test } from "./support/fixtures";
 import { seedHits } from "./support/hits-seed";
+import { seedQualificationType } from "./support/people-seed";
 import { seedCachedAssignment, seedPendingDecision } from "./support/review-seed";
 import { seedUser, uniqueEmail, type SeededTeam } from "./support/seed";
 
@@ -64,6 +65,8 @@ const walkHit = async (team: SeededTeam) => (await seedHits(team, test.info().pr
 async function hitJob(team: SeededTeam, status: "succeeded" | "paused"): Promise<string> {
   return (await db.job.create({ data: { teamId: team.id, environment: "sandbox", kind: "hits.action", status, options: { action: { kind: "expire" } } } })).id;
 }
+
+const walkQualification = (team: SeededTeam) => seedQualificationType(team, test.info().project.use.baseURL!);
 
 const CASES: RouteCase[] = [
   { method: "POST", route: "/api/me/environment", role: "viewer", prepare: async () => ({ path: "/api/me/environment", body: { environment: "sandbox" } }) },
@@ -135,6 +138,21 @@ const CASES: RouteCase[] = [
   { method: "PATCH", route: "/api/review/settings", role: "admin", prepare: async () => ({ path: "/api/review/settings", body: { undoWindowSeconds: 10 } }) },
   { method: "GET", route: "/api/review/feedback-templates", role: "viewer", prepare: async () => ({ path: "/api/review/feedback-templates" }) },
   { method: "POST", route: "/api/review/feedback-templates", role: "reviewer", prepare: async () => ({ path: "/api/review/feedback-templates", body: { label: uniqueEmail("tpl").slice(0, 40), text: "Walk" } }) },
+  {
+    method: "POST",
+    route: "/api/qualifications",
+    role: "admin",
+    prepare: async () => ({ path: "/api/qualifications", body: { name: uniqueEmail("walk"), description: "Walk", status: "Active", retryDelaySec: null, autoGranted: false, test: { mode: "none" } } }),
+  },
+  { method: "GET", route: "/api/qualifications/[id]", role: "viewer", prepare: async (t) => ({ path: `/api/qualifications/${await walkQualification(t)}` }) },
+  {
+    method: "PATCH",
+    route: "/api/qualifications/[id]",
+    role: "admin",
+    prepare: async (t) => ({ path: `/api/qualifications/${await walkQualification(t)}`, body: { description: "Walked", status: "Active", retryDelaySec: null, autoGranted: false, test: { mode: "none" } } }),
+  },
+  { method: "DELETE", route: "/api/qualifications/[id]", role: "admin", prepare: async (t) => ({ path: `/api/qualifications/${await walkQualification(t)}` }) },
+  { method: "POST", route: "/api/qualifications/[id]/status", role: "admin", prepare: async (t) => ({ path: `/api/qualifications/${await walkQualification(t)}/status`, body: { status: "Inactive" } }) },
   // Last: creating a team makes it the caller's active team.
   { method: "POST", route: "/api/teams", role: "viewer", prepare: async () => ({ path: "/api/teams", body: { name: "Side project" } }) },
 ];

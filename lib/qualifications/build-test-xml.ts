@@ -1,0 +1,83 @@
+import type { ScoreMapping, TestDefinition, TestQuestion } from "@/lib/qualifications/qualification-type-input";
+
+// The test builder's output: QuestionForm (2017-11-06) and AnswerKey XML as MTurk expects them.
+// Pure, so the form can show the XML it will send and the tests can parse it back.
+
+const QUESTION_FORM_NS = "http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/2017-11-06/QuestionForm.xsd";
+const ANSWER_KEY_NS = "http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/2005-10-01/AnswerKey.xsd";
+
+const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+function questionXml(q: TestQuestion): string {
+  const content = `<QuestionContent><Text>${escapeXml(q.text)}</Text></QuestionContent>`;
+  if (q.kind === "text") {
+    return `<Question><QuestionIdentifier>${escapeXml(q.identifier)}</QuestionIdentifier><IsRequired>true</IsRequired>${content}<AnswerSpecification><FreeTextAnswer/></AnswerSpecification></Question>`;
+  }
+  const multiple = q.kind === "multiple";
+  const selections = q.choices.map((c) => `<Selection><SelectionIdentifier>${escapeXml(c.identifier)}</SelectionIdentifier><Text>${escapeXml(c.text)}</Text></Selection>`).join("");
+  const counts = multiple ? `<MinSelectionCount>1</MinSelectionCount><MaxSelectionCount>${q.choices.length}</MaxSelectionCount>` : "";
+  return (
+    `<Question><QuestionIdentifier>${escapeXml(q.identifier)}</QuestionIdentifier><IsRequired>true</IsRequired>${content}` +
+    `<AnswerSpecification><SelectionAnswer>${counts}<StyleSuggestion>${multiple ? "checkbox" : "radiobutton"}</StyleSuggestion><Selections>${selections}</Selections></SelectionAnswer></AnswerSpecification></Question>`
+  );
+}
+
+export function buildQuestionFormXml(test: { title: string; instructions: string; questions: TestQuestion[] }): string {
+  const overview =
+    test.title || test.instructions
+      ? `<Overview>${test.title ? `<Title>${escapeXml(test.title)}</Title>` : ""}${test.instructions ? `<Text>${escapeXml(test.instructions)}</Text>` : ""}</Overview>`
+      : "";
+  return `<QuestionForm xmlns="${QUESTION_FORM_NS}">${overview}${test.questions.map(questionXml).join("")}</QuestionForm>`;
+}
+
+/** What a question scores from: its correct choices, or its expected text. Empty: not scored. */
+function scoringSelections(q: TestQuestion): string[] {
+  if (q.kind === "text") return q.expectedText ? [q.expectedText] : [];
+  return q.choices.filter((c) => c.correct).map((c) => c.identifier);
+}
+
+export function maximumScore(questions: TestQuestion[]): number {
+  return questions.filter((q) => scoringSelections(q).length > 0).reduce((sum, q) => sum + q.points, 0);
+}
+
+function mappingXml(mapping: ScoreMapping, questions: TestQuestion[]): string {
+  switch (mapping.kind) {
+    case "sum":
+      return "";
+    case "percentage":
+      return `<QualificationValueMapping><PercentageMapping><MaximumSummedScore>${Math.max(1, maximumScore(questions))}</MaximumSummedScore></PercentageMapping></QualificationValueMapping>`;
+    case "scale":
+      return `<QualificationValueMapping><ScaleMapping><SummedScoreMultiplier>${mapping.multiplier}</SummedScoreMultiplier></ScaleMapping></QualificationValueMapping>`;
+    case "range":
+      return (
+        "<QualificationValueMapping><RangeMapping>" +
+        mapping.ranges
+          .map((r) => `<SummedScoreRange><InclusiveLowerBound>${r.lower}</InclusiveLowerBound><InclusiveUpperBound>${r.upper}</InclusiveUpperBound><QualificationValue>${r.value}</QualificationValue></SummedScoreRange>`)
+          .join("") +
+        `<OutOfRangeQualificationValue>${mapping.outOfRangeValue}</OutOfRangeQualificationValue></RangeMapping></QualificationValueMapping>`
+      );
+  }
+}
+
+/** The AnswerKey, or undefined when no question can be scored (requests then wait for a person). */
+export function buildAnswerKeyXml(questions: TestQuestion[], mapping: ScoreMapping): string | undefined {
+  const keyed = questions.filter((q) => scoringSelections(q).length > 0);
+  if (keyed.length === 0) return undefined;
+  const body = keyed
+    .map(
+      (q) =>
+        `<Question><QuestionIdentifier>${escapeXml(q.identifier)}</QuestionIdentifier><AnswerOption>${scoringSelections(q)
+          .map((s) => `<SelectionIdentifier>${escapeXml(s)}</SelectionIdentifier>`)
+          .join("")}<AnswerScore>${q.points}</AnswerScore></AnswerOption></Question>`,
+    )
+    .join("");
+  return `<AnswerKey xmlns="${ANSWER_KEY_NS}">${body}${mappingXml(mapping, questions)}</AnswerKey>`;
+}
+
+/** Test, AnswerKey and duration as the API takes them; undefined when the type has no test. */
+export function testXmlOf(test: TestDefinition): { test: string; answerKey?: string; durationSec: number } | undefined {
+  if (test.mode === "none") return undefined;
+  if (test.mode === "xml") return { test: test.testXml, ...(test.answerKeyXml ? { answerKey: test.answerKeyXml } : {}), durationSec: test.durationSec };
+  const answerKey = test.autoScore ? buildAnswerKeyXml(test.questions, test.mapping) : undefined;
+  return { test: buildQuestionFormXml(test), ...(answerKey ? { answerKey } : {}), durationSec: test.durationSec };
+}
