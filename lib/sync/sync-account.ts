@@ -218,11 +218,13 @@ export async function syncAccount(input: {
       result.bonuses += bonuses.length;
     });
     // Everything listed was seen in this pass; cached HITs not seen are gone from the marketplace.
-    const forgotten = await db.cachedHit.updateMany({
-      where: { teamId, environment, forgottenAt: null, syncedAt: { lt: startedAt }, hitId: { notIn: [...seen] } },
-      data: { forgottenAt: new Date() },
-    });
-    result.forgotten += forgotten.count;
+    // Compared here rather than with `notIn: seen`, which would bind one parameter per HIT.
+    const live = await db.cachedHit.findMany({ where: { teamId, environment, forgottenAt: null, syncedAt: { lt: startedAt } }, select: { hitId: true } });
+    const gone = live.map((h) => h.hitId).filter((hitId) => !seen.has(hitId));
+    for (let i = 0; i < gone.length; i += 1000) {
+      const forgotten = await db.cachedHit.updateMany({ where: { teamId, environment, hitId: { in: gone.slice(i, i + 1000) } }, data: { forgottenAt: new Date() } });
+      result.forgotten += forgotten.count;
+    }
     parts.hitsSyncedAt = parts.bonusesSyncedAt = new Date();
 
     const blocks = await syncWorkerBlocks(ctx);
