@@ -13,17 +13,22 @@ export async function syncTeam(teamId: string, environment: EnvironmentName, opt
 }
 
 /**
- * "Sync now": a sync that starts after the request. When another one (the background sync, a
- * colleague's click) holds the lease, waits for it to finish and then runs, because the running
- * one may have listed HITs before the change the person wants to see.
+ * A sync that starts after this call: when another one holds the lease (the background sync, a
+ * colleague's click), waits for it to finish and then runs, because the running one may have
+ * listed HITs before the change the caller wants to see. Gives up (skipped) after two minutes.
  */
-export async function syncTeamNow(teamId: string, environment: EnvironmentName): Promise<SyncResult> {
+export async function syncWhenFree(run: () => Promise<SyncResult>): Promise<SyncResult> {
   const until = Date.now() + WAIT_FOR_RUNNING_MS;
   for (;;) {
-    const result = await syncTeam(teamId, environment, { qualifications: "now" });
+    const result = await run();
     if (!result.skipped || Date.now() > until) return result;
     await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
   }
+}
+
+/** "Sync now": everything, qualifications included (unless refreshed in the last half minute). */
+export async function syncTeamNow(teamId: string, environment: EnvironmentName): Promise<SyncResult> {
+  return syncWhenFree(() => syncTeam(teamId, environment, { qualifications: "now" }));
 }
 
 export interface SyncStatus {
