@@ -8,7 +8,7 @@ import { findTemplate } from "@/lib/projects/templates";
 import { createWorkerInvite } from "@/lib/marketplace/worker-site/workforce";
 import { expect, login, test } from "./support/fixtures";
 import { seedHits } from "./support/hits-seed";
-import { seedQualificationType } from "./support/people-seed";
+import { seedMarketplaceWorker, seedQualificationType } from "./support/people-seed";
 import { seedCachedAssignment, seedPendingDecision } from "./support/review-seed";
 import { seedUser, uniqueEmail, type SeededTeam } from "./support/seed";
 
@@ -153,6 +153,30 @@ const CASES: RouteCase[] = [
   },
   { method: "DELETE", route: "/api/qualifications/[id]", role: "admin", prepare: async (t) => ({ path: `/api/qualifications/${await walkQualification(t)}` }) },
   { method: "POST", route: "/api/qualifications/[id]/status", role: "admin", prepare: async (t) => ({ path: `/api/qualifications/${await walkQualification(t)}/status`, body: { status: "Inactive" } }) },
+  {
+    method: "POST",
+    route: "/api/qualifications/[id]/ops",
+    role: "admin",
+    prepare: async (t) => ({ path: `/api/qualifications/${await walkQualification(t)}/ops`, body: { ops: [{ op: "grant", workerId: await seedMarketplaceWorker(), value: 5 }] } }),
+  },
+  {
+    method: "POST",
+    route: "/api/qualifications/[id]/scores-csv",
+    role: "admin",
+    prepare: async (t) => ({ path: `/api/qualifications/${await walkQualification(t)}/scores-csv`, body: { csv: "WorkerId,Value\nA1B2C3D4E5F6G7,5\n", preview: true } }),
+  },
+  {
+    method: "POST",
+    route: "/api/qualifications/[id]/grant-batch",
+    role: "admin",
+    prepare: async (t) => ({ path: `/api/qualifications/${await walkQualification(t)}/grant-batch`, body: { batchId: await batch(t), value: 1, preview: true } }),
+  },
+  {
+    method: "GET",
+    route: "/api/qualifications/jobs/[id]",
+    role: "viewer",
+    prepare: async (t) => ({ path: `/api/qualifications/jobs/${(await db.job.create({ data: { teamId: t.id, environment: "sandbox", kind: "qualifications.ops", status: "succeeded" } })).id}` }),
+  },
   // Last: creating a team makes it the caller's active team.
   { method: "POST", route: "/api/teams", role: "viewer", prepare: async () => ({ path: "/api/teams", body: { name: "Side project" } }) },
 ];

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { CreateQualificationTypeCommand } from "@aws-sdk/client-mturk";
 import { db } from "@/lib/db";
+import { createWorker } from "@/lib/marketplace/work/workers";
 import { teamSdk } from "./hits-seed";
 
 /** A qualification type of the team's sandbox account, created through the SDK and cached as the sync would. */
@@ -25,4 +26,9 @@ export async function seedQualificationType(team: { id: string; name: string }, 
     },
   });
   return t!.QualificationTypeId!;
+}
+
+/** A worker of the built-in marketplace (no site account), for calls that need a real Worker ID. */
+export async function seedMarketplaceWorker(): Promise<string> {
+  return (await createWorker({ displayName: `Walk worker ${randomBytes(3).toString("hex")}` })).id;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { batchCreateHandler } from "@/lib/batches/batch-job";
 import { hitActionHandler } from "@/lib/hits/hit-action-job";
 import type { JobHandler } from "@/lib/jobs/job-types";
+import { qualificationOpsHandler } from "@/lib/qualifications/qualification-ops-job";
 import { decideJobHandler } from "@/lib/review/send-decision";
 import { bonusJobHandler } from "@/lib/review/send-bonus";
 
@@ -14,4 +15,5 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   [hitActionHandler.kind]: hitActionHandler,
   [decideJobHandler.kind]: decideJobHandler,
   [bonusJobHandler.kind]: bonusJobHandler,
+  [qualificationOpsHandler.kind]: qualificationOpsHandler,
 };

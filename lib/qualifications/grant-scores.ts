@@ -1,0 +1,52 @@
+import "server-only";
+import type { z } from "zod";
+import type { TeamContext } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { HttpError } from "@/lib/http-error";
+import type { GrantBatchInput, ScoreCsvInput } from "@/lib/qualifications/qualification-op-input";
+import { parseScoreCsv } from "@/lib/qualifications/parse-score-csv";
+import { runQualificationOps } from "@/lib/qualifications/qualification-ops-job";
+
+type Actor = Pick<TeamContext, "team" | "user" | "environment">;
+
+/** Scores from a CSV: refused whole (400 naming the rows) if any row is bad; a preview sends nothing. */
+export async function grantScoresFromCsv(ctx: Actor, qualificationTypeId: string, input: z.output<typeof ScoreCsvInput>) {
+  const parsed = parseScoreCsv(input.csv);
+  if (!parsed.ok) throw new HttpError(400, `The CSV was not used: ${parsed.errors.slice(0, 5).join("; ")}${parsed.errors.length > 5 ? ` (and ${parsed.errors.length - 5} more)` : ""}`, parsed.errors);
+  if (input.preview) return { total: parsed.scores.length, workers: parsed.scores.slice(0, 20) };
+  return runQualificationOps(
+    ctx,
+    qualificationTypeId,
+    parsed.scores.map((s) => ({ op: "grant" as const, workerId: s.workerId, value: s.value, notify: input.notify })),
+    "grant-csv",
+  );
+}
+
+/** Workers with at least one approved assignment on a HIT of the batch (from the cache). */
+export async function approvedWorkersOfBatch(scope: { teamId: string; environment: TeamContext["environment"] }, batchId: string): Promise<string[]> {
+  const batch = await db.batch.findFirst({ where: { id: batchId, ...scope }, select: { id: true } });
+  if (!batch) throw new HttpError(404, "No batch of this team has that id in this environment");
+  const rows = await db.$queryRaw<{ workerId: string }[]>`
+    SELECT DISTINCT a."workerId" FROM "CachedAssignment" a
+    JOIN "BatchHit" b ON b."hitId" = a."hitId" AND b."batchId" = ${batchId}
+    WHERE a."teamId" = ${scope.teamId} AND a."environment" = ${scope.environment}::"Environment" AND a."status" = 'Approved'
+    ORDER BY a."workerId"`;
+  return rows.map((r) => r.workerId);
+}
+
+export async function grantToBatchWorkers(ctx: Actor, qualificationTypeId: string, input: z.output<typeof GrantBatchInput>) {
+  const workers = await approvedWorkersOfBatch({ teamId: ctx.team.id, environment: ctx.environment }, input.batchId);
+  if (input.preview) return { total: workers.length, workers: workers.slice(0, 20).map((workerId) => ({ workerId, value: input.value })) };
+  if (workers.length === 0) throw new HttpError(400, "No worker has an approved assignment in that batch yet (as of the last sync)");
+  return runQualificationOps(
+    ctx,
+    qualificationTypeId,
+    workers.map((workerId) => ({ op: "grant" as const, workerId, value: input.value, notify: input.notify })),
+    "grant-batch",
+  );
+}
+
+/** The newest batches, for "grant to all workers approved in batch X". */
+export async function batchChoices(scope: { teamId: string; environment: TeamContext["environment"] }): Promise<{ id: string; name: string }[]> {
+  return db.batch.findMany({ where: scope, orderBy: { createdAt: "desc" }, take: 50, select: { id: true, name: true } });
+}
