@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseQuestionFormAnswers } from "@/lib/marketplace/answers";
 import { dollarsToCents } from "@/lib/money";
-import { listHitBonuses } from "@/lib/sync/sync-bonuses";
+import { hitsDueForBonusCheck, listHitBonuses, refreshHitBonuses } from "@/lib/sync/sync-bonuses";
 import { countedSend, listAll, mapLimited, type CallCounter, type SyncContext } from "@/lib/sync/sync-context";
 import { LEASE_RENEW_MS, releaseSyncLease, renewSyncLease, takeSyncLease, type SyncPartTimes } from "@/lib/sync/sync-lease";
 import { syncQualifications } from "@/lib/sync/sync-qualifications";
@@ -14,9 +14,10 @@ import { syncWorkerBlocks } from "@/lib/sync/sync-worker-blocks";
 /**
  * Copies a team's marketplace account into HITdesk's cache, incrementally: one ListHITs page
  * per 100 HITs; assignments and bonus payments only for HITs whose status or counters changed
- * since the last sync; the worker block list (one call per 100 blocks). Qualification types,
- * requests and scores cost a call per 100 scores per type, so they refresh only when asked or
- * when older than a few minutes. Whatever the marketplace no longer lists is kept, marked.
+ * since the last sync; the worker block list (one call per 100 blocks). The slow parts refresh
+ * only when asked or when older than a few minutes: qualification types, requests and scores
+ * (a call per 100 scores per type) and the bonuses of HITs with recent work, which a bonus paid
+ * later does not change. Whatever the marketplace no longer lists is kept, marked.
  */
 export interface SyncResult extends CallCounter {
   skipped: boolean;
@@ -33,7 +34,7 @@ export interface SyncResult extends CallCounter {
 }
 
 /**
- * When to refresh qualifications: "due" when older than the routine interval (background and
+ * When to refresh the slow parts: "due" when older than the routine interval (background and
  * plain syncs), "now" when someone asked (still not more often than every half minute, so a
  * button pressed repeatedly does not list every score every time), "never" to skip them.
  */
@@ -232,7 +233,13 @@ export async function syncAccount(input: {
     result.forgotten += blocks.forgotten;
     parts.workerBlocksSyncedAt = new Date();
 
-    if (await qualificationsDue(teamId, environment, input.qualifications ?? "due")) {
+    if (await slowPartsDue(teamId, environment, input.qualifications ?? "due")) {
+      const recheck = await hitsDueForBonusCheck(teamId, environment);
+      await mapLimited(recheck, HIT_CONCURRENCY, async (hitId) => {
+        result.bonuses += await refreshHitBonuses(ctx, hitId);
+      });
+      if (recheck.length) parts.bonusesSyncedAt = new Date();
+
       const q = await syncQualifications(ctx, (part, at) => {
         if (part === "types") parts.qualificationTypesSyncedAt = at;
         else if (part === "requests") parts.qualificationRequestsSyncedAt = at;
@@ -254,7 +261,7 @@ export async function syncAccount(input: {
   }
 }
 
-async function qualificationsDue(teamId: string, environment: EnvironmentName, refresh: QualificationRefresh): Promise<boolean> {
+async function slowPartsDue(teamId: string, environment: EnvironmentName, refresh: QualificationRefresh): Promise<boolean> {
   if (refresh === "never") return false;
   const state = await db.syncState.findUnique({ where: { teamId_environment: { teamId, environment } }, select: { qualificationScoresSyncedAt: true } });
   const last = state?.qualificationScoresSyncedAt?.getTime() ?? 0;

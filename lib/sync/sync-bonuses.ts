@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { ListBonusPaymentsCommand, type BonusPayment } from "@aws-sdk/client-mturk";
+import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { dollarsToCents } from "@/lib/money";
 import { listAll, type SyncContext } from "@/lib/sync/sync-context";
@@ -47,4 +48,38 @@ export async function listHitBonuses(ctx: SyncContext, hitId: string): Promise<P
     grantTime: b.GrantTime ?? now,
     syncedAt: now,
   }));
+}
+
+const RECENT_WORK_MS = 7 * 86_400_000;
+const RECENT_BONUS_HITS = 200;
+const FRESH_MS = 5 * 60_000;
+
+/**
+ * HITs whose bonuses may have changed without the HIT changing: a bonus is usually paid days
+ * after the work, when nothing in ListHITs moves. Returns, stalest first, up to 200 HITs with
+ * work submitted in the last week whose bonuses were not read in the last few minutes; the
+ * caller refreshes them with the slow parts, so each pass costs at most 200 calls.
+ */
+export async function hitsDueForBonusCheck(teamId: string, environment: SyncContext["environment"], now = new Date()): Promise<string[]> {
+  const rows = await db.$queryRaw<{ hitId: string }[]>`
+    SELECT h."hitId" FROM "CachedHit" h
+    WHERE h."teamId" = ${teamId} AND h.environment = ${environment}::"Environment" AND h."forgottenAt" IS NULL
+      AND (h."bonusesSyncedAt" IS NULL OR h."bonusesSyncedAt" < ${new Date(now.getTime() - FRESH_MS)})
+      AND EXISTS (
+        SELECT 1 FROM "CachedAssignment" a
+        WHERE a."teamId" = h."teamId" AND a.environment = h.environment AND a."hitId" = h."hitId"
+          AND a."submitTime" >= ${new Date(now.getTime() - RECENT_WORK_MS)})
+    ORDER BY h."bonusesSyncedAt" ASC NULLS FIRST
+    LIMIT ${RECENT_BONUS_HITS}`;
+  return rows.map((r) => r.hitId);
+}
+
+/** Reads and stores one HIT's bonus payments on their own (the HIT itself did not change). */
+export async function refreshHitBonuses(ctx: SyncContext, hitId: string): Promise<number> {
+  const bonuses = await listHitBonuses(ctx, hitId);
+  await db.$transaction([
+    ...(bonuses.length ? [db.cachedBonusPayment.createMany({ data: bonuses, skipDuplicates: true })] : []),
+    db.cachedHit.update({ where: { teamId_environment_hitId: { teamId: ctx.teamId, environment: ctx.environment, hitId } }, data: { bonusesSyncedAt: new Date() } }),
+  ]);
+  return bonuses.length;
 }

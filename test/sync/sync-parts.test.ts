@@ -48,6 +48,19 @@ describe("syncAccount: the rest of the account", () => {
       [ana, 25],
       [ben, 100],
     ]);
+
+    // A bonus paid later changes nothing ListHITs shows: the routine sync does not see it...
+    await client.send(new SendBonusCommand({ AssignmentId: first, WorkerId: ana, BonusAmount: "0.50", Reason: "Follow-up", UniqueRequestToken: `d-${teamId}` }));
+    const routine = await syncAccount({ teamId, environment: "sandbox", client });
+    expect(routine.callsByOperation).toEqual({ ListHITs: 1, ListWorkerBlocks: 1 });
+    expect(await db.cachedBonusPayment.count({ where: where(teamId) })).toBe(2);
+    // ...the slow parts do, a few minutes later, for HITs with work from the last week.
+    const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+    await db.cachedHit.updateMany({ where: where(teamId), data: { bonusesSyncedAt: minutesAgo(6) } });
+    await db.syncState.update({ where: { teamId_environment: where(teamId) }, data: { qualificationScoresSyncedAt: minutesAgo(6) } });
+    const slow = await syncAccount({ teamId, environment: "sandbox", client });
+    expect(slow.callsByOperation.ListBonusPayments).toBe(1);
+    expect(await db.cachedBonusPayment.count({ where: { ...where(teamId), workerId: ana } })).toBe(2);
   });
 
   it("copies worker blocks and keeps a lifted block, marked, until the worker is blocked again", async () => {
