@@ -11,7 +11,7 @@ import { HitsTable, type SortLink } from "./_components/hits-table";
 
 export const metadata: Metadata = { title: "HITs" };
 
-const SORT_LABELS = { title: "Title", status: "Status", reward: "Reward", created: "Created", expires: "Expires" } as const;
+const SORT_LABELS = { title: "Title", status: "Status", reward: "Reward", created: "Created (UTC)", expires: "Expires" } as const;
 const CONTROL = "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-brand-600";
 
 export default async function HitsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -39,7 +39,7 @@ export default async function HitsPage({ searchParams }: { searchParams: Promise
         description={
           <>
             Every HIT of this account in {ctx.environment}, including ones created outside HITdesk, as of the last sync
-            {page.syncedAt ? ` (${shortTime(page.syncedAt)})` : " (not synced yet)"}.
+            {page.syncedAt ? ` (${shortTime(page.syncedAt)} UTC)` : " (not synced yet)"}.
           </>
         }
         actions={

@@ -55,13 +55,15 @@ export default async function HitPage({ params }: { params: Promise<{ hitId: str
               {hit.assignmentsCompleted} decided · {submittedUndecided} to review · {hit.assignmentsPending} in progress · {hit.assignmentsAvailable} available
             </Fact>
             <Fact label="Max assignments">{hit.maxAssignments}</Fact>
-            <Fact label="Created">{shortTime(hit.createdAt)}</Fact>
-            <Fact label="Expires">{shortTime(hit.expiresAt)}</Fact>
-            <Fact label="Last synced">{shortTime(hit.syncedAt)}</Fact>
+            <Fact label="Created (UTC)">{shortTime(hit.createdAt)}</Fact>
+            <Fact label="Expires (UTC)">{shortTime(hit.expiresAt)}</Fact>
+            <Fact label="Last synced (UTC)">{shortTime(hit.syncedAt)}</Fact>
             <Fact label="HIT type">
-              <span className="font-mono text-xs">{hit.hitTypeId}</span>
+              <span className="break-all font-mono text-xs">{hit.hitTypeId}</span>
             </Fact>
-            <Fact label="Annotation">{hit.requesterAnnotation ?? "—"}</Fact>
+            <Fact label="Annotation">
+              <span className="break-words">{hit.requesterAnnotation ?? "—"}</span>
+            </Fact>
             <Fact label="Keywords">{hit.keywords || "—"}</Fact>
           </dl>
           <p className="mt-4 text-sm text-slate-600">{hit.description}</p>
@@ -101,7 +103,7 @@ export default async function HitPage({ params }: { params: Promise<{ hitId: str
         </Card>
       )}
 
-      <Card title={`Assignments (${assignments.length})`} description={hit.assignmentsSyncedAt ? `As of ${shortTime(hit.assignmentsSyncedAt)}` : "Not synced since the last change"}>
+      <Card title={`Assignments (${assignments.length})`} description={hit.assignmentsSyncedAt ? `As of ${shortTime(hit.assignmentsSyncedAt)} UTC` : "Not synced since the last change"}>
         {assignments.length === 0 ? (
           <p className="text-sm text-slate-500">No worker has submitted this HIT yet.</p>
         ) : (
@@ -111,7 +113,7 @@ export default async function HitPage({ params }: { params: Promise<{ hitId: str
                 <tr>
                   <th className="px-5 py-2">Worker</th>
                   <th className="px-5 py-2">Status</th>
-                  <th className="px-5 py-2">Submitted</th>
+                  <th className="px-5 py-2">Submitted (UTC)</th>
                   <th className="px-5 py-2">Answers</th>
                 </tr>
               </thead>

@@ -1,10 +1,10 @@
 /** Display helpers for the HITs pages; pure, for server and client components. */
 export const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
 
-const DATE = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+const DATE = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" });
 
-/** Times in UTC, labelled, so a shared link reads the same everywhere. */
-export const shortTime = (iso: string | Date | null | undefined) => (iso ? `${DATE.format(new Date(iso))} UTC` : "—");
+/** Times in UTC (the labels say so), so a shared link reads the same everywhere. */
+export const shortTime = (iso: string | Date | null | undefined) => (iso ? DATE.format(new Date(iso)) : "—");
 
 export function relative(iso: string | Date, now = Date.now()): string {
   const s = Math.round((new Date(iso).getTime() - now) / 1000);

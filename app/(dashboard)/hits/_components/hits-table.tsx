@@ -50,12 +50,12 @@ export function HitsTable({ items, total, filter, canAct, sortLinks }: { items: 
                 </th>
               )}
               <th className="px-4 py-3">{header("title")}</th>
-              <th className="px-4 py-3">Batch</th>
+              <th className="px-4 py-3">Batch or annotation</th>
               <th className="px-4 py-3">{header("status")}</th>
-              <th className="px-4 py-3 text-right">Assignments</th>
+              <th className="px-4 py-3 text-right" title="Approved or rejected of the maximum">Done</th>
               <th className="px-4 py-3 text-right">{header("reward")}</th>
-              <th className="px-4 py-3">{header("created")}</th>
-              <th className="px-4 py-3">{header("expires")}</th>
+              <th className="whitespace-nowrap px-4 py-3">{header("created")}</th>
+              <th className="whitespace-nowrap px-4 py-3">{header("expires")}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -66,13 +66,13 @@ export function HitsTable({ items, total, filter, canAct, sortLinks }: { items: 
                     <input type="checkbox" aria-label={`Select HIT ${h.hitId}`} checked={selected.has(h.hitId)} onChange={() => toggle(h.hitId)} />
                   </td>
                 )}
-                <td className="max-w-xs px-4 py-3">
+                <td className="max-w-[16rem] px-4 py-3">
                   <Link href={`/hits/${h.hitId}`} className="block truncate font-medium text-slate-900 hover:text-brand-700">
                     {h.title}
                   </Link>
                   <span className="block truncate font-mono text-xs text-slate-400">{h.hitId}</span>
                 </td>
-                <td className="max-w-[12rem] px-4 py-3">
+                <td className="max-w-[10rem] px-4 py-3">
                   {h.batchId ? (
                     <Link href={`/hits?batch=${h.batchId}`} className="block truncate text-slate-700 hover:text-brand-700">
                       {h.batchName}
