@@ -3,7 +3,8 @@
  * 10,000 HITs with 100,000 submitted assignments in the built-in marketplace, read by a team
  * through the real SDK over HTTP. Measures the first (full) sync, a re-sync with nothing
  * changed (its MTurk calls must stay at one ListHITs page per 100 HITs plus the block list),
- * and the review queue's query on the cache at 10 concurrent requests. Postgres: DATABASE_URL
+ * and the review queue's query on the cache at 10 concurrent requests (count capped at 1,000,
+ * and exact for comparison). Postgres: DATABASE_URL
  * if set (a fresh database on that server, dropped afterwards), else the embedded database in
  * memory. Ends with one JSON line.
  */
@@ -157,10 +158,12 @@ async function measureQueue(countCap?: number): Promise<{ p50: number; p95: numb
   return { p50: quantile(0.5), p95: quantile(0.95) };
 }
 
-const exact = await measureQueue();
-console.log(`Review queue   p50 ${exact.p50} ms   p95 ${exact.p95} ms   (${QUEUE_REQUESTS} requests, ${QUEUE_CONCURRENCY} concurrent, page of ${QUEUE_PAGE} with an exact count)`);
+// An exact count reads every matching index entry (100,000 here, some 30 ms of CPU each time);
+// the queue shows "1,000+" beyond a thousand instead, which costs no more than the page.
 const capped = await measureQueue(1000);
-console.log(`               p50 ${capped.p50} ms   p95 ${capped.p95} ms   (the same with the count capped at 1,000)`);
+console.log(`Review queue   p50 ${capped.p50} ms   p95 ${capped.p95} ms   (${QUEUE_REQUESTS} requests, ${QUEUE_CONCURRENCY} concurrent, page of ${QUEUE_PAGE}, count up to 1,000)`);
+const exact = await measureQueue();
+console.log(`               p50 ${exact.p50} ms   p95 ${exact.p95} ms   (the same with an exact count)`);
 
 client.destroy();
 server.close();
@@ -176,10 +179,10 @@ console.log(
     full_sync_calls: full.calls,
     resync_calls: resync.calls,
     resync_s: Math.round(resyncSeconds * 100) / 100,
-    queue_p50_ms: exact.p50,
-    queue_p95_ms: exact.p95,
-    queue_capped_count_p50_ms: capped.p50,
-    queue_capped_count_p95_ms: capped.p95,
+    queue_p50_ms: capped.p50,
+    queue_p95_ms: capped.p95,
+    queue_exact_count_p50_ms: exact.p50,
+    queue_exact_count_p95_ms: exact.p95,
     database: fresh ? "postgres" : "embedded",
   }),
 );
