@@ -23,11 +23,15 @@ export interface QueueItem {
 export interface QueuePage {
   items: QueueItem[];
   nextCursor: string | null;
-  total: number;
+  /** Matching assignments, counted up to COUNT_CAP (`totalCapped` when there are more); null past the first page. */
+  total: number | null;
+  totalCapped: boolean;
   syncedAt: string | null;
 }
 
 type Scope = { teamId: string; environment: EnvironmentName };
+
+export const COUNT_CAP = 1_000;
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -116,7 +120,11 @@ export async function listReviewQueue(scope: Scope, filter: QueueFilter, page: {
       WHERE ${Prisma.join(pageWhere, " AND ")}
       ORDER BY ${order}
       LIMIT ${page.limit + 1}`,
-    db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count ${FROM} WHERE ${Prisma.join(where, " AND ")}`,
+    // Counted on the first page only, and up to a cap: an exact count of a 100,000-row queue
+    // costs more than the page itself. Later pages keep the first page's count.
+    after
+      ? Promise.resolve(null)
+      : db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM (SELECT 1 ${filter.hit ? FROM : Prisma.sql`FROM "CachedAssignment" a`} WHERE ${Prisma.join(where, " AND ")} LIMIT ${COUNT_CAP + 1}) t`,
     db.syncState.findUnique({ where: { teamId_environment: { teamId: scope.teamId, environment: scope.environment } }, select: { hitsSyncedAt: true } }),
   ]);
   const more = rows.length > page.limit;
@@ -139,7 +147,8 @@ export async function listReviewQueue(scope: Scope, filter: QueueFilter, page: {
         : null,
     })),
     nextCursor: more && last ? encodeCursor([last.groupKey, last.submitTime.toISOString(), last.assignmentId]) : null,
-    total: Number(counted[0]?.count ?? 0),
+    total: counted ? Math.min(COUNT_CAP, Number(counted[0]?.count ?? 0)) : null,
+    totalCapped: counted ? Number(counted[0]?.count ?? 0) > COUNT_CAP : false,
     syncedAt: sync?.hitsSyncedAt?.toISOString() ?? null,
   };
 }

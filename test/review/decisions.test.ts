@@ -190,7 +190,7 @@ describe("review decisions", () => {
     let cursor: string | undefined;
     do {
       const page = await listReviewQueue(scope, { group: "worker", hitId }, { cursor, limit: 2 });
-      expect(page.total).toBe(5);
+      expect(page.total).toBe(cursor ? null : 5);
       seen.push(...page.items.map((i) => i.assignmentId));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
