@@ -174,11 +174,13 @@ test("a worker joins from an invitation, qualifies by test, and does HTML, crowd
   // Without the qualification the HIT is visible but cannot be accepted.
   await openGroup(page, "Name the animal");
   await expect(page.getByText("You do not meet the qualification requirements")).toBeVisible();
+  await page.screenshot({ path: "test-results/worker-group.png", fullPage: true });
   await expect(page.getByRole("button", { name: "Accept & work" })).toHaveCount(0);
 
   // The test, scored from the answer key.
   await page.getByRole("link", { name: "Find qualifications you can request or take a test for" }).click();
   const card = page.getByRole("listitem").filter({ hasText: qual.QualificationType!.Name! });
+  await page.screenshot({ path: "test-results/worker-qualifications.png", fullPage: true });
   await card.getByRole("link", { name: "Take test" }).click();
   const test1 = page.frameLocator('iframe[title^="Screening"]');
   await test1.getByLabel("Blue").check();
@@ -342,4 +344,29 @@ test("worker accounts cannot reach the dashboard or its API", async ({ baseURL, 
   await expect(w.page).toHaveURL(/\/login/);
   expect((await w.page.request.get("/api/team/balance")).status()).toBe(401);
   await w.context.close();
+});
+
+test("simulated workers, switched on in Settings, work a new sandbox HIT within a minute", async ({ page, team, baseURL }) => {
+  test.setTimeout(150_000);
+  const { client } = await requesterTeam(team, baseURL!);
+  await login(page, team.users.admin);
+  await page.goto("/settings");
+  await page.getByLabel("Workers", { exact: true }).fill("8");
+  await page.getByLabel("Pace (ms between steps)").fill("500");
+  await page.getByRole("button", { name: "Save workforce" }).click();
+  await expect(page.getByText("one step every 0.5 s")).toBeVisible();
+
+  const gold = htmlQuestion(`<meta name="hitdesk:gold" content='{"animal": "cat"}'>
+    <form method="post" action="https://workersandbox.mturk.com/mturk/externalSubmit"><input type="hidden" name="assignmentId">
+    <label><input type="radio" name="animal" value="cat"> Cat</label><label><input type="radio" name="animal" value="dog"> Dog</label>
+    <button>Submit</button></form>`);
+  const hitId = await createHit(client, "Simulated pets", gold, [], 60);
+  await expect
+    .poll(async () => (await answersOf(client, hitId)).length, { timeout: 120_000, intervals: [2000] })
+    .toBe(2);
+  for (const { workerId, answers } of await answersOf(client, hitId)) {
+    expect(workerId).toMatch(/^A[A-Z0-9]{12,14}$/);
+    expect(["cat", "dog"]).toContain(answers.animal);
+  }
+  client.destroy();
 });
