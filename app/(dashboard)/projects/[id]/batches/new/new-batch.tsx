@@ -30,6 +30,8 @@ export function NewBatch({ project, environment, earlierBatches }: { project: { 
   const [csv, setCsv] = useState<string | null>(null);
   const [fileName, setFileName] = useState("");
   const [name, setName] = useState("");
+  // The name follows the uploaded file until the requester types one.
+  const [nameEdited, setNameEdited] = useState(false);
   const [split, setSplit] = useState(false);
   const [confirmation, setConfirmation] = useState("");
   const [excluded, setExcluded] = useState<string[]>([]);
@@ -46,7 +48,7 @@ export function NewBatch({ project, environment, earlierBatches }: { project: { 
     const text = await file.text();
     setCsv(text);
     setFileName(file.name.replace(/\.csv$/i, ""));
-    if (!name) setName(file.name.replace(/\.csv$/i, ""));
+    if (!nameEdited) setName(file.name.replace(/\.csv$/i, ""));
     start.reset();
     preview.mutate({ csv: text, split });
   }
@@ -80,7 +82,7 @@ export function NewBatch({ project, environment, earlierBatches }: { project: { 
             <Input type="file" accept=".csv,text/csv" onChange={(e) => void onFile(e.target.files?.[0])} />
           </Field>
           <Field label="Batch name">
-            <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={120} />
+            <Input value={name} onChange={(e) => { setName(e.target.value); setNameEdited(true); }} maxLength={120} />
           </Field>
         </div>
         {preview.isPending && <p className="text-sm text-slate-500">Checking every row…</p>}
@@ -113,7 +115,7 @@ export function NewBatch({ project, environment, earlierBatches }: { project: { 
 
       {ready && (
         <>
-          <section className="grid gap-4 lg:grid-cols-3">
+          <section className="grid gap-4 lg:grid-cols-3 lg:items-start">
             <div className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 lg:col-span-1" aria-label="Cost estimate">
               <h2 className="text-base font-semibold">Cost if every assignment is approved</h2>
               <dl className="mt-3 space-y-1.5 text-sm">
