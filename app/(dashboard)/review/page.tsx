@@ -1,8 +1,32 @@
 import type { Metadata } from "next";
-import { NotYet } from "@/components/not-yet";
+import { PageHeader } from "@/components/ui/page-header";
+import { hasRole } from "@/lib/auth/roles";
+import { currentTeamContext } from "@/lib/auth/session";
+import { listFeedbackTemplates } from "@/lib/review/feedback-templates";
+import { QueueFilter } from "@/lib/review/review-inputs";
+import { reviewSettings } from "@/lib/review/review-settings";
+import { ReviewWorkspace } from "./_components/review-workspace";
 
 export const metadata: Metadata = { title: "Review" };
 
-export default function ReviewPage() {
-  return <NotYet title="Review" what="The review queue, approvals, rejections and bonuses are not built yet." issue="Dashboard: sync into Postgres, the review queue, approvals, rejections and bonuses" />;
+export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const ctx = await currentTeamContext();
+  if (!ctx) return null;
+  const params = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
+  const parsed = QueueFilter.safeParse(params);
+  const [settings, templates] = await Promise.all([reviewSettings(ctx.team.id), listFeedbackTemplates(ctx.team.id)]);
+  return (
+    <>
+      <PageHeader title="Review" description="Submitted work across your HITs, oldest first. Decide with the keyboard; rejections can be undone for a few seconds." />
+      <ReviewWorkspace
+        initialFilter={parsed.success ? parsed.data : { group: "none" }}
+        canAct={hasRole(ctx.role, "reviewer")}
+        canEditSettings={hasRole(ctx.role, "admin")}
+        reviewerLimitCents={ctx.role === "reviewer" ? ctx.team.reviewerBonusLimitCents : null}
+        settings={settings}
+        templates={templates}
+        environment={ctx.environment === "production" ? "Production" : "Sandbox"}
+      />
+    </>
+  );
 }
