@@ -121,7 +121,7 @@ export function AssignmentPanel({ assignmentId, onOverride, canAct }: { assignme
         )}
       </header>
 
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid gap-6 2xl:grid-cols-2">
         <Section title={inputs ? (inputs.source === "batch" ? "Inputs (batch row)" : "Inputs (annotation)") : "Inputs"}>
           {inputs ? <Fields fields={inputs.fields} testId="hit-inputs" /> : <p className="text-sm text-slate-500">This HIT has no batch row or JSON annotation; the task below shows what was asked.</p>}
         </Section>
