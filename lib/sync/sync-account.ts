@@ -234,7 +234,7 @@ export async function syncAccount(input: {
     parts.workerBlocksSyncedAt = new Date();
 
     if (await slowPartsDue(teamId, environment, input.qualifications ?? "due")) {
-      const recheck = await hitsDueForBonusCheck(teamId, environment);
+      const recheck = await hitsDueForBonusCheck(teamId, environment, startedAt);
       await mapLimited(recheck, HIT_CONCURRENCY, async (hitId) => {
         result.bonuses += await refreshHitBonuses(ctx, hitId);
       });

@@ -60,11 +60,13 @@ const FRESH_MS = 5 * 60_000;
  * work submitted in the last week whose bonuses were not read in the last few minutes; the
  * caller refreshes them with the slow parts, so each pass costs at most 200 calls.
  */
-export async function hitsDueForBonusCheck(teamId: string, environment: SyncContext["environment"], now = new Date()): Promise<string[]> {
+export async function hitsDueForBonusCheck(teamId: string, environment: SyncContext["environment"], syncStartedAt: Date, now = new Date()): Promise<string[]> {
+  // Not read in the last few minutes, nor earlier in this sync (a long first sync reads them all).
+  const readBefore = new Date(Math.min(syncStartedAt.getTime(), now.getTime() - FRESH_MS));
   const rows = await db.$queryRaw<{ hitId: string }[]>`
     SELECT h."hitId" FROM "CachedHit" h
     WHERE h."teamId" = ${teamId} AND h.environment = ${environment}::"Environment" AND h."forgottenAt" IS NULL
-      AND (h."bonusesSyncedAt" IS NULL OR h."bonusesSyncedAt" < ${new Date(now.getTime() - FRESH_MS)})
+      AND (h."bonusesSyncedAt" IS NULL OR h."bonusesSyncedAt" < ${readBefore})
       AND EXISTS (
         SELECT 1 FROM "CachedAssignment" a
         WHERE a."teamId" = h."teamId" AND a.environment = h.environment AND a."hitId" = h."hitId"
