@@ -28,7 +28,8 @@ async function conflictOf(p: Promise<unknown>): Promise<HttpError> {
   return e as HttpError;
 }
 
-describe("review decisions", () => {
+// Generous: these run the marketplace, the SDK and the job runner, sometimes on a busy machine.
+describe("review decisions", { timeout: 120_000 }, () => {
   it("approves through the job runner, records the approval in the ledger and the cache", async () => {
     const team = await reviewTeam(h);
     const [id] = await submitted(1);

@@ -23,7 +23,8 @@ async function setup(count: number) {
 
 const bonusesOf = async (assignmentId: string) => (await client.send(new ListBonusPaymentsCommand({ AssignmentId: assignmentId }))).BonusPayments ?? [];
 
-describe("bonuses and the payment ledger", () => {
+// Generous: these run the marketplace, the SDK and the job runner, sometimes on a busy machine.
+describe("bonuses and the payment ledger", { timeout: 120_000 }, () => {
   it("a double click (same form key, even at once) pays once", async () => {
     const { team, rows } = await setup(1);
     const reviewer = await team.as("reviewer");
