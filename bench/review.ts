@@ -111,7 +111,14 @@ const progress = setInterval(() => {
     console.log(`  ${s.toFixed(0).padStart(4)} s  ${j?.done} done  ${j?.failed} failed  ${(j!.done / s).toFixed(1)} approvals/s  ${requests} requests`);
   });
 }, 10_000);
-await runJobsOnce({ [decideJobHandler.kind]: decideJobHandler });
+// As the server's runner does: poll until the job is over (a runner that lost the job to a
+// database error leaves it for the next claim once its lease runs out).
+for (;;) {
+  await runJobsOnce({ [decideJobHandler.kind]: decideJobHandler });
+  const { status } = await db.job.findUniqueOrThrow({ where: { id: result.jobId }, select: { status: true } });
+  if (!["queued", "running"].includes(status)) break;
+  await new Promise((r) => setTimeout(r, 1_000));
+}
 clearInterval(progress);
 const elapsed = (Date.now() - started) / 1000;
 
