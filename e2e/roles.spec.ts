@@ -177,6 +177,9 @@ const CASES: RouteCase[] = [
     role: "viewer",
     prepare: async (t) => ({ path: `/api/qualifications/jobs/${(await db.job.create({ data: { teamId: t.id, environment: "sandbox", kind: "qualifications.ops", status: "succeeded" } })).id}` }),
   },
+  { method: "GET", route: "/api/workers/export", role: "viewer", prepare: async () => ({ path: "/api/workers/export?blocked=blocked" }) },
+  { method: "POST", route: "/api/workers/blocks", role: "admin", prepare: async () => ({ path: "/api/workers/blocks", body: { action: "block", workerIds: [await seedMarketplaceWorker()], reason: "Walk" } }) },
+  { method: "POST", route: "/api/workers/messages", role: "admin", prepare: async () => ({ path: "/api/workers/messages", body: { workerIds: [await seedMarketplaceWorker()], subject: "Walk", body: "Hello" } }) },
   // Last: creating a team makes it the caller's active team.
   { method: "POST", route: "/api/teams", role: "viewer", prepare: async () => ({ path: "/api/teams", body: { name: "Side project" } }) },
 ];

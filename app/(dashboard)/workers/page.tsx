@@ -1,8 +1,83 @@
 import type { Metadata } from "next";
-import { NotYet } from "@/components/not-yet";
+import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { hasRole } from "@/lib/auth/roles";
+import { currentTeamContext } from "@/lib/auth/session";
+import { listWorkers, WORKERS_PAGE_SIZE } from "@/lib/workers/list-workers";
+import { WorkersQuery, workersQueryParams, type WorkerSort } from "@/lib/workers/workers-query";
+import { WorkersTable } from "./_components/workers-table";
 
 export const metadata: Metadata = { title: "Workers" };
 
-export default function WorkersPage() {
-  return <NotYet title="Workers" what="Worker lists, blocks and messages are not built yet." issue="Dashboard: workers, blocks, messages and qualifications" />;
+export default async function WorkersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const ctx = await currentTeamContext();
+  if (!ctx) return null;
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const parsed = WorkersQuery.safeParse(raw);
+  const query = parsed.success ? parsed.data : WorkersQuery.parse({});
+  const { rows, total, pageCount } = await listWorkers({ teamId: ctx.team.id, environment: ctx.environment }, query);
+  const params = workersQueryParams({ ...query, page: 1 });
+  const sortHref = (sort: WorkerSort) => `/workers?${workersQueryParams({ ...query, sort, dir: query.sort === sort && query.dir === "desc" ? "asc" : "desc", page: 1 })}`;
+  const pageHref = (page: number) => `/workers?${workersQueryParams({ ...query, page })}`;
+  const control = "rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
+  return (
+    <>
+      <PageHeader
+        title="Workers"
+        description={`Everyone who has worked for ${ctx.team.name} in ${ctx.environment}, from the synced assignments and bonuses.`}
+        actions={
+          <a href={`/api/workers/export${params.size ? `?${params}` : ""}`} download className="inline-flex items-center gap-2 rounded-md bg-white px-3.5 py-2 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-slate-300 ring-inset hover:bg-slate-50">
+            Export CSV
+          </a>
+        }
+      />
+      <div className="space-y-6">
+        {!parsed.success && <Alert tone="error">Some filters were not understood and were ignored.</Alert>}
+        <form className="flex flex-wrap items-end gap-3" action="/workers">
+          <label className="text-sm">
+            <span className="mb-1 block font-medium text-slate-700">Worker ID</span>
+            <input name="q" defaultValue={query.q} placeholder="Starts with…" className={`${control} font-mono`} />
+          </label>
+          <label className="text-sm">
+            <span className="mb-1 block font-medium text-slate-700">Blocked</span>
+            <select name="blocked" defaultValue={query.blocked} className={control}>
+              <option value="all">Everyone</option>
+              <option value="blocked">Blocked only</option>
+              <option value="unblocked">Not blocked</option>
+            </select>
+          </label>
+          <label className="text-sm">
+            <span className="mb-1 block font-medium text-slate-700">At least</span>
+            <input name="minSubmitted" type="number" min={0} defaultValue={query.minSubmitted || ""} placeholder="0" className={`${control} w-24`} />
+          </label>
+          <input type="hidden" name="sort" value={query.sort} />
+          <input type="hidden" name="dir" value={query.dir} />
+          <button className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">Filter</button>
+        </form>
+        <Card>
+          <p className="mb-3 text-sm text-slate-500" data-testid="workers-total">
+            {total === 0 ? "No workers match." : `${total.toLocaleString("en-US")} ${total === 1 ? "worker" : "workers"}`}
+            {total > WORKERS_PAGE_SIZE && ` · page ${query.page} of ${pageCount.toLocaleString("en-US")}`}
+          </p>
+          {rows.length > 0 && <WorkersTable rows={rows} sort={query.sort} dir={query.dir} sortHrefs={Object.fromEntries((["workerId", "submitted", "approvalRate", "earnings", "bonuses", "medianTime", "hourly", "lastSeen"] as const).map((s) => [s, sortHref(s)]))} canAct={hasRole(ctx.role, "admin")} />}
+          {pageCount > 1 && (
+            <nav aria-label="Pages" className="mt-4 flex justify-end gap-2 text-sm">
+              {query.page > 1 && (
+                <Link href={pageHref(query.page - 1)} className="rounded-md px-3 py-1.5 font-medium ring-1 ring-slate-300 ring-inset hover:bg-slate-50" rel="prev">
+                  ← Previous
+                </Link>
+              )}
+              {query.page < pageCount && (
+                <Link href={pageHref(query.page + 1)} className="rounded-md px-3 py-1.5 font-medium ring-1 ring-slate-300 ring-inset hover:bg-slate-50" rel="next">
+                  Next →
+                </Link>
+              )}
+            </nav>
+          )}
+        </Card>
+      </div>
+    </>
+  );
 }

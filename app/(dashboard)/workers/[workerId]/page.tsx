@@ -1,0 +1,142 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { hasRole } from "@/lib/auth/roles";
+import { currentTeamContext } from "@/lib/auth/session";
+import { getWorkerProfile } from "@/lib/workers/get-worker-profile";
+import { WorkerActions } from "../_components/worker-actions";
+import { WorkerScoreEditor } from "../_components/worker-score-editor";
+
+export const metadata: Metadata = { title: "Worker" };
+
+const money = (cents: number | null | undefined) => (cents == null ? "—" : `$${(cents / 100).toFixed(2)}`);
+
+export default async function WorkerPage({ params }: { params: Promise<{ workerId: string }> }) {
+  const ctx = await currentTeamContext();
+  if (!ctx) return null;
+  const { workerId } = await params;
+  const p = await getWorkerProfile({ teamId: ctx.team.id, environment: ctx.environment }, workerId);
+  const canAct = hasRole(ctx.role, "admin");
+  const s = p.stat;
+  const facts: [string, string][] = [
+    ["Submitted", String(s?.submitted ?? 0)],
+    ["Approved / rejected", `${s?.approved ?? 0} / ${s?.rejected ?? 0}`],
+    ["Approval rate", s ? `${s.approvalRate.toFixed(1)}%` : "—"],
+    ["Earned", money(s?.earningsCents)],
+    ["Bonuses", money(s?.bonusCents)],
+    ["Median time", s?.medianSeconds != null ? `${Math.round(s.medianSeconds / 6) / 10} min` : "—"],
+    ["Hourly pay", s?.hourlyCents != null ? `${money(s.hourlyCents)}/h` : "—"],
+    ["First / last seen", s ? `${s.firstSeenAt.toLocaleDateString()} – ${s.lastSeenAt.toLocaleDateString()}` : "—"],
+  ];
+  return (
+    <>
+      <PageHeader
+        title={workerId}
+        description={p.blocked ? `Blocked: ${p.blockReason}` : `Worker in ${ctx.environment}`}
+        actions={canAct && <WorkerActions workerIds={[workerId]} blocked={p.blocked} />}
+      />
+      <div className="space-y-6">
+        <Card>
+          <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+            {facts.map(([label, value]) => (
+              <div key={label}>
+                <dt className="text-xs tracking-wide text-slate-500 uppercase">{label}</dt>
+                <dd className="mt-1 text-lg font-semibold text-slate-900 tabular-nums">{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </Card>
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Card title="Qualification scores">
+            {p.scores.length === 0 ? (
+              <p className="text-sm text-slate-500">Holds none of your qualifications.</p>
+            ) : (
+              <ul className="divide-y divide-slate-100">
+                {p.scores.map((q) => (
+                  <li key={q.qualificationTypeId} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+                    <Link href={`/qualifications/${q.qualificationTypeId}`} className="font-medium text-slate-900 hover:text-brand-700">
+                      {q.name}
+                    </Link>
+                    {q.status === "Granted" && canAct && q.own ? <WorkerScoreEditor qualificationTypeId={q.qualificationTypeId} workerId={workerId} value={q.value} /> : <span className="text-slate-500">{q.status === "Granted" ? q.value : "Revoked"}</span>}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+          <Card title="Messages sent">
+            {p.messages.length === 0 ? (
+              <p className="text-sm text-slate-500">No messages yet.</p>
+            ) : (
+              <ul className="space-y-3 text-sm">
+                {p.messages.map((m) => (
+                  <li key={m.id}>
+                    <p className="font-medium text-slate-900">
+                      {m.subject} {m.failed && <span className="text-xs text-red-700">(not delivered)</span>}
+                    </p>
+                    <p className="line-clamp-2 text-slate-600">{m.body}</p>
+                    <p className="text-xs text-slate-400">
+                      {new Date(m.at).toLocaleString()} · {m.by}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </div>
+        <Card title="Block history" description="From HITdesk's audit log; MTurk keeps only the current block.">
+          {p.blockHistory.length === 0 ? (
+            <p className="text-sm text-slate-500">{p.blocked ? `Blocked outside HITdesk: ${p.blockReason}` : "Never blocked from HITdesk."}</p>
+          ) : (
+            <ul className="divide-y divide-slate-100 text-sm">
+              {p.blockHistory.map((b, i) => (
+                <li key={i} className="flex justify-between gap-4 py-2">
+                  <span>
+                    <span className="font-medium">{b.action}</span> — {b.reason}
+                  </span>
+                  <span className="text-slate-500">
+                    {new Date(b.at).toLocaleString()} · {b.by}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title="Assignments" description="The latest 100.">
+          {p.assignments.length === 0 ? (
+            <p className="text-sm text-slate-500">No assignments in the cache.</p>
+          ) : (
+            <div className="-mx-5 overflow-x-auto">
+              <table className="w-full text-sm">
+                <thead className="text-left text-xs tracking-wide text-slate-500 uppercase">
+                  <tr className="border-b border-slate-100">
+                    <th className="px-5 py-2 font-medium">HIT</th>
+                    <th className="px-3 py-2 font-medium">Status</th>
+                    <th className="px-3 py-2 text-right font-medium">Reward</th>
+                    <th className="px-3 py-2 text-right font-medium">Time</th>
+                    <th className="px-5 py-2 font-medium">Submitted</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {p.assignments.map((a) => (
+                    <tr key={a.assignmentId}>
+                      <td className="px-5 py-2">
+                        <Link href={`/hits/${a.hitId}`} className="text-slate-900 hover:text-brand-700">
+                          {a.title}
+                        </Link>
+                      </td>
+                      <td className="px-3 py-2">{a.status}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{money(a.rewardCents)}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{a.seconds === null ? "—" : `${a.seconds}s`}</td>
+                      <td className="px-5 py-2 text-slate-500">{a.submitTime ? new Date(a.submitTime).toLocaleString() : "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import "server-only";
+import type { EnvironmentName } from "@/lib/auth/roles";
+import { db } from "@/lib/db";
+
+/**
+ * Rebuilds the team's WorkerStat rows from the cached assignments, HITs and bonuses when a sync
+ * finished since the last build (or none was ever built). One aggregate over every assignment
+ * (about a second at 500,000) per sync instead of per page view; a transaction-scoped advisory
+ * lock makes concurrent page views wait for one rebuild rather than run several.
+ */
+export async function refreshWorkerStats(teamId: string, environment: EnvironmentName, options: { force?: boolean } = {}): Promise<boolean> {
+  const scope = { teamId, environment };
+  const isStale = async () => {
+    const [build, sync] = await Promise.all([
+      db.workerStatBuild.findUnique({ where: { teamId_environment: scope } }),
+      db.syncState.findUnique({ where: { teamId_environment: scope }, select: { finishedAt: true } }),
+    ]);
+    if (!build) return true;
+    return !!sync?.finishedAt && (!build.syncMark || build.syncMark < sync.finishedAt);
+  };
+  if (!options.force && !(await isStale())) return false;
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`worker-stats:${teamId}:${environment}`}))`;
+      if (!options.force && !(await isStale())) return false;
+      const sync = await tx.syncState.findUnique({ where: { teamId_environment: scope }, select: { finishedAt: true } });
+      // A bulk aggregate: on a fresh cache without statistics the planner may otherwise pick a
+      // nested loop over assignments × HITs (minutes at 500,000 assignments) instead of a hash join.
+      await tx.$executeRaw`SET LOCAL enable_nestloop = off`;
+      await tx.$executeRaw`DELETE FROM "WorkerStat" WHERE "teamId" = ${teamId} AND "environment" = ${environment}::"Environment"`;
+      await tx.$executeRaw`
+        INSERT INTO "WorkerStat" ("teamId", "environment", "workerId", "submitted", "approved", "rejected", "approvalRate", "earningsCents", "bonusCents", "medianSeconds", "hourlyCents", "firstSeenAt", "lastSeenAt")
+        WITH work AS (
+          SELECT a."workerId", a."status", a."acceptTime", a."submitTime", a."syncedAt", h."rewardCents",
+                 EXTRACT(EPOCH FROM (a."submitTime" - a."acceptTime")) AS seconds
+          FROM "CachedAssignment" a
+          LEFT JOIN "CachedHit" h ON h."teamId" = a."teamId" AND h."environment" = a."environment" AND h."hitId" = a."hitId"
+          WHERE a."teamId" = ${teamId} AND a."environment" = ${environment}::"Environment"
+        ), agg AS (
+          SELECT "workerId",
+                 COUNT(*) FILTER (WHERE "submitTime" IS NOT NULL) AS submitted,
+                 COUNT(*) FILTER (WHERE "status" = 'Approved') AS approved,
+                 COUNT(*) FILTER (WHERE "status" = 'Rejected') AS rejected,
+                 COALESCE(SUM("rewardCents") FILTER (WHERE "status" = 'Approved'), 0) AS earnings,
+                 PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY seconds) FILTER (WHERE seconds IS NOT NULL) AS median,
+                 SUM(seconds) FILTER (WHERE "status" = 'Approved' AND seconds > 0) AS approved_seconds,
+                 MIN(COALESCE("acceptTime", "submitTime", "syncedAt")) AS first_seen,
+                 MAX(COALESCE("submitTime", "acceptTime", "syncedAt")) AS last_seen
+          FROM work GROUP BY "workerId"
+        )
+        SELECT ${teamId}, ${environment}::"Environment", agg."workerId", agg.submitted, agg.approved, agg.rejected,
+               CASE WHEN agg.approved + agg.rejected = 0 THEN 100 ELSE 100.0 * agg.approved / (agg.approved + agg.rejected) END,
+               agg.earnings, 0, ROUND(agg.median),
+               CASE WHEN agg.approved_seconds > 0 THEN ROUND(agg.earnings * 3600.0 / agg.approved_seconds) END,
+               agg.first_seen, agg.last_seen
+        FROM agg`;
+      // A separate update: joined in the insert, a planner without statistics on a fresh cache
+      // can pick a nested loop over both aggregates (minutes at 20,000 workers).
+      await tx.$executeRaw`
+        UPDATE "WorkerStat" s SET "bonusCents" = b.cents
+        FROM (SELECT "workerId", SUM("amountCents")::int AS cents FROM "CachedBonusPayment"
+              WHERE "teamId" = ${teamId} AND "environment" = ${environment}::"Environment" GROUP BY "workerId") b
+        WHERE s."teamId" = ${teamId} AND s."environment" = ${environment}::"Environment" AND s."workerId" = b."workerId"`;
+      // Fresh statistics, or the page's joins and counts are planned for an empty table.
+      await tx.$executeRaw`ANALYZE "WorkerStat"`;
+      const now = new Date();
+      await tx.workerStatBuild.upsert({
+        where: { teamId_environment: scope },
+        create: { ...scope, builtAt: now, syncMark: sync?.finishedAt ?? null },
+        update: { builtAt: now, syncMark: sync?.finishedAt ?? null },
+      });
+      return true;
+    },
+    { timeout: 120_000 },
+  );
+}
