@@ -4,7 +4,7 @@ import { BATCH_CREATE_JOB, type BatchJobOptions } from "@/lib/batches/batch-job-
 import { db } from "@/lib/db";
 import { PermanentItemError, type JobHandler } from "@/lib/jobs/job-types";
 import { MturkError } from "@/lib/mturk/errors";
-import { sendMturk } from "@/lib/mturk/send";
+import { sendMturkPaced } from "@/lib/mturk/send-paced";
 import { ProjectDesign, questionForRow } from "@/lib/projects/project-design";
 
 interface BatchItem {
@@ -47,7 +47,7 @@ export const batchCreateHandler: JobHandler = {
     const requirements = [...design.qualificationRequirements, ...((ctx.options as Partial<BatchJobOptions>).extraRequirements ?? [])];
     let hitId: string;
     try {
-      const out = await sendMturk(
+      const out = await sendMturkPaced(
         ctx.teamId,
         ctx.environment,
         new CreateHITCommand({
