@@ -57,7 +57,8 @@ await db.$executeRaw`
   FROM generate_series(1, 20000) g`;
 await db.$executeRaw`INSERT INTO "CachedWorkerBlock" ("teamId", "environment", "workerId", "reason", "firstSeenAt", "syncedAt")
   SELECT ${teamId}, 'sandbox', 'A' || upper(lpad(to_hex(g), 13, '0')), 'Bench', now(), now() FROM generate_series(1, 200) g`;
-await db.$executeRaw`ANALYZE "CachedAssignment"`;
+// As autovacuum would after a sync of this size.
+await db.$executeRaw`ANALYZE "CachedAssignment", "CachedHit", "CachedBonusPayment", "CachedWorkerBlock"`;
 console.log(`Seeded in ${Math.round((performance.now() - seedStarted) / 100) / 10} s`);
 
 const buildStarted = performance.now();
