@@ -13,7 +13,7 @@ import type { Scope } from "@/lib/hits/list-hits";
 import { refreshCachedHits } from "@/lib/hits/refresh-cached-hits";
 import { PermanentItemError } from "@/lib/jobs/job-types";
 import { MturkError } from "@/lib/mturk/errors";
-import { sendMturk } from "@/lib/mturk/send";
+import { sendMturkPaced } from "@/lib/mturk/send-paced";
 
 /** An action with everything relative fixed when it was asked for, so running it twice does the same. */
 export type ResolvedHitAction = Exclude<HitAction, { kind: "extend" }> | { kind: "extend"; until: string };
@@ -27,7 +27,7 @@ const LONG_AGO = new Date("2015-01-01T00:00:00Z");
 
 async function getHit(scope: Scope, hitId: string): Promise<HIT | undefined> {
   try {
-    return (await sendMturk(scope.teamId, scope.environment, new GetHITCommand({ HITId: hitId }))).HIT;
+    return (await sendMturkPaced(scope.teamId, scope.environment, new GetHITCommand({ HITId: hitId }))).HIT;
   } catch (e) {
     if (e instanceof MturkError && e.kind === "request") return undefined;
     throw e;
@@ -57,13 +57,14 @@ export function explainDeleteRefusal(hit: HIT | undefined, marketplaceMessage: s
 const isDuplicateToken = (e: MturkError) => e.turkErrorCode === "AWS.MechanicalTurk.DuplicateRequest" || /unique request token/i.test(e.message);
 
 /**
- * Does one action to one HIT through the SDK and refreshes its cache row. Returns what
+ * Does one action to one HIT through the SDK, paced to the account's rate limit like batch
+ * creation, and refreshes its cache row. Returns what
  * happened in words. Refusals by MTurk become PermanentItemError with the reason; throttling
  * and service faults are thrown as they are, for the caller (the job runner) to retry.
  * `token` makes added assignments happen once however often this runs.
  */
 export async function applyHitAction(scope: Scope, hitId: string, action: ResolvedHitAction, token: string): Promise<string> {
-  const send = <C extends Parameters<typeof sendMturk>[2]>(command: C) => sendMturk(scope.teamId, scope.environment, command);
+  const send = <C extends Parameters<typeof sendMturkPaced>[2]>(command: C) => sendMturkPaced(scope.teamId, scope.environment, command);
   const refused = (e: unknown): never => {
     if (e instanceof MturkError && e.kind === "request") throw new PermanentItemError(e.message);
     throw e;

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Scope } from "@/lib/hits/list-hits";
 import { MturkError } from "@/lib/mturk/errors";
-import { sendMturk } from "@/lib/mturk/send";
+import { sendMturkPaced } from "@/lib/mturk/send-paced";
 import { dollarsToCents } from "@/lib/money";
 
 /** The cached columns GetHIT tells us (the same fields the sync stores from ListHITs). */
@@ -41,7 +41,7 @@ export async function refreshCachedHits(scope: Scope, hitIds: string[], known?: 
     let hit = known?.get(hitId);
     if (!hit) {
       try {
-        hit = (await sendMturk(scope.teamId, scope.environment, new GetHITCommand({ HITId: hitId }))).HIT;
+        hit = (await sendMturkPaced(scope.teamId, scope.environment, new GetHITCommand({ HITId: hitId }))).HIT;
       } catch (e) {
         if (!(e instanceof MturkError) || e.kind !== "request") throw e;
       }
