@@ -33,7 +33,8 @@ export default defineConfig({
   webServer: process.env.E2E_NO_WEBSERVER ? undefined : {
     command: "npm start",
     url: `${baseURL}/api/health`,
-    timeout: 300_000,
+    // A first build on a busy 2-core machine can take several minutes.
+    timeout: 900_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
