@@ -11,6 +11,7 @@ import { batchChoices } from "@/lib/qualifications/grant-scores";
 import { listHitsForQualification } from "@/lib/qualifications/list-hits-for-qualification";
 import { listQualificationRequests } from "@/lib/qualifications/list-qualification-requests";
 import { listQualificationScores } from "@/lib/qualifications/list-qualification-scores";
+import { refreshQualificationRequests } from "@/lib/qualifications/refresh-qualification-requests";
 import { QualificationTypeForm } from "../_components/qualification-type-form";
 import { RequestsInbox } from "../_components/requests-inbox";
 import { ScoresPanel } from "../_components/scores-panel";
@@ -42,6 +43,7 @@ export default async function QualificationTypePage({ params, searchParams }: { 
   const canEdit = hasRole(ctx.role, "admin");
   const scope = { teamId: ctx.team.id, environment: ctx.environment };
   const scoreStatus = (await searchParams).scores === "Revoked" ? "Revoked" : "Granted";
+  await refreshQualificationRequests(scope, id);
   const [requests, scores, batches, usedBy] = await Promise.all([
     listQualificationRequests(scope, id, type),
     listQualificationScores(scope, id, scoreStatus),
