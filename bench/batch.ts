@@ -7,19 +7,11 @@
  * in memory. Ends with one JSON line.
  */
 import { randomBytes } from "node:crypto";
-import { createRequire } from "node:module";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { createFreshDatabase } from "@/lib/db/fresh-database";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { useDatabaseUrl } from "@/lib/db/url";
 import { env } from "@/lib/env";
-
-// lib/projects imports next/navigation, which outside Next's bundler loads the client build and
-// fails under the react-server condition; Next itself serves server code the react-server build.
-const require = createRequire(import.meta.url);
-const serverNavigation = require.resolve("next/dist/client/components/navigation.react-server.js");
-require(serverNavigation);
-require.cache[require.resolve("next/navigation")] = require.cache[serverNavigation];
 
 const ROWS = 2_000;
 // `npm run bench:batch -- --rate 20`: a limit below what the marketplace itself sustains on this

@@ -145,7 +145,7 @@ test("a worker joins from an invitation, qualifies by test, and does HTML, crowd
   await login(admin, team.users.admin);
   await admin.goto("/settings");
   await admin.getByLabel("Label (optional)").fill("Annotators");
-  await admin.getByRole("button", { name: "Create invitation link" }).click();
+  await admin.getByRole("button", { name: "Create worker link" }).click();
   const inviteUrl = await admin.getByLabel("Invitation link").inputValue();
   expect(inviteUrl).toMatch(/\/worker\/join\//);
 

@@ -1,5 +1,4 @@
 import "server-only";
-import { notFound } from "next/navigation";
 import { z } from "zod";
 import type { TeamContext } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
@@ -57,12 +56,3 @@ export async function getProject(teamId: string, projectId: string, version?: nu
   return { ...project, versionId: v.id, version: v.version, design: ProjectDesign.parse(v.design) };
 }
 
-/** For pages: the project's latest version, or Next's not-found page. */
-export async function projectOrNotFound(teamId: string, projectId: string) {
-  try {
-    return await getProject(teamId, projectId);
-  } catch (e) {
-    if (e instanceof HttpError && e.status === 404) notFound();
-    throw e;
-  }
-}

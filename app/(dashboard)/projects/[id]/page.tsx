@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { teamFeeSchedule } from "@/lib/batches/fee-schedule";
 import { parseCsv } from "@/lib/batches/csv";
 import { systemQualificationTypes } from "@/lib/marketplace/system-qualifications";
-import { projectOrNotFound } from "@/lib/projects/projects";
+import { projectOrNotFound } from "@/app/(dashboard)/projects/project-or-not-found";
 import { findTemplate } from "@/lib/projects/templates";
 import { ProjectEditor } from "../_components/project-editor";
 

@@ -75,7 +75,7 @@ export function WorkforceSection(props: { environment: EnvironmentName; openWork
           <Input name="expiresInDays" type="number" min={1} max={365} placeholder="Never" />
         </Field>
         <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? "Creating…" : "Create invitation link"}
+          {create.isPending ? "Creating…" : "Create worker link"}
         </Button>
       </form>
       {props.invites.length > 0 && (

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { currentTeamContext } from "@/lib/auth/session";
 import { listBatches } from "@/lib/batches/batch-status";
 import { designPlaceholders } from "@/lib/projects/project-design";
-import { projectOrNotFound } from "@/lib/projects/projects";
+import { projectOrNotFound } from "@/app/(dashboard)/projects/project-or-not-found";
 import { NewBatch } from "./new-batch";
 
 export const metadata: Metadata = { title: "Publish a batch" };

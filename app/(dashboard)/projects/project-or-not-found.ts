@@ -1,0 +1,14 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { HttpError } from "@/lib/http-error";
+import { getProject } from "@/lib/projects/projects";
+
+/** For pages: the project's latest version, or Next's not-found page. */
+export async function projectOrNotFound(teamId: string, projectId: string) {
+  try {
+    return await getProject(teamId, projectId);
+  } catch (e) {
+    if (e instanceof HttpError && e.status === 404) notFound();
+    throw e;
+  }
+}
