@@ -44,7 +44,8 @@ const QUALIFICATIONS_ON_DEMAND_MS = 30 * 1000;
 
 const HIT_CONCURRENCY = 8;
 
-function hitRow(h: HIT, now: Date) {
+/** A HIT's cache columns, from ListHITs or GetHIT (both return the same HIT shape). */
+export function hitRow(h: HIT, now: Date) {
   return {
     hitTypeId: h.HITTypeId!,
     title: h.Title ?? "",
