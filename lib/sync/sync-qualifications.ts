@@ -1,6 +1,7 @@
 import "server-only";
 import { ListQualificationRequestsCommand, ListQualificationTypesCommand, ListWorkersWithQualificationTypeCommand } from "@aws-sdk/client-mturk";
 import { db } from "@/lib/db";
+import { upsertCachedQualificationType } from "@/lib/qualifications/cache-qualification-type";
 import { listAll, mapLimited, type SyncContext } from "@/lib/sync/sync-context";
 
 const SCORE_CONCURRENCY = 4;
@@ -30,27 +31,7 @@ export async function syncQualifications(ctx: SyncContext, onPart: (part: "types
   const typeIds = types.map((t) => t.QualificationTypeId!);
   const [forgottenTypes] = await db.$transaction([
     db.cachedQualificationType.updateMany({ where: { teamId, environment, forgottenAt: null, qualificationTypeId: { notIn: typeIds } }, data: { forgottenAt: now } }),
-    ...types.map((t) => {
-      const data = {
-        name: t.Name ?? "",
-        description: t.Description ?? "",
-        keywords: t.Keywords ?? null,
-        status: t.QualificationTypeStatus ?? "Active",
-        isRequestable: t.IsRequestable ?? true,
-        autoGranted: t.AutoGranted ?? false,
-        autoGrantedValue: t.AutoGrantedValue ?? null,
-        retryDelaySec: t.RetryDelayInSeconds ?? null,
-        hasTest: !!t.Test,
-        createdAt: t.CreationTime ?? now,
-        forgottenAt: null,
-        syncedAt: now,
-      };
-      return db.cachedQualificationType.upsert({
-        where: { teamId_environment_qualificationTypeId: { teamId, environment, qualificationTypeId: t.QualificationTypeId! } },
-        create: { teamId, environment, qualificationTypeId: t.QualificationTypeId!, ...data },
-        update: data,
-      });
-    }),
+    ...types.map((t) => upsertCachedQualificationType(teamId, environment, t, now)),
   ]);
   result.types = types.length;
   result.forgotten += forgottenTypes.count;
