@@ -6,12 +6,8 @@
  * Postgres: DATABASE_URL if set (a fresh database on that server), else the embedded database
  * in memory. Ends with one JSON line.
  */
+import { openBenchDatabase } from "./bench-database";
 import { randomBytes } from "node:crypto";
-import { startEmbeddedDatabase } from "@/lib/db/embedded";
-import { createFreshDatabase } from "@/lib/db/fresh-database";
-import { applyMigrations } from "@/lib/db/schema-engine";
-import { useDatabaseUrl } from "@/lib/db/url";
-import { env } from "@/lib/env";
 
 const ROWS = 2_000;
 // `npm run bench:batch -- --rate 20`: a limit below what the marketplace itself sustains on this
@@ -21,11 +17,7 @@ const RATE_LIMIT = rateArg > 0 ? Number(process.argv[rateArg + 1]) : 50;
 if (!(RATE_LIMIT > 0)) throw new Error("--rate takes a number of requests per second");
 const FAULT_RATE = 0.1;
 
-const fresh = env.DATABASE_URL ? await createFreshDatabase(env.DATABASE_URL, "hitdesk_bench") : undefined;
-const embedded = fresh ? undefined : await startEmbeddedDatabase(undefined);
-const url = fresh?.url ?? embedded!.url;
-await applyMigrations(url);
-useDatabaseUrl(url);
+const benchDb = await openBenchDatabase();
 
 const { db } = await import("@/lib/db");
 const { encryptSecret } = await import("@/lib/crypto");
@@ -87,20 +79,19 @@ async function run(label: string, serviceFaultRate: number) {
   return result;
 }
 
-console.log(`${ROWS}-row batch, marketplace limited to ${RATE_LIMIT} requests/s, database: ${fresh ? "Postgres server" : "embedded"}`);
+console.log(`${ROWS}-row batch, marketplace limited to ${RATE_LIMIT} requests/s, database: ${benchDb.kind === "postgres" ? "Postgres server" : "embedded"}`);
 const clean = await run("no faults", 0);
 const faulty = await run(`${FAULT_RATE * 100}% ServiceFaults`, FAULT_RATE);
 
 server.close();
 await db.$disconnect();
-await fresh?.drop();
-await embedded?.stop();
+await benchDb.close();
 console.log(
   JSON.stringify({
     bench: "batch",
     rows: ROWS,
     rate_limit: RATE_LIMIT,
-    database: fresh ? "postgres" : "embedded",
+    database: benchDb.kind,
     seconds: clean.seconds,
     hits_per_s: clean.hits_per_s,
     ratio: clean.ratio,

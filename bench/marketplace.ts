@@ -4,23 +4,15 @@
  * clients over HTTP. Postgres: DATABASE_URL if set (a fresh database is created on that
  * server), else the embedded database in memory. Ends with one JSON line.
  */
+import { openBenchDatabase } from "./bench-database";
 import { randomBytes } from "node:crypto";
 import { CreateHITCommand, GetHITCommand, ListHITsCommand, MTurkClient } from "@aws-sdk/client-mturk";
-import { startEmbeddedDatabase } from "@/lib/db/embedded";
-import { createFreshDatabase } from "@/lib/db/fresh-database";
-import { applyMigrations } from "@/lib/db/schema-engine";
-import { useDatabaseUrl } from "@/lib/db/url";
-import { env } from "@/lib/env";
 
 const HITS = 10_000;
 const CLIENTS = 10;
 const SECONDS_PER_OP = 8;
 
-const fresh = env.DATABASE_URL ? await createFreshDatabase(env.DATABASE_URL, "hitdesk_bench") : undefined;
-const embedded = fresh ? undefined : await startEmbeddedDatabase(undefined);
-const url = fresh?.url ?? embedded!.url;
-await applyMigrations(url);
-useDatabaseUrl(url);
+const benchDb = await openBenchDatabase();
 
 const { db } = await import("@/lib/db");
 const { entityId } = await import("@/lib/marketplace/ids");
@@ -110,7 +102,7 @@ async function measure(name: string, call: (client: MTurkClient) => Promise<unkn
   return result;
 }
 
-console.log(`${CLIENTS} concurrent clients, ${SECONDS_PER_OP} s per operation, ${HITS} HITs stored, database: ${fresh ? "Postgres server" : "embedded"}`);
+console.log(`${CLIENTS} concurrent clients, ${SECONDS_PER_OP} s per operation, ${HITS} HITs stored, database: ${benchDb.kind === "postgres" ? "Postgres server" : "embedded"}`);
 const get = await measure("GetHIT", (c) => c.send(new GetHITCommand({ HITId: pick(ids) })));
 const list = await measure("ListHITs", (c) => c.send(new ListHITsCommand({ MaxResults: 100, NextToken: pick(tokens) })));
 let n = 0;
@@ -121,15 +113,14 @@ const create = await measure("CreateHIT", (c) =>
 for (const c of clients) c.destroy();
 server.close();
 await db.$disconnect();
-await fresh?.drop();
-await embedded?.stop();
+await benchDb.close();
 tokens = [];
 console.log(
   JSON.stringify({
     bench: "marketplace",
     hits_stored: HITS,
     clients: CLIENTS,
-    database: fresh ? "postgres" : "embedded",
+    database: benchDb.kind,
     get_hit_rps: get.rps,
     get_hit_p50_ms: get.p50_ms,
     get_hit_p99_ms: get.p99_ms,

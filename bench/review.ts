@@ -7,12 +7,8 @@
  * assignments in the cache. Postgres: DATABASE_URL if set (a fresh database on that
  * server, dropped afterwards), else the embedded database in memory. Ends with one JSON line.
  */
+import { openBenchDatabase } from "./bench-database";
 import { randomBytes } from "node:crypto";
-import { startEmbeddedDatabase } from "@/lib/db/embedded";
-import { createFreshDatabase } from "@/lib/db/fresh-database";
-import { applyMigrations } from "@/lib/db/schema-engine";
-import { useDatabaseUrl } from "@/lib/db/url";
-import { env } from "@/lib/env";
 
 const ASSIGNMENTS = 5_000;
 const PER_HIT = 9;
@@ -20,11 +16,7 @@ const rateArg = process.argv.find((a) => a.startsWith("--rate="));
 const RATE = rateArg ? Number(rateArg.slice("--rate=".length)) : 50;
 if (!(RATE > 0)) throw new Error("--rate must be a positive number of requests per second");
 
-const fresh = env.DATABASE_URL ? await createFreshDatabase(env.DATABASE_URL, "hitdesk_bench") : undefined;
-const embedded = fresh ? undefined : await startEmbeddedDatabase(undefined);
-const url = fresh?.url ?? embedded!.url;
-await applyMigrations(url);
-useDatabaseUrl(url);
+const benchDb = await openBenchDatabase();
 
 const { db } = await import("@/lib/db");
 const { encryptSecret } = await import("@/lib/crypto");
@@ -181,8 +173,7 @@ const queueP95 = Math.round(times[Math.floor(times.length * 0.95)]!);
 
 server.close();
 await db.$disconnect();
-await fresh?.drop();
-await embedded?.stop();
+await benchDb.close();
 
 console.log(`Approved ${approved} of ${ASSIGNMENTS} in ${elapsed.toFixed(1)} s: ${throughput.toFixed(1)} approvals/s at a limit of ${RATE} req/s (${((throughput / RATE) * 100).toFixed(1)}%)`);
 console.log(`Marketplace requests ${requests} (${throttled} beyond one per approval: throttled or retried); job items failed ${job.failed}`);
@@ -204,6 +195,6 @@ console.log(
     queue_assignments: QUEUE_ASSIGNMENTS,
     queue_p50_ms: queueP50,
     queue_p95_ms: queueP95,
-    database: fresh ? "postgres" : "embedded",
+    database: benchDb.kind,
   }),
 );

@@ -8,13 +8,9 @@
  * if set (a fresh database on that server, dropped afterwards), else the embedded database in
  * memory. Ends with one JSON line.
  */
+import { openBenchDatabase } from "./bench-database";
 import { randomBytes } from "node:crypto";
 import { MTurkClient } from "@aws-sdk/client-mturk";
-import { startEmbeddedDatabase } from "@/lib/db/embedded";
-import { createFreshDatabase } from "@/lib/db/fresh-database";
-import { applyMigrations } from "@/lib/db/schema-engine";
-import { useDatabaseUrl } from "@/lib/db/url";
-import { env } from "@/lib/env";
 
 const HITS = 10_000;
 const ASSIGNMENTS_PER_HIT = 10;
@@ -23,11 +19,7 @@ const QUEUE_REQUESTS = 200;
 const QUEUE_CONCURRENCY = 10;
 const QUEUE_PAGE = 50;
 
-const fresh = env.DATABASE_URL ? await createFreshDatabase(env.DATABASE_URL, "hitdesk_bench") : undefined;
-const embedded = fresh ? undefined : await startEmbeddedDatabase(undefined);
-const url = fresh?.url ?? embedded!.url;
-await applyMigrations(url);
-useDatabaseUrl(url);
+const benchDb = await openBenchDatabase();
 
 const { db } = await import("@/lib/db");
 const { entityId } = await import("@/lib/marketplace/ids");
@@ -170,8 +162,7 @@ console.log(`               p50 ${exact.p50} ms   p95 ${exact.p95} ms   (the sam
 client.destroy();
 server.close();
 await db.$disconnect();
-await fresh?.drop();
-await embedded?.stop();
+await benchDb.close();
 console.log(
   JSON.stringify({
     bench: "sync",
@@ -185,6 +176,6 @@ console.log(
     queue_p95_ms: capped.p95,
     queue_exact_count_p50_ms: exact.p50,
     queue_exact_count_p95_ms: exact.p95,
-    database: fresh ? "postgres" : "embedded",
+    database: benchDb.kind,
   }),
 );

@@ -5,12 +5,8 @@
  * concurrent across sorts, filters, searches and pages. Postgres: DATABASE_URL if set (a fresh
  * database on that server, dropped afterwards), else the embedded database. Ends with one JSON line.
  */
+import { openBenchDatabase } from "./bench-database";
 import { randomBytes } from "node:crypto";
-import { startEmbeddedDatabase } from "@/lib/db/embedded";
-import { createFreshDatabase } from "@/lib/db/fresh-database";
-import { applyMigrations } from "@/lib/db/schema-engine";
-import { useDatabaseUrl } from "@/lib/db/url";
-import { env } from "@/lib/env";
 
 const WORKERS = 20_000;
 const ASSIGNMENTS = 500_000;
@@ -18,11 +14,7 @@ const HITS = 10_000;
 const REQUESTS = 200;
 const CONCURRENCY = 10;
 
-const fresh = env.DATABASE_URL ? await createFreshDatabase(env.DATABASE_URL, "hitdesk_bench") : undefined;
-const embedded = fresh ? undefined : await startEmbeddedDatabase(undefined);
-const url = fresh?.url ?? embedded!.url;
-await applyMigrations(url);
-useDatabaseUrl(url);
+const benchDb = await openBenchDatabase();
 
 const { db } = await import("@/lib/db");
 const { listWorkers } = await import("@/lib/workers/list-workers");
@@ -95,8 +87,7 @@ const quantile = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Ma
 console.log(`Workers page   p50 ${quantile(0.5)} ms   p95 ${quantile(0.95)} ms   (${REQUESTS} requests, ${CONCURRENCY} concurrent, page of 50 with an exact count)`);
 
 await db.$disconnect();
-await fresh?.drop();
-await embedded?.stop();
+await benchDb.close();
 console.log(
   JSON.stringify({
     bench: "workers",
@@ -105,6 +96,6 @@ console.log(
     p50_ms: quantile(0.5),
     p95_ms: quantile(0.95),
     rebuild_s: Math.round(rebuildSeconds * 10) / 10,
-    database: fresh ? "postgres" : "embedded",
+    database: benchDb.kind,
   }),
 );
