@@ -14,8 +14,11 @@ export interface FreshServer {
   cli(...args: string[]): { code: number | null; stdout: string; stderr: string };
   output(): string;
   waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
-  /** Stops the server; `keepData` leaves the data folder for a restart. */
-  stop(options?: { keepData?: boolean }): Promise<void>;
+  /**
+   * Stops the server; `keepData` leaves the data folder for a restart. `crash` kills every
+   * process of the install at once (SIGKILL), as a power cut or the OOM killer would.
+   */
+  stop(options?: { keepData?: boolean; crash?: boolean }): Promise<void>;
 }
 
 export async function startFreshServer(port: number, extraEnv: Record<string, string> = {}, existingDataDir?: string): Promise<FreshServer> {
@@ -47,7 +50,7 @@ export async function startFreshServer(port: number, extraEnv: Record<string, st
     },
     async stop(options) {
       if (child.exitCode === null) {
-        process.kill(-child.pid!, "SIGTERM");
+        process.kill(-child.pid!, options?.crash ? "SIGKILL" : "SIGTERM");
         await new Promise((r) => child.once("exit", r));
       }
       if (!options?.keepData) rmSync(dataDir, { recursive: true, force: true });
