@@ -17,6 +17,7 @@ const { prepareFirstRun } = await import("@/lib/setup/first-run");
 const dev = process.argv.includes("--dev");
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const STOP_GRACE_MS = 15_000;
 
 const BUILD_INPUTS = ["app", "components", "lib", "public", "prisma/schema", "next.config.js", "package-lock.json", "tsconfig.json", "postcss.config.mjs", "instrumentation.ts"];
 
@@ -77,7 +78,14 @@ async function main(): Promise<void> {
     stopping = true;
     if (child.exitCode === null) {
       child.kill("SIGTERM");
+      // Next waits for open requests; a stuck one must not keep HITdesk from stopping. Durable
+      // jobs lose nothing to a hard stop: their items resume when the lease expires.
+      const forced = setTimeout(() => {
+        console.error(`HITdesk did not stop within ${STOP_GRACE_MS / 1000} s; stopping it forcibly.`);
+        child.kill("SIGKILL");
+      }, STOP_GRACE_MS);
       await new Promise((r) => child.once("exit", r));
+      clearTimeout(forced);
     }
     await database.close();
     process.exit(code);

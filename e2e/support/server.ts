@@ -21,6 +21,19 @@ export interface FreshServer {
   stop(options?: { keepData?: boolean; crash?: boolean }): Promise<void>;
 }
 
+async function groupGone(pgid: number, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      process.kill(-pgid, 0);
+    } catch {
+      return;
+    }
+    if (Date.now() > deadline) throw new Error(`Processes of HITdesk (group ${pgid}) are still running after ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export async function startFreshServer(port: number, extraEnv: Record<string, string> = {}, existingDataDir?: string): Promise<FreshServer> {
   const dataDir = existingDataDir ?? mkdtempSync(path.join(os.tmpdir(), "hitdesk-fresh-"));
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HITDESK_DATA_DIR: dataDir, NODE_OPTIONS: "", ...extraEnv };
@@ -49,10 +62,13 @@ export async function startFreshServer(port: number, extraEnv: Record<string, st
       }
     },
     async stop(options) {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once("exit", r));
         process.kill(-child.pid!, options?.crash ? "SIGKILL" : "SIGTERM");
-        await new Promise((r) => child.once("exit", r));
+        await exited;
       }
+      // npm exits before its children are gone; a restart must not find the database still held.
+      await groupGone(child.pid!);
       if (!options?.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -24,10 +24,12 @@ export function embeddedUrl(port: number): string {
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
   }
+  // A killed process nobody has reaped yet (a zombie) still answers signal 0 but holds nothing.
+  const stat = path.join("/proc", String(pid), "stat");
+  return !(existsSync(stat) && /^\d+ \(.*\) Z /s.test(readFileSync(stat, "utf8")));
 }
 
 /** URL of the embedded database served by a running HITdesk, if one is running. */

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { JOB_HANDLERS } from "@/lib/jobs/job-handlers";
 import { runJobsOnce } from "@/lib/jobs/run-jobs";
+import { shutdownSignal } from "@/lib/shutdown";
 
 const POLL_MS = 1000;
 let started = false;
@@ -11,11 +12,12 @@ export function startJobRunner(): void {
   if (started) return;
   started = true;
   const runnerId = `${process.pid}-${randomUUID()}`;
+  const signal = shutdownSignal();
   let running = false;
   setInterval(() => {
-    if (running) return;
+    if (running || signal.aborted) return;
     running = true;
-    runJobsOnce(JOB_HANDLERS, runnerId)
+    runJobsOnce(JOB_HANDLERS, runnerId, signal)
       .catch((e) => console.error("[jobs] runner failed", e))
       .finally(() => (running = false));
   }, POLL_MS).unref();

@@ -67,7 +67,7 @@ async function runItem(handler: JobHandler, ctx: JobContext, item: { seq: number
  * recorded as soon as it is known. Stops between items when the job is paused or cancelled or
  * the lease is lost; the next claim resumes with the items still pending.
  */
-async function runJob(job: Job, handler: JobHandler, runnerId: string): Promise<void> {
+async function runJob(job: Job, handler: JobHandler, runnerId: string, signal?: AbortSignal): Promise<void> {
   const ctx: JobContext = { jobId: job.id, teamId: job.teamId, environment: job.environment as EnvironmentName, options: job.options, createdById: job.createdById };
   let lastRenew = Date.now();
   let stop = false;
@@ -76,7 +76,7 @@ async function runJob(job: Job, handler: JobHandler, runnerId: string): Promise<
     if (items.length === 0) break;
     let next = 0;
     const lane = async () => {
-      while (!stop && next < items.length) {
+      while (!stop && !signal?.aborted && next < items.length) {
         const item = items[next++]!;
         const outcome = await runItem(handler, ctx, item);
         await db.$transaction([
@@ -93,8 +93,9 @@ async function runJob(job: Job, handler: JobHandler, runnerId: string): Promise<
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, handler.concurrency) }, lane));
-    if (stop) {
-      // Paused or cancelled: hand the lease back so a resume is picked up at once.
+    if (stop || signal?.aborted) {
+      // Paused, cancelled or shutting down: hand the lease back so a resume (or the next
+      // server) picks the job up at once instead of waiting for the lease to expire.
       await db.job.updateMany({ where: { id: job.id, lockedBy: runnerId }, data: { lockedBy: null, lockedUntil: null } });
       return;
     }
@@ -109,16 +110,18 @@ async function runJob(job: Job, handler: JobHandler, runnerId: string): Promise<
 /**
  * One pass of a runner: claims and runs jobs until none is runnable. Returns how many it ran.
  * `handlers` maps kinds to handlers; jobs of other kinds are left for runners that know them.
+ * Once `signal` is aborted it finishes the items in flight, hands its job back and returns.
  */
-export async function runJobsOnce(handlers: Record<string, JobHandler>, runnerId: string = randomUUID()): Promise<number> {
+export async function runJobsOnce(handlers: Record<string, JobHandler>, runnerId: string = randomUUID(), signal?: AbortSignal): Promise<number> {
   let ran = 0;
   for (;;) {
+    if (signal?.aborted) return ran;
     const job = await claimJob(runnerId, Object.keys(handlers));
     if (!job) return ran;
     ran++;
     const handler = handlers[job.kind]!;
     try {
-      await runJob(job, handler, runnerId);
+      await runJob(job, handler, runnerId, signal);
     } catch (e) {
       // A bug or a lost database: leave the job to be claimed again once the lease expires.
       console.error(`[jobs] job ${job.id} (${job.kind}) stopped`, e);

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { stepWorkforce } from "@/lib/marketplace/simulation/run-workforce";
 import { sweepRequester } from "@/lib/marketplace/sweep";
+import { shutdownSignal } from "@/lib/shutdown";
 
 const TICK_MS = 1000;
 const SWEEP_EVERY_MS = 5000;
@@ -46,8 +47,9 @@ export function startMarketplaceBackground(): void {
     }
   };
 
+  const signal = shutdownSignal();
   const tick = async () => {
-    if (running) return;
+    if (running || signal.aborted) return;
     running = true;
     try {
       if (Date.now() - lastSweepAt >= SWEEP_EVERY_MS) {

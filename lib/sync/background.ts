@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { shutdownSignal } from "@/lib/shutdown";
 import { runDueSyncs } from "@/lib/sync/run-due-syncs";
 
 const TICK_MS = 5_000;
@@ -13,9 +14,10 @@ let started = false;
 export function startSyncBackground(): void {
   if (started || env.HITDESK_SYNC_INTERVAL_SECONDS === 0) return;
   started = true;
+  const signal = shutdownSignal();
   let running = false;
   const tick = async () => {
-    if (running) return;
+    if (running || signal.aborted) return;
     running = true;
     try {
       await runDueSyncs(env.HITDESK_SYNC_INTERVAL_SECONDS);

@@ -92,6 +92,26 @@ describe("durable jobs", () => {
     expect(await jobProgress(scope, id)).toMatchObject({ status: "succeeded", done: 10 });
   });
 
+  it("on shutdown finishes the items in flight and hands the job back for the next server at once", async () => {
+    const kind = `shutdown-${randomUUID()}`;
+    const { handlers, calls } = recordingHandler(kind, () => new Promise((r) => setTimeout(r, 20)), 2);
+    const { id } = await enqueueJob({ ...scope, kind, items: items(300) });
+    const shutdown = new AbortController();
+    const run = runJobsOnce(handlers, "stopping-server", shutdown.signal);
+    await new Promise((r) => setTimeout(r, 400));
+    shutdown.abort();
+    expect(await run).toBe(1);
+    const stopped = await db.job.findUniqueOrThrow({ where: { id } });
+    expect(stopped).toMatchObject({ status: "running", lockedBy: null, lockedUntil: null });
+    expect(stopped.done).toBeGreaterThan(0);
+    expect(stopped.done).toBeLessThan(300);
+    // Every item that was started was recorded: none is lost, none runs again.
+    expect(stopped.done).toBe(calls.length);
+    expect(await runJobsOnce(handlers, "next-server")).toBe(1);
+    expect(await jobProgress(scope, id)).toMatchObject({ status: "succeeded", done: 300 });
+    expect(new Set(calls).size).toBe(300);
+  });
+
   it("lets concurrent runners share the queue without running a job twice", async () => {
     const kind = `shared-${randomUUID()}`;
     const { handlers, calls } = recordingHandler(kind, () => new Promise((r) => setTimeout(r, 5)));
