@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Input, Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasRole } from "@/lib/auth/roles";
 import { currentTeamContext } from "@/lib/auth/session";
@@ -12,7 +13,23 @@ import { HitsTable, type SortLink } from "./_components/hits-table";
 export const metadata: Metadata = { title: "HITs" };
 
 const SORT_LABELS = { title: "Title", status: "Status", reward: "Reward", created: "Created (UTC)", expires: "Expires" } as const;
-const CONTROL = "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-brand-600";
+
+/** A filter's select: "Any" first, then the options. */
+function FilterSelect({ label, name, value, options }: { label: string; name: string; value?: string; options: { value: string; label: string }[] }) {
+  return (
+    <label className="space-y-1 text-xs font-medium text-slate-600">
+      {label}
+      <Select name={name} defaultValue={value ?? ""}>
+        <option value="">Any</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
+    </label>
+  );
+}
 
 export default async function HitsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await currentTeamContext();
@@ -51,43 +68,15 @@ export default async function HitsPage({ searchParams }: { searchParams: Promise
       <form method="get" action="/hits" className="mb-4 grid gap-3 rounded-xl bg-white px-4 py-3 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-6" role="search" aria-label="Filter HITs">
         <label className="space-y-1 text-xs font-medium text-slate-600 lg:col-span-2">
           Title contains
-          <input name="title" defaultValue={filter.title ?? ""} placeholder="e.g. sentiment" className={CONTROL} />
+          <Input name="title" defaultValue={filter.title ?? ""} placeholder="e.g. sentiment" />
         </label>
         <label className="space-y-1 text-xs font-medium text-slate-600">
           Annotation contains
-          <input name="annotation" defaultValue={filter.annotation ?? ""} className={CONTROL} />
+          <Input name="annotation" defaultValue={filter.annotation ?? ""} />
         </label>
-        <label className="space-y-1 text-xs font-medium text-slate-600">
-          Batch
-          <select name="batch" defaultValue={filter.batch ?? ""} className={CONTROL}>
-            <option value="">Any</option>
-            {options.batches.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="space-y-1 text-xs font-medium text-slate-600">
-          Project
-          <select name="project" defaultValue={filter.project ?? ""} className={CONTROL}>
-            <option value="">Any</option>
-            {options.projects.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="space-y-1 text-xs font-medium text-slate-600">
-          Status
-          <select name="status" defaultValue={filter.status ?? ""} className={CONTROL}>
-            <option value="">Any</option>
-            {HIT_STATUSES.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Batch" name="batch" value={filter.batch} options={options.batches.map((b) => ({ value: b.id, label: b.name }))} />
+        <FilterSelect label="Project" name="project" value={filter.project} options={options.projects.map((p) => ({ value: p.id, label: p.name }))} />
+        <FilterSelect label="Status" name="status" value={filter.status} options={HIT_STATUSES.map((st) => ({ value: st, label: st }))} />
         <input type="hidden" name="sort" value={sort} />
         <input type="hidden" name="dir" value={dir} />
         <div className="flex items-end gap-2 lg:col-span-6">

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { EnvironmentTag, Notice, duration, money } from "@/app/worker/_components/ui";
+import { EnvironmentTag, GroupFacts, Notice } from "@/app/worker/_components/ui";
 import { findHitGroups } from "@/lib/marketplace/worker-site/find-work";
 import { FindWorkInput } from "@/lib/marketplace/worker-site/schemas";
 import { requireWorker } from "@/lib/marketplace/worker-site/session";
@@ -82,20 +82,7 @@ export default async function FindWorkPage({ searchParams }: { searchParams: Pro
                     </ul>
                   )}
                 </div>
-                <dl className="grid grid-cols-3 gap-4 text-right text-sm sm:w-80">
-                  <div>
-                    <dt className="text-xs text-stone-500">Reward</dt>
-                    <dd className="text-lg font-semibold text-emerald-700">{money(g.rewardCents)}</dd>
-                  </div>
-                  <div>
-                    <dt className="text-xs text-stone-500">Time allotted</dt>
-                    <dd className="font-medium">{duration(g.assignmentDurationSec)}</dd>
-                  </div>
-                  <div>
-                    <dt className="text-xs text-stone-500">Available</dt>
-                    <dd className="font-medium">{g.available}</dd>
-                  </div>
-                </dl>
+                <GroupFacts group={g} className="sm:w-80" />
               </div>
               <div className="mt-4 flex justify-end">
                 <Link href={`/worker/groups/${g.hitTypeId}`} className="rounded-full bg-emerald-600 px-4 py-1.5 text-sm font-semibold text-white hover:bg-emerald-700">

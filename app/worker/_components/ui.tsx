@@ -71,3 +71,23 @@ export function duration(seconds: number): string {
   if (seconds < 86_400) return `${Math.round((seconds / 3600) * 10) / 10} h`;
   return `${Math.round((seconds / 86_400) * 10) / 10} days`;
 }
+
+/** What a HIT group pays, how long a worker has, and how many HITs are left: on every card. */
+export function GroupFacts({ group, className = "" }: { group: { rewardCents: number; assignmentDurationSec: number; available: number }; className?: string }) {
+  return (
+    <dl className={`grid grid-cols-3 gap-5 text-right text-sm ${className}`}>
+      <div>
+        <dt className="text-xs text-stone-500">Reward</dt>
+        <dd className="text-lg font-semibold text-emerald-700">{money(group.rewardCents)}</dd>
+      </div>
+      <div>
+        <dt className="text-xs text-stone-500">Time allotted</dt>
+        <dd className="font-medium">{duration(group.assignmentDurationSec)}</dd>
+      </div>
+      <div>
+        <dt className="text-xs text-stone-500">Available</dt>
+        <dd className="font-medium">{group.available}</dd>
+      </div>
+    </dl>
+  );
+}

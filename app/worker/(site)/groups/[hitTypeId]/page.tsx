@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AcceptButton } from "@/app/worker/(site)/groups/[hitTypeId]/accept-button";
 import { TaskFrameView } from "@/app/worker/_components/task-frame";
-import { EnvironmentTag, Notice, duration, money } from "@/app/worker/_components/ui";
+import { EnvironmentTag, GroupFacts, Notice } from "@/app/worker/_components/ui";
 import { requireWorker } from "@/lib/marketplace/worker-site/session";
 import { previewGroup } from "@/lib/marketplace/worker-site/work";
 
@@ -30,20 +30,7 @@ export default async function GroupPreviewPage({ params }: { params: Promise<{ h
             <p className="mt-3 text-sm text-stone-700">{group.description}</p>
           </div>
           <div className="flex flex-col items-end gap-3">
-            <dl className="grid grid-cols-3 gap-5 text-right text-sm">
-              <div>
-                <dt className="text-xs text-stone-500">Reward</dt>
-                <dd className="text-lg font-semibold text-emerald-700">{money(group.rewardCents)}</dd>
-              </div>
-              <div>
-                <dt className="text-xs text-stone-500">Time allotted</dt>
-                <dd className="font-medium">{duration(group.assignmentDurationSec)}</dd>
-              </div>
-              <div>
-                <dt className="text-xs text-stone-500">Available</dt>
-                <dd className="font-medium">{group.available}</dd>
-              </div>
-            </dl>
+            <GroupFacts group={group} />
             {group.hitId && group.access.accept && <AcceptButton hitTypeId={hitTypeId} />}
           </div>
         </div>
