@@ -3,13 +3,14 @@
  * 10,000 HITs with 100,000 submitted assignments in the built-in marketplace, read by a team
  * through the real SDK over HTTP. Measures the first (full) sync, a re-sync with nothing
  * changed (its MTurk calls must stay at one ListHITs page per 100 HITs plus the block list),
- * and the review queue's query on the cache at 10 concurrent requests (count capped at 1,000,
- * and exact for comparison). Postgres: DATABASE_URL
+ * and the review queue's pages (the function behind /review, with the filters reviewers use) at
+ * 10 concurrent requests. Postgres: DATABASE_URL
  * if set (a fresh database on that server, dropped afterwards), else the embedded database in
  * memory. Ends with one JSON line.
  */
 import { openBenchDatabase } from "./bench-database";
 import { randomBytes } from "node:crypto";
+import os from "node:os";
 import { MTurkClient } from "@aws-sdk/client-mturk";
 
 const HITS = 10_000;
@@ -28,7 +29,8 @@ const { provisionRequester } = await import("@/lib/marketplace/requesters");
 const { htmlQuestionXml } = await import("@/lib/batches/placeholders");
 const { buildQuestionFormAnswers } = await import("@/lib/marketplace/answers");
 const { syncAccount } = await import("@/lib/sync/sync-account");
-const { idPrefixFilter } = await import("@/lib/sync/id-prefix-filter");
+const { listReviewQueue } = await import("@/lib/review/list-review-queue");
+const { QueueFilter } = await import("@/lib/review/review-inputs");
 
 const { server, port } = await serveMarketplace();
 const endpoint = `http://127.0.0.1:${port}/api/mturk/sandbox`;
@@ -105,59 +107,55 @@ const resync = await syncAccount({ teamId: team.id, environment: "sandbox", clie
 const resyncSeconds = (performance.now() - resyncStarted) / 1000;
 console.log(`No-change sync ${resyncSeconds.toFixed(2)} s   ${resync.calls} calls ${JSON.stringify(resync.callsByOperation)}   ${resync.changedHits} changed HITs`);
 
-// ---- The review queue's read: a representative query of the cache (the queue itself is built elsewhere).
-const hitIds = (await db.cachedHit.findMany({ where: { teamId: team.id, environment: "sandbox" }, select: { hitId: true } })).map((h) => h.hitId);
+// ---- The review queue: the page the /review route serves, through the same function.
 const workerIds = Array.from({ length: WORKERS }, (_, i) => `AW${String(i).padStart(12, "0")}`);
 const pick = <T>(a: T[]) => a[Math.floor(Math.random() * a.length)]!;
+const scope = { teamId: team.id, environment: "sandbox" as const };
+const oldest = await listReviewQueue(scope, QueueFilter.parse({}), { limit: QUEUE_PAGE });
 
-/**
- * One request of the queue: a page of 50 submitted assignments, oldest submission first, and
- * how many match. `countCap` counts at most that many (shown as "1,000+"), which keeps a count
- * over 100,000 rows from costing more than the page itself.
- */
-async function queuePage(i: number, countCap?: number) {
-  const filter = i % 3 === 0 ? {} : i % 3 === 1 ? { hitId: idPrefixFilter(pick(hitIds).slice(0, 2)) } : { workerId: pick(workerIds) };
-  const where = { teamId: team.id, environment: "sandbox" as const, status: "Submitted", ...filter };
-  const [rows, total] = await Promise.all([
-    db.cachedAssignment.findMany({
-      where,
-      orderBy: [{ submitTime: "asc" }, { assignmentId: "asc" }],
-      skip: (i % 5) * QUEUE_PAGE,
-      take: QUEUE_PAGE,
-      select: { assignmentId: true, hitId: true, workerId: true, status: true, submitTime: true, autoApprovalTime: true, answers: true },
-    }),
-    db.cachedAssignment.count({ where, ...(countCap ? { take: countCap + 1 } : {}) }),
-  ]);
-  return { rows: rows.length, total };
-}
+/** The filters a reviewer uses, in turn: none, a worker, a HIT type or title, by worker, older than, a second page. */
+const QUEUE_FILTERS: { name: string; filter: () => Record<string, string | number>; cursor?: string }[] = [
+  { name: "none", filter: () => ({}) },
+  { name: "worker", filter: () => ({ workerId: pick(workerIds) }) },
+  { name: "hit type", filter: () => ({ hit: type.id }) },
+  { name: "grouped by worker", filter: () => ({ group: "worker" }) },
+  { name: "older than 12 h", filter: () => ({ olderThanHours: 12 }) },
+  { name: "second page", filter: () => ({}), cursor: oldest.nextCursor ?? undefined },
+];
 
-async function measureQueue(countCap?: number): Promise<{ p50: number; p95: number }> {
+async function measureQueue(): Promise<{ p50: number; p95: number; byFilter: Record<string, number> }> {
+  const request = (i: number) => {
+    const kind = QUEUE_FILTERS[i % QUEUE_FILTERS.length]!;
+    return listReviewQueue(scope, QueueFilter.parse(kind.filter()), { limit: QUEUE_PAGE, cursor: kind.cursor });
+  };
   // Warm at full concurrency: a running server's pool already holds its connections, and opening
   // ten of them on a busy machine would otherwise be most of the measured tail.
-  await Promise.all(Array.from({ length: QUEUE_CONCURRENCY * 2 }, (_, i) => queuePage(i, countCap)));
-  const latencies: number[] = [];
+  await Promise.all(Array.from({ length: QUEUE_CONCURRENCY * 2 }, (_, i) => request(i)));
+  const latencies: { kind: string; ms: number }[] = [];
   let nextRequest = 0;
   await Promise.all(
     Array.from({ length: QUEUE_CONCURRENCY }, async () => {
       while (nextRequest < QUEUE_REQUESTS) {
         const i = nextRequest++;
         const t = performance.now();
-        await queuePage(i, countCap);
-        latencies.push(performance.now() - t);
+        await request(i);
+        latencies.push({ kind: QUEUE_FILTERS[i % QUEUE_FILTERS.length]!.name, ms: performance.now() - t });
       }
     }),
   );
-  const sorted = latencies.sort((a, b) => a - b);
-  const quantile = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! * 10) / 10;
-  return { p50: quantile(0.5), p95: quantile(0.95) };
+  const quantile = (values: number[], p: number) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! * 10) / 10;
+  };
+  const all = latencies.map((l) => l.ms);
+  const byFilter = Object.fromEntries(QUEUE_FILTERS.map((f) => [f.name, quantile(latencies.filter((l) => l.kind === f.name).map((l) => l.ms), 0.5)]));
+  return { p50: quantile(all, 0.5), p95: quantile(all, 0.95), byFilter };
 }
 
-// An exact count reads every matching index entry (100,000 here, some 30 ms of CPU each time);
-// the queue shows "1,000+" beyond a thousand instead, which costs no more than the page.
-const capped = await measureQueue(1000);
-console.log(`Review queue   p50 ${capped.p50} ms   p95 ${capped.p95} ms   (${QUEUE_REQUESTS} requests, ${QUEUE_CONCURRENCY} concurrent, page of ${QUEUE_PAGE}, count up to 1,000)`);
-const exact = await measureQueue();
-console.log(`               p50 ${exact.p50} ms   p95 ${exact.p95} ms   (the same with an exact count)`);
+const queue = await measureQueue();
+console.log(`Review queue   p50 ${queue.p50} ms   p95 ${queue.p95} ms   (${QUEUE_REQUESTS} requests, ${QUEUE_CONCURRENCY} concurrent, page of ${QUEUE_PAGE})`);
+console.log(`               p50 by filter: ${Object.entries(queue.byFilter).map(([k, v]) => `${k} ${v} ms`).join(", ")}`);
+console.log(`               load average while measured: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
 
 client.destroy();
 server.close();
@@ -172,10 +170,9 @@ console.log(
     full_sync_calls: full.calls,
     resync_calls: resync.calls,
     resync_s: Math.round(resyncSeconds * 100) / 100,
-    queue_p50_ms: capped.p50,
-    queue_p95_ms: capped.p95,
-    queue_exact_count_p50_ms: exact.p50,
-    queue_exact_count_p95_ms: exact.p95,
+    queue_p50_ms: queue.p50,
+    queue_p95_ms: queue.p95,
+    load_average: Math.round(os.loadavg()[0]! * 10) / 10,
     database: benchDb.kind,
   }),
 );
