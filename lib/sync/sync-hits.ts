@@ -9,8 +9,6 @@ import { listHitBonuses } from "@/lib/sync/sync-bonuses";
 import { countedSend, listAll, mapLimited, type CallCounter, type SyncContext } from "@/lib/sync/sync-context";
 
 const CONCURRENCY = 8;
-/** A HIT read this recently is fresh enough: a second export a moment later costs no calls. */
-const FRESH_MS = 5_000;
 
 export interface HitsSyncResult extends CallCounter {
   /** HITs read from the marketplace, and how many were left to the cache by the bound. */
@@ -37,12 +35,12 @@ export async function syncHitsNow(teamId: string, environment: EnvironmentName, 
       })
     ).map((h) => [h.hitId, h]),
   );
-  const freshSince = Date.now() - FRESH_MS;
+  // No "recently synced" shortcut: work submitted a second after the last sync must still be read.
   const since = (id: string) => {
     const c = cached.get(id);
     return c?.assignmentsSyncedAt ? Math.min(c.syncedAt.getTime(), c.assignmentsSyncedAt.getTime()) : 0;
   };
-  const due = hitIds.filter((id) => !cached.get(id)?.forgottenAt && since(id) < freshSince).sort((a, b) => since(a) - since(b));
+  const due = hitIds.filter((id) => !cached.get(id)?.forgottenAt).sort((a, b) => since(a) - since(b));
   const chosen = due.slice(0, limit);
   result.leftStale = due.length - chosen.length;
 
