@@ -9,8 +9,8 @@ type AnswerKind = "text" | "number" | "single" | "dropdown" | "multiple";
 const ANSWER_LABELS: Record<AnswerKind, string> = {
   text: "Free text",
   number: "Number",
-  single: "One choice (buttons)",
-  dropdown: "One choice (dropdown)",
+  single: "One choice",
+  dropdown: "Dropdown",
   multiple: "Several choices",
 };
 
@@ -97,7 +97,7 @@ export function QuestionFormBuilder({ form, onChange, disabled }: { form: FormDr
               <Field label="Identifier" hint="Names the Answer.* column">
                 <Input className="font-mono" value={q.identifier} onChange={(e) => setQuestion(i, { identifier: e.target.value })} disabled={disabled} />
               </Field>
-              <Field label="Display name" hint="Optional, shown in results">
+              <Field label="Display name" hint="Optional, names it in answers">
                 <Input value={q.displayName ?? ""} onChange={(e) => setQuestion(i, { displayName: e.target.value || undefined })} disabled={disabled} />
               </Field>
               <label className="flex items-center gap-2 pb-7 text-sm text-slate-700">
