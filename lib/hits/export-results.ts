@@ -9,13 +9,15 @@ import { ProjectDesign } from "@/lib/projects/project-design";
 import { syncHitsNow } from "@/lib/sync/sync-hits";
 
 const PAGE = 1000;
-/** HITs an export reads from the marketplace before writing: ≤ 3 calls each, so a few seconds at worst. */
+/** HITs an export reads from the marketplace before writing (≤ 3 calls each), and for how long at most. */
 export const EXPORT_SYNC_LIMIT = 200;
+const EXPORT_SYNC_BUDGET_MS = 20_000;
 
 /**
  * Brings the HITs an export is about up to date first, so work submitted a moment ago is in
  * the file: a batch's HITs (cached yet or not), or the HITs matching a filter of the list, the
- * least recently synced first, at most EXPORT_SYNC_LIMIT of them (the background sync has the rest).
+ * least recently synced first, at most EXPORT_SYNC_LIMIT of them within 20 s (the background sync has the rest).
+ * A failed sync does not stop the export.
  */
 export async function syncBeforeExport(scope: Scope, target: { batchId: string } | { filter: HitFilter }): Promise<void> {
   const ids =
@@ -30,7 +32,12 @@ export async function syncBeforeExport(scope: Scope, target: { batchId: string }
           SELECT h."hitId" FROM "CachedHit" h WHERE ${Prisma.join(hitConditions(scope, target.filter), " AND ")} AND h."forgottenAt" IS NULL
           ORDER BY CASE WHEN h."assignmentsSyncedAt" IS NULL THEN NULL ELSE LEAST(h."syncedAt", h."assignmentsSyncedAt") END NULLS FIRST
           LIMIT ${EXPORT_SYNC_LIMIT}`;
-  await syncHitsNow(scope.teamId, scope.environment, ids.map((r) => r.hitId), EXPORT_SYNC_LIMIT);
+  try {
+    await syncHitsNow(scope.teamId, scope.environment, ids.map((r) => r.hitId), { limit: EXPORT_SYNC_LIMIT, budgetMs: EXPORT_SYNC_BUDGET_MS });
+  } catch (e) {
+    // The marketplace unreachable or the connection broken: the file still comes, from the cache as last synced.
+    console.error(`[export] syncing ${ids.length} HITs before the export failed; exporting the cache`, e);
+  }
 }
 
 interface BatchInfo {

@@ -20,11 +20,19 @@ export interface HitsSyncResult extends CallCounter {
 /**
  * Brings a few HITs (a batch's) and their assignments up to date in the cache, with the same
  * writes as the account sync, without listing the whole account. Bounded: at most `limit` HITs,
- * those never cached or least recently synced first, so an export of a huge batch still starts
- * promptly and the rest waits for the background sync. Three calls per HIT at most (GetHIT,
- * ListAssignmentsForHIT, ListBonusPayments when it has work).
+ * those never cached or least recently synced first, and none started after `budgetMs` (a
+ * throttled account), so an export of a huge batch still starts promptly and the rest waits for
+ * the background sync. Three calls per HIT at most (GetHIT, ListAssignmentsForHIT,
+ * ListBonusPayments when it has work).
  */
-export async function syncHitsNow(teamId: string, environment: EnvironmentName, hitIds: readonly string[], limit = 200): Promise<HitsSyncResult> {
+export async function syncHitsNow(
+  teamId: string,
+  environment: EnvironmentName,
+  hitIds: readonly string[],
+  bounds: { limit?: number; /** Starts no HIT after this long; the ones not started are left stale. */ budgetMs?: number } = {},
+): Promise<HitsSyncResult> {
+  const { limit = 200, budgetMs = Infinity } = bounds;
+  const until = Date.now() + budgetMs;
   const result: HitsSyncResult = { calls: 0, callsByOperation: {}, synced: 0, leftStale: 0, assignments: 0 };
   if (hitIds.length === 0) return result;
   const cached = new Map(
@@ -47,6 +55,10 @@ export async function syncHitsNow(teamId: string, environment: EnvironmentName, 
   const client = await mturkClient(teamId, environment);
   const ctx: SyncContext = { teamId, environment, client, send: countedSend(client, result) };
   await mapLimited(chosen, CONCURRENCY, async (hitId) => {
+    if (Date.now() > until) {
+      result.leftStale++;
+      return;
+    }
     let hit: HIT | undefined;
     try {
       hit = (await ctx.send(new GetHITCommand({ HITId: hitId }))).HIT;

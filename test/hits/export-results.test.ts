@@ -109,10 +109,11 @@ describe("results export", () => {
     ]);
     // Only the batch's HITs were read, not the account; and a bound leaves the rest to the background sync.
     expect(await db.cachedHit.count({ where: { teamId: ctx.team.id } })).toBe(3);
-    const bounded = await syncHitsNow(ctx.team.id, "sandbox", hits.map((h) => h.hitId), 1);
+    const bounded = await syncHitsNow(ctx.team.id, "sandbox", hits.map((h) => h.hitId), { limit: 1 });
     expect(bounded).toMatchObject({ synced: 1, leftStale: 2 });
     expect(bounded.callsByOperation).toMatchObject({ GetHIT: 1, ListAssignmentsForHIT: 1 });
     expect(bounded.callsByOperation.ListHITs).toBeUndefined();
+    expect(await syncHitsNow(ctx.team.id, "sandbox", hits.map((h) => h.hitId), { budgetMs: -1 })).toMatchObject({ calls: 0, synced: 0, leftStale: 3 });
   });
 
   it("fills durations and lifetime of HITs created outside a batch from the cached HIT", async () => {
