@@ -80,10 +80,12 @@ test("a batch worked by simulated workers exports at once in MTurk's results lay
 
   const rows = table.rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r.values[i]!])));
   expect(rows).toHaveLength(3);
-  expect(rows.map((r) => r["Input.text"])).toEqual(TEXTS);
-  const hitOfRow = new Map(hits.map((h) => [h.rowIndex, h.hitId]));
-  rows.forEach((r, i) => {
-    expect(r.HITId).toBe(hitOfRow.get(i));
+  // Each HIT once, with the inputs of the CSV row it was created from.
+  const rowOfHit = new Map(hits.map((h) => [h.hitId, h.rowIndex]));
+  expect(new Set(rows.map((r) => r.HITId))).toEqual(new Set(rowOfHit.keys()));
+  expect(rows.map((r) => r["Input.text"]).sort()).toEqual([...TEXTS].sort());
+  rows.forEach((r) => {
+    expect(r["Input.text"]).toBe(TEXTS[rowOfHit.get(r.HITId!)!]);
     expect(r.Title).toBe("What is the sentiment of this review?");
     expect(r.WorkerId).toMatch(/^A[A-Z0-9]{12,14}$/);
     expect(["Submitted", "Approved"]).toContain(r.AssignmentStatus);
