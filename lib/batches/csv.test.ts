@@ -20,6 +20,12 @@ describe("parseCsv", () => {
     ]);
   });
 
+  it("keeps characters outside the BMP, combining marks, and a quoted header with a BOM before it", () => {
+    const t = parseCsv('\uFEFF"text","note"\r\n"😀 naïve e\u0301",""""\r\n');
+    expect(t.header).toEqual(["text", "note"]);
+    expect(t.rows[0]!.values).toEqual(["😀 naïve e\u0301", '"']);
+  });
+
   it("keeps empty fields and a last line without a newline", () => {
     expect(parseCsv("a,b,c\n,,x").rows[0]!.values).toEqual(["", "", "x"]);
     expect(parseCsv('a\n""').rows[0]!.values).toEqual([""]);

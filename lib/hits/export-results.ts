@@ -6,8 +6,39 @@ import { hitConditions, type Scope } from "@/lib/hits/list-hits";
 import { answerFields, csvLine, resultRow, resultsHeader, sortAnswerColumns, type ResultAssignment, type ResultHit, type WorkerApproval } from "@/lib/hits/results-csv";
 import { HttpError } from "@/lib/http-error";
 import { ProjectDesign } from "@/lib/projects/project-design";
+import { syncHitsNow } from "@/lib/sync/sync-hits";
 
 const PAGE = 1000;
+/** HITs an export reads from the marketplace before writing (≤ 3 calls each), and for how long at most. */
+export const EXPORT_SYNC_LIMIT = 200;
+const EXPORT_SYNC_BUDGET_MS = 20_000;
+
+/**
+ * Brings the HITs an export is about up to date first, so work submitted a moment ago is in
+ * the file: a batch's HITs (cached yet or not), or the HITs matching a filter of the list, the
+ * least recently synced first, at most EXPORT_SYNC_LIMIT of them within 20 s (the background sync has the rest).
+ * A failed sync does not stop the export.
+ */
+export async function syncBeforeExport(scope: Scope, target: { batchId: string } | { filter: HitFilter }): Promise<void> {
+  const ids =
+    "batchId" in target
+      ? await db.$queryRaw<{ hitId: string }[]>`
+          SELECT bh."hitId" FROM "BatchHit" bh JOIN "Batch" b ON b.id = bh."batchId"
+          LEFT JOIN "CachedHit" h ON h."teamId" = b."teamId" AND h.environment = b.environment AND h."hitId" = bh."hitId"
+          WHERE b.id = ${target.batchId} AND b."teamId" = ${scope.teamId} AND b.environment = ${scope.environment}::"Environment" AND h."forgottenAt" IS NULL
+          ORDER BY CASE WHEN h."assignmentsSyncedAt" IS NULL THEN NULL ELSE LEAST(h."syncedAt", h."assignmentsSyncedAt") END NULLS FIRST, bh."rowIndex"
+          LIMIT ${EXPORT_SYNC_LIMIT}`
+      : await db.$queryRaw<{ hitId: string }[]>`
+          SELECT h."hitId" FROM "CachedHit" h WHERE ${Prisma.join(hitConditions(scope, target.filter), " AND ")} AND h."forgottenAt" IS NULL
+          ORDER BY CASE WHEN h."assignmentsSyncedAt" IS NULL THEN NULL ELSE LEAST(h."syncedAt", h."assignmentsSyncedAt") END NULLS FIRST
+          LIMIT ${EXPORT_SYNC_LIMIT}`;
+  try {
+    await syncHitsNow(scope.teamId, scope.environment, ids.map((r) => r.hitId), { limit: EXPORT_SYNC_LIMIT, budgetMs: EXPORT_SYNC_BUDGET_MS });
+  } catch (e) {
+    // The marketplace unreachable or the connection broken: the file still comes, from the cache as last synced.
+    console.error(`[export] syncing ${ids.length} HITs before the export failed; exporting the cache`, e);
+  }
+}
 
 interface BatchInfo {
   columns: string[];
@@ -66,7 +97,7 @@ async function workerApprovals(scope: Scope, where: Prisma.Sql): Promise<Map<str
   return new Map(rows.map((r) => [r.workerId, { lifetime: [Number(r.a), Number(r.d)], last30Days: [Number(r.a30), Number(r.d30)], last7Days: [Number(r.a7), Number(r.d7)] }]));
 }
 
-type HitRow = Omit<ResultHit, keyof BatchInfo["durations"]> & { batchId: string | null; rowIndex: number | null };
+type HitRow = ResultHit & { batchId: string | null; rowIndex: number | null };
 
 /**
  * The results CSV of the HITs matching a filter, streamed: the header once its columns are
@@ -90,7 +121,7 @@ export function resultsCsvStream(scope: Scope, filter: HitFilter): ReadableStrea
       const after = state.after ? Prisma.sql`AND (h."createdAt", h."hitId") > (${state.after[0]}, ${state.after[1]})` : Prisma.empty;
       const hits = await db.$queryRaw<HitRow[]>`
         SELECT h."hitId", h."hitTypeId", h.title, h.description, h.keywords, h."rewardCents", h."createdAt", h."maxAssignments",
-          h."requesterAnnotation", h."expiresAt", bh."batchId", bh."rowIndex"
+          h."requesterAnnotation", h."expiresAt", h."assignmentDurationSeconds", h."autoApprovalDelaySeconds", h."lifetimeSeconds", bh."batchId", bh."rowIndex"
         FROM "CachedHit" h
         LEFT JOIN LATERAL (SELECT bh."batchId", bh."rowIndex" FROM "BatchHit" bh JOIN "Batch" b ON b.id = bh."batchId"
           WHERE bh."hitId" = h."hitId" AND b."teamId" = h."teamId" AND b.environment = h.environment LIMIT 1) bh ON true
@@ -120,7 +151,8 @@ export function resultsCsvStream(scope: Scope, filter: HitFilter): ReadableStrea
       let text = "";
       for (const h of hits) {
         const batch = h.batchId ? state.batches.get(h.batchId) : undefined;
-        const hit: ResultHit = { ...h, ...(batch?.durations ?? NO_DURATIONS) };
+        // A batch's HITs take the durations of the version it used; others the HIT's own, as cached.
+        const hit: ResultHit = batch && batch.durations !== NO_DURATIONS ? { ...h, ...batch.durations } : h;
         const inputs = h.batchId ? (inputsOf.get(`${h.batchId}:${h.rowIndex}`) ?? null) : null;
         const columns = { input: state.inputs, answer: state.answers };
         const its = byHit.get(h.hitId) ?? [];

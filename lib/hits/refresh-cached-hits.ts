@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import type { Scope } from "@/lib/hits/list-hits";
 import { MturkError } from "@/lib/mturk/errors";
 import { sendMturkPaced } from "@/lib/mturk/send-paced";
-import { hitRow } from "@/lib/sync/sync-account";
+import { hitRow, newHitRow } from "@/lib/sync/sync-account";
 
 /**
  * Re-reads HITs an action just changed and writes them to the cache, so the list shows the
@@ -27,7 +27,6 @@ export async function refreshCachedHits(scope: Scope, hitIds: string[], known?: 
       await db.cachedHit.updateMany({ where: { teamId: scope.teamId, environment: scope.environment, hitId, forgottenAt: null }, data: { forgottenAt: now, status: "Disposed", syncedAt: now } });
       continue;
     }
-    const columns = hitRow(hit, now);
-    await db.cachedHit.upsert({ where: key, create: { teamId: scope.teamId, environment: scope.environment, hitId, ...columns }, update: { ...columns, assignmentsSyncedAt: null } });
+    await db.cachedHit.upsert({ where: key, create: { teamId: scope.teamId, environment: scope.environment, hitId, ...newHitRow(hit, now) }, update: { ...hitRow(hit, now), assignmentsSyncedAt: null } });
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseAnswerKey, scoreAnswers } from "@/lib/marketplace/answer-key";
 import { parseQuestionForm } from "@/lib/marketplace/question-form";
-import { buildAnswerKeyXml, buildQuestionFormXml, testXmlOf } from "@/lib/qualifications/build-test-xml";
+import { buildAnswerKeyXml, buildTestQuestionFormXml, testXmlOf } from "@/lib/qualifications/build-test-xml";
 import { TestDefinition, type TestQuestion } from "@/lib/qualifications/qualification-type-input";
 
 const questions: TestQuestion[] = [
@@ -34,7 +34,7 @@ const questions: TestQuestion[] = [
 
 describe("test builder XML", () => {
   it("writes a QuestionForm the marketplace parses back question for question, text escaped", () => {
-    const form = parseQuestionForm(buildQuestionFormXml({ title: "Test & check", instructions: "Answer all <4> questions", questions }));
+    const form = parseQuestionForm(buildTestQuestionFormXml({ title: "Test & check", instructions: "Answer all <4> questions", questions }));
     expect(form.questions.map((q) => q.identifier)).toEqual(["sentiment", "animals", "capital", "comment"]);
     expect(form.questions[0]!.content).toEqual([{ kind: "Text", text: 'Is "I <3 this & that" positive?' }]);
     const multi = form.questions[1]!.answer;
@@ -45,7 +45,7 @@ describe("test builder XML", () => {
   });
 
   it("keys only scorable questions, and each mapping scores as MTurk would", () => {
-    const form = parseQuestionForm(buildQuestionFormXml({ title: "", instructions: "", questions }));
+    const form = parseQuestionForm(buildTestQuestionFormXml({ title: "", instructions: "", questions }));
     const perfect = [
       { questionIdentifier: "sentiment", values: ["yes"] },
       { questionIdentifier: "animals", values: ["whale", "cat"] },

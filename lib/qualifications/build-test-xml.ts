@@ -1,33 +1,23 @@
+import { buildQuestionFormXml, xmlText, type FormQuestionDraft } from "@/lib/question-form/build-question-form";
 import type { ScoreMapping, TestDefinition, TestQuestion } from "@/lib/qualifications/qualification-type-input";
 
-// The test builder's output: QuestionForm (2017-11-06) and AnswerKey XML as MTurk expects them.
-// Pure, so the form can show the XML it will send and the tests can parse it back.
+// The test builder's output: QuestionForm (2017-11-06, written by the form builder shared with
+// projects) and AnswerKey XML as MTurk expects them. Pure, so the form can show the XML it will
+// send and the tests can parse it back.
 
-const QUESTION_FORM_NS = "http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/2017-11-06/QuestionForm.xsd";
 const ANSWER_KEY_NS = "http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/2005-10-01/AnswerKey.xsd";
 
-const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
-function questionXml(q: TestQuestion): string {
-  const content = `<QuestionContent><Text>${escapeXml(q.text)}</Text></QuestionContent>`;
-  if (q.kind === "text") {
-    return `<Question><QuestionIdentifier>${escapeXml(q.identifier)}</QuestionIdentifier><IsRequired>true</IsRequired>${content}<AnswerSpecification><FreeTextAnswer/></AnswerSpecification></Question>`;
-  }
-  const multiple = q.kind === "multiple";
-  const selections = q.choices.map((c) => `<Selection><SelectionIdentifier>${escapeXml(c.identifier)}</SelectionIdentifier><Text>${escapeXml(c.text)}</Text></Selection>`).join("");
-  const counts = multiple ? `<MinSelectionCount>1</MinSelectionCount><MaxSelectionCount>${q.choices.length}</MaxSelectionCount>` : "";
-  return (
-    `<Question><QuestionIdentifier>${escapeXml(q.identifier)}</QuestionIdentifier><IsRequired>true</IsRequired>${content}` +
-    `<AnswerSpecification><SelectionAnswer>${counts}<StyleSuggestion>${multiple ? "checkbox" : "radiobutton"}</StyleSuggestion><Selections>${selections}</Selections></SelectionAnswer></AnswerSpecification></Question>`
-  );
+/** A test question as the shared form builder writes it: always required; several choices need at least one. */
+export function testQuestionDraft(q: TestQuestion): FormQuestionDraft {
+  const base = { identifier: q.identifier, required: true, text: q.text };
+  const choices = q.choices.map((c) => ({ identifier: c.identifier, text: c.text }));
+  if (q.kind === "text") return { ...base, answer: { kind: "text" } };
+  if (q.kind === "single") return { ...base, answer: { kind: "single", choices } };
+  return { ...base, answer: { kind: "multiple", choices, minCount: 1, maxCount: q.choices.length } };
 }
 
-export function buildQuestionFormXml(test: { title: string; instructions: string; questions: TestQuestion[] }): string {
-  const overview =
-    test.title || test.instructions
-      ? `<Overview>${test.title ? `<Title>${escapeXml(test.title)}</Title>` : ""}${test.instructions ? `<Text>${escapeXml(test.instructions)}</Text>` : ""}</Overview>`
-      : "";
-  return `<QuestionForm xmlns="${QUESTION_FORM_NS}">${overview}${test.questions.map(questionXml).join("")}</QuestionForm>`;
+export function buildTestQuestionFormXml(test: { title: string; instructions: string; questions: TestQuestion[] }): string {
+  return buildQuestionFormXml({ overview: { title: test.title, text: test.instructions }, questions: test.questions.map(testQuestionDraft) });
 }
 
 /** What a question scores from: its correct choices, or its expected text. Empty: not scored. */
@@ -66,8 +56,8 @@ export function buildAnswerKeyXml(questions: TestQuestion[], mapping: ScoreMappi
   const body = keyed
     .map(
       (q) =>
-        `<Question><QuestionIdentifier>${escapeXml(q.identifier)}</QuestionIdentifier><AnswerOption>${scoringSelections(q)
-          .map((s) => `<SelectionIdentifier>${escapeXml(s)}</SelectionIdentifier>`)
+        `<Question><QuestionIdentifier>${xmlText(q.identifier)}</QuestionIdentifier><AnswerOption>${scoringSelections(q)
+          .map((s) => `<SelectionIdentifier>${xmlText(s)}</SelectionIdentifier>`)
           .join("")}<AnswerScore>${q.points}</AnswerScore></AnswerOption></Question>`,
     )
     .join("");
@@ -79,5 +69,5 @@ export function testXmlOf(test: TestDefinition): { test: string; answerKey?: str
   if (test.mode === "none") return undefined;
   if (test.mode === "xml") return { test: test.testXml, ...(test.answerKeyXml ? { answerKey: test.answerKeyXml } : {}), durationSec: test.durationSec };
   const answerKey = test.autoScore ? buildAnswerKeyXml(test.questions, test.mapping) : undefined;
-  return { test: buildQuestionFormXml(test), ...(answerKey ? { answerKey } : {}), durationSec: test.durationSec };
+  return { test: buildTestQuestionFormXml(test), ...(answerKey ? { answerKey } : {}), durationSec: test.durationSec };
 }

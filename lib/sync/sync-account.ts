@@ -62,13 +62,21 @@ export function hitRow(h: HIT, now: Date) {
     expiresAt: h.Expiration ?? now,
     requesterAnnotation: h.RequesterAnnotation ?? null,
     qualificationRequirements: (h.QualificationRequirements ?? []) as unknown as Prisma.InputJsonValue,
+    assignmentDurationSeconds: h.AssignmentDurationInSeconds ?? null,
+    autoApprovalDelaySeconds: h.AutoApprovalDelayInSeconds ?? null,
     forgottenAt: null,
     syncedAt: now,
   };
 }
 
+/** A HIT's columns when first cached: its lifetime is known only now, before an extension moves the expiration. */
+export function newHitRow(h: HIT, now: Date) {
+  const row = hitRow(h, now);
+  return { ...row, lifetimeSeconds: Math.max(0, Math.round((row.expiresAt.getTime() - row.createdAt.getTime()) / 1000)) };
+}
+
 /** What tells us the HIT's assignments may have changed. */
-const counters = (r: { status: string; assignmentsPending: number; assignmentsAvailable: number; assignmentsCompleted: number; maxAssignments: number }) =>
+export const counters = (r: { status: string; assignmentsPending: number; assignmentsAvailable: number; assignmentsCompleted: number; maxAssignments: number }) =>
   `${r.status}:${r.assignmentsPending}:${r.assignmentsAvailable}:${r.assignmentsCompleted}:${r.maxAssignments}`;
 
 function answersOf(xml: string | undefined): Prisma.InputJsonValue | undefined {
@@ -87,7 +95,7 @@ const time = (d: Date | null | undefined) => d?.getTime() ?? null;
  * insert, changed ones updated, the rest untouched; then marks the HIT's assignments synced.
  * `known` is false for a HIT never fetched before, which cannot have cached assignments.
  */
-async function storeHitWork(ctx: SyncContext, hitId: string, known: boolean, rows: Assignment[], bonuses: Prisma.CachedBonusPaymentCreateManyInput[]): Promise<void> {
+export async function storeHitWork(ctx: SyncContext, hitId: string, known: boolean, rows: Assignment[], bonuses: Prisma.CachedBonusPaymentCreateManyInput[]): Promise<void> {
   const { teamId, environment } = ctx;
   const now = new Date();
   const existing = new Map(
@@ -160,8 +168,8 @@ async function syncHits(ctx: SyncContext, result: SyncResult, force: boolean): P
       const before = byId.get(h.HITId!);
       if (before) known.add(h.HITId!);
       if (!before || counters(before) !== counters(row) || !before.assignmentsSyncedAt || force) changed.push(h.HITId!);
-      if (!before) writes.push(db.cachedHit.create({ data: { teamId, environment, hitId: h.HITId!, ...row } }));
-      else if (counters(before) !== counters(row) || before.forgottenAt || before.expiresAt.getTime() !== row.expiresAt.getTime() || before.hitTypeId !== row.hitTypeId) {
+      if (!before) writes.push(db.cachedHit.create({ data: { teamId, environment, hitId: h.HITId!, ...newHitRow(h, now) } }));
+      else if (counters(before) !== counters(row) || before.forgottenAt || before.expiresAt.getTime() !== row.expiresAt.getTime() || before.hitTypeId !== row.hitTypeId || before.assignmentDurationSeconds !== row.assignmentDurationSeconds) {
         // Until its assignments are read again the HIT counts as not synced, so a sync that
         // fails half-way retries it next time even though its counters are already stored.
         const stale = counters(before) !== counters(row) ? { assignmentsSyncedAt: null } : {};

@@ -13,11 +13,21 @@ import { hitCostCents, type FeeSchedule } from "@/lib/marketplace/fees";
 import { dollarsToCents, centsToDollars } from "@/lib/money";
 import { designPlaceholders, ProjectDesign, type TaskDesign } from "@/lib/projects/project-design";
 import { PREVIEW_ASSIGNMENT_ID } from "@/lib/marketplace/worker-site/task-html";
+import { buildQuestionFormXml, draftIssues, type FormDraft } from "@/lib/question-form/build-question-form";
+import { formFromXml } from "@/lib/question-form/form-from-xml";
+import { NEW_FORM, QuestionFormBuilder } from "./question-form-builder";
 import { RequirementsPicker, type QualificationTypeOption } from "./requirements-picker";
 
 const TEXTAREA = "block w-full rounded-md border-0 bg-slate-950 px-3 py-2 font-mono text-xs leading-5 text-slate-100 shadow-sm ring-1 ring-inset ring-slate-700 focus:ring-2 focus:ring-brand-500";
 
-const KIND_LABELS: Record<TaskDesign["kind"], string> = { HTMLQuestion: "HTML", ExternalQuestion: "External URL", QuestionForm: "QuestionForm XML" };
+const KIND_LABELS: Record<TaskDesign["kind"], string> = { HTMLQuestion: "HTML", ExternalQuestion: "External URL", QuestionForm: "QuestionForm" };
+
+/** The builder's draft when the XML is one it can represent; else null (the editor opens the XML). */
+const draftOf = (task: TaskDesign): FormDraft | null => {
+  if (task.kind !== "QuestionForm") return null;
+  const read = formFromXml(task.xml);
+  return read.ok ? read.form : null;
+};
 
 /** Seconds shown in a friendlier unit in the form. */
 const toUnit = (seconds: number, unit: number) => String(Math.round((seconds / unit) * 100) / 100);
@@ -40,6 +50,23 @@ export function ProjectEditor(props: {
   const set = <K extends keyof ProjectDesign>(key: K, value: ProjectDesign[K]) => setDesign((d) => ({ ...d, [key]: value }));
   const setTask = (task: TaskDesign) => set("task", task);
   const placeholders = useMemo(() => designPlaceholders(design.task), [design.task]);
+  // QuestionForm: edited in the form builder (which writes the XML) or as raw XML.
+  const [formDraft, setFormDraft] = useState<FormDraft | null>(() => draftOf(props.project.design.task));
+  const [formMode, setFormMode] = useState<"builder" | "xml">(() => (draftOf(props.project.design.task) ? "builder" : "xml"));
+  const [builderRefusal, setBuilderRefusal] = useState<string | null>(null);
+  const editForm = (form: FormDraft) => {
+    setFormDraft(form);
+    setTask({ kind: "QuestionForm", xml: buildQuestionFormXml(form) });
+  };
+  function showBuilder() {
+    if (design.task.kind !== "QuestionForm") return;
+    const read = formFromXml(design.task.xml);
+    if (!read.ok) return setBuilderRefusal(read.reason);
+    setBuilderRefusal(null);
+    setFormDraft(read.form);
+    setFormMode("builder");
+  }
+  const formIssues = design.task.kind === "QuestionForm" && formMode === "builder" && formDraft ? draftIssues(formDraft) : [];
 
   const save = useMutation({
     mutationFn: () => apiFetch<{ version: number }>(`/api/projects/${props.project.id}`, { method: "PUT", body: { name, design } }),
@@ -56,6 +83,7 @@ export function ProjectEditor(props: {
   function onSave() {
     const parsed = ProjectDesign.safeParse(design);
     if (!parsed.success) return setIssues(parsed.error.issues.map((i) => `${i.path.join(" › ") || "Design"}: ${i.message}`));
+    if (formIssues.length) return setIssues(formIssues.map((i) => `Form: ${i}`));
     setIssues([]);
     save.mutate();
   }
@@ -173,10 +201,14 @@ export function ProjectEditor(props: {
                     role="tab"
                     aria-selected={design.task.kind === kind}
                     disabled={!props.canEdit}
-                    onClick={() =>
-                      design.task.kind !== kind &&
-                      setTask(kind === "HTMLQuestion" ? { kind, html: "", frameHeight: 0 } : kind === "ExternalQuestion" ? { kind, url: "https://", frameHeight: 800 } : { kind, xml: "" })
-                    }
+                    onClick={() => {
+                      if (design.task.kind === kind) return;
+                      if (kind === "QuestionForm") {
+                        setFormMode("builder");
+                        return editForm(NEW_FORM);
+                      }
+                      setTask(kind === "HTMLQuestion" ? { kind, html: "", frameHeight: 0 } : { kind, url: "https://", frameHeight: 800 });
+                    }}
                     className={`rounded-md px-3 py-1 ${design.task.kind === kind ? "bg-white font-medium text-slate-900 shadow-sm" : "text-slate-600"}`}
                   >
                     {KIND_LABELS[kind]}
@@ -203,7 +235,41 @@ export function ProjectEditor(props: {
               </div>
             )}
             {design.task.kind === "QuestionForm" && (
-              <textarea aria-label="QuestionForm XML" className={TEXTAREA} rows={18} spellCheck={false} value={design.task.xml} onChange={(e) => setTask({ kind: "QuestionForm", xml: e.target.value })} disabled={!props.canEdit} />
+              <>
+                <div role="tablist" aria-label="QuestionForm editor" className="flex w-fit gap-1 rounded-lg bg-slate-100 p-1 text-sm">
+                  {(["builder", "xml"] as const).map((mode) => (
+                    <button
+                      key={mode}
+                      type="button"
+                      role="tab"
+                      aria-selected={formMode === mode}
+                      onClick={() => (mode === "builder" ? showBuilder() : (setBuilderRefusal(null), setFormMode("xml")))}
+                      className={`rounded-md px-3 py-1 ${formMode === mode ? "bg-white font-medium text-slate-900 shadow-sm" : "text-slate-600"}`}
+                    >
+                      {mode === "builder" ? "Form builder" : "Raw XML"}
+                    </button>
+                  ))}
+                </div>
+                {builderRefusal && (
+                  <Alert tone="warning">
+                    The form builder cannot edit this XML without losing part of it: {builderRefusal}. Keep editing the XML, or remove that part first.
+                  </Alert>
+                )}
+                {formMode === "builder" && formDraft ? (
+                  <>
+                    <QuestionFormBuilder form={formDraft} onChange={editForm} disabled={!props.canEdit} />
+                    {formIssues.length > 0 && (
+                      <ul className="list-disc rounded-md bg-amber-50 py-2 pr-3 pl-8 text-sm text-amber-900" aria-label="Form problems">
+                        {formIssues.map((i) => (
+                          <li key={i}>{i}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </>
+                ) : (
+                  <textarea aria-label="QuestionForm XML" className={TEXTAREA} rows={18} spellCheck={false} value={design.task.xml} onChange={(e) => setTask({ kind: "QuestionForm", xml: e.target.value })} disabled={!props.canEdit} />
+                )}
+              </>
             )}
           </section>
         </div>
