@@ -59,6 +59,8 @@ function takeLock(dir: string): void {
   }
 }
 
+const STUCK_WARNING_MS = 10_000;
+
 // Extended-query messages (Parse, Bind, Describe, Execute, Close, Flush) that continue until Sync.
 const EXTENDED_QUERY_MESSAGES = new Set([0x50, 0x42, 0x44, 0x45, 0x43, 0x48]);
 
@@ -88,6 +90,18 @@ interface QueryQueue {
 function serveWholeQueries(server: PGLiteSocketServer): void {
   const q = (server as unknown as { queryQueue: QueryQueue }).queryQueue;
   const midQuery = new Set<number>();
+  let stuckSince: { handlerId: number; at: number; warned: boolean } | undefined;
+  const warnIfStuck = (handlerId: number, waiting: number) => {
+    if (stuckSince?.handlerId !== handlerId) stuckSince = { handlerId, at: Date.now(), warned: false };
+    setTimeout(() => {
+      if (stuckSince?.handlerId !== handlerId || stuckSince.warned || Date.now() - stuckSince.at < STUCK_WARNING_MS) return;
+      stuckSince.warned = true;
+      console.error(
+        `[embedded database] connection ${handlerId} has held a transaction for ${STUCK_WARNING_MS / 1000} s without sending anything while ${waiting} message(s) of other connections wait. ` +
+          "The embedded database runs one transaction at a time: a query on \`db\` inside \`db.$transaction(async (tx) => ...)\` waits forever; use \`tx\`.",
+      );
+    }, STUCK_WARNING_MS + 50).unref();
+  };
   const clear = q.clearQueueForHandler.bind(q);
   q.clearQueueForHandler = (handlerId) => {
     midQuery.delete(handlerId);
@@ -101,7 +115,13 @@ function serveWholeQueries(server: PGLiteSocketServer): void {
       while (this.queue.length > 0) {
         const pinned = this.lastHandlerId !== null && (this.db.isInTransaction() || midQuery.has(this.lastHandlerId));
         const index = pinned ? this.queue.findIndex((m) => m.handlerId === this.lastHandlerId) : 0;
-        if (index === -1) break; // wait for the pinned connection's next message
+        if (index === -1) {
+          // Wait for the pinned connection's next message. Code that, inside a transaction,
+          // awaits a query on another connection never sends one: say so instead of hanging mutely.
+          warnIfStuck(this.lastHandlerId!, this.queue.length);
+          break;
+        }
+        stuckSince = undefined;
         const item = this.queue.splice(index, 1)[0]!;
         let bytes = 0;
         try {
