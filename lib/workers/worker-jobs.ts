@@ -106,17 +106,28 @@ export async function startMessageJob(ctx: Actor, input: z.output<typeof Message
   return { jobId: job.id, messageId: message.id, total: workerIds.length };
 }
 
-/** Everyone with an assignment in the batch (as of the last sync). */
+type Scope = { teamId: string; environment: TeamContext["environment"] };
+
+/** Everyone with an assignment in the batch (as of the last sync); the caller checks the batch is the team's. */
+async function batchWorkers(scope: Scope, batchId: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ workerId: string }[]>`
+    SELECT DISTINCT a."workerId" FROM "BatchHit" bh
+    JOIN "CachedAssignment" a ON a."teamId" = ${scope.teamId} AND a.environment = ${scope.environment}::"Environment" AND a."hitId" = bh."hitId"
+    WHERE bh."batchId" = ${batchId} ORDER BY a."workerId"`;
+  return rows.map((r) => r.workerId);
+}
+
+export async function batchWorkerCount(scope: Scope, batchId: string): Promise<number> {
+  return (await batchWorkers(scope, batchId)).length;
+}
+
 export async function messageBatch(ctx: Actor, batchId: string, input: z.output<typeof BatchMessageInput>) {
   const scope = { teamId: ctx.team.id, environment: ctx.environment };
   const batch = await db.batch.findFirst({ where: { id: batchId, ...scope }, select: { id: true } });
   if (!batch) throw new HttpError(404, "No batch of this team has that id in this environment");
-  const workers = await db.$queryRaw<{ workerId: string }[]>`
-    SELECT DISTINCT a."workerId" FROM "BatchHit" bh
-    JOIN "CachedAssignment" a ON a."teamId" = ${scope.teamId} AND a.environment = ${scope.environment}::"Environment" AND a."hitId" = bh."hitId"
-    WHERE bh."batchId" = ${batchId} ORDER BY a."workerId"`;
+  const workers = await batchWorkers(scope, batchId);
   if (workers.length === 0) throw new HttpError(409, "No one has worked on this batch yet (as of the last sync)");
-  return startMessageJob(ctx, { ...input, workerIds: workers.map((w) => w.workerId) }, batchId);
+  return startMessageJob(ctx, { ...input, workerIds: workers }, batchId);
 }
 
 export interface WorkerJob extends Pick<JobProgress, "id" | "kind" | "status"> {

@@ -7,6 +7,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { currentTeamContext } from "@/lib/auth/session";
 import { listWorkers, WORKERS_PAGE_SIZE } from "@/lib/workers/list-workers";
 import { WorkersQuery, workersQueryParams, type WorkerSort } from "@/lib/workers/workers-query";
+import { BlockCsvForm } from "./_components/block-csv-form";
 import { WorkersTable } from "./_components/workers-table";
 
 export const metadata: Metadata = { title: "Workers" };
@@ -56,6 +57,7 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
           <input type="hidden" name="dir" value={query.dir} />
           <button className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">Filter</button>
         </form>
+        {hasRole(ctx.role, "admin") && <BlockCsvForm />}
         <Card>
           <p className="mb-3 text-sm text-slate-500" data-testid="workers-total">
             {total === 0 ? "No workers match." : `${total.toLocaleString("en-US")} ${total === 1 ? "worker" : "workers"}`}

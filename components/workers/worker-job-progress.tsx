@@ -1,0 +1,45 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect } from "react";
+import { Alert } from "@/components/ui/alert";
+import { jobFinished, useWorkerJob } from "./use-worker-job";
+
+/** Progress of a bulk job on workers, with each worker it failed for; the page is re-read when it ends. */
+export function WorkerJobProgress({ path, what, unit = "workers" }: { path: string; what: string; unit?: string }) {
+  const router = useRouter();
+  const { data, error } = useWorkerJob(path);
+  const finished = jobFinished(data);
+  useEffect(() => {
+    if (finished) router.refresh();
+  }, [finished, router]);
+  if (error) return <Alert tone="error">{error.message}</Alert>;
+  if (!data) return <Alert>Starting: {what}…</Alert>;
+  const pct = data.total ? Math.round(((data.done + data.failed) / data.total) * 100) : 100;
+  const failures = data.failures ?? [];
+  return (
+    <div className="space-y-2 rounded-md bg-white p-3 ring-1 ring-slate-200" data-testid="worker-job-progress">
+      <div className="flex flex-wrap justify-between gap-2 text-sm">
+        <span className="font-medium text-slate-800">{what}</span>
+        <span className="text-slate-500" role="status">
+          {data.done} of {data.total} {unit} done{data.failed ? `, ${data.failed} failed` : ""} · {finished ? (data.status === "succeeded" ? "finished" : data.status) : data.status === "queued" ? "waiting to start" : "running"}
+        </span>
+      </div>
+      <div className="h-1.5 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100} aria-label={what}>
+        <div className={`h-full rounded-full transition-all ${data.failed ? "bg-amber-500" : "bg-brand-600"}`} style={{ width: `${pct}%` }} />
+      </div>
+      {failures.length > 0 && (
+        <div className="text-xs">
+          <p className="font-medium text-red-800">Not done for:</p>
+          <ul className="mt-1 space-y-0.5 text-red-700">
+            {failures.map((f, i) => (
+              <li key={`${f.workerId}-${i}`}>
+                <span className="font-mono">{f.workerId}</span> — {f.type}: {f.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
