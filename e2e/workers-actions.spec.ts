@@ -93,7 +93,7 @@ test("blocking a selection runs as a job with progress, and the blocked worker n
   await page.getByLabel(`Select ${other}`).check();
   await page.getByRole("button", { name: "Block or unblock…" }).click();
   await page.getByLabel("Reason").fill("Copied answers between tasks");
-  await page.getByRole("button", { name: "Block 2 workers" }).click();
+  await page.getByRole("button", { name: "Block 2 workers", exact: true }).click();
   const progress = page.getByTestId("worker-job-progress");
   await expect(progress).toContainText("Blocking 2 workers");
   await expect(progress.getByRole("status")).toHaveText(/2 of 2 workers done · finished/);
