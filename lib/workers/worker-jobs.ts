@@ -18,10 +18,10 @@ export const MESSAGE_JOB = "workers.message";
 type BlockItem = { workerId: string; reason: string };
 type MessageItem = { workerIds: string[] };
 
-/** The member who started the job, as the actor of its per-worker audit entries. */
-async function jobActor(ctx: JobContext): Promise<Actor> {
-  const user = ctx.createdById ? await db.user.findUnique({ where: { id: ctx.createdById }, select: { id: true, email: true } }) : null;
-  return { team: { id: ctx.teamId }, user: { id: user?.id ?? "", email: user?.email ?? "job" }, environment: ctx.environment } as Actor;
+/** The member who started the job (kept in its options), as the actor of its per-worker audit entries. */
+function jobActor(ctx: JobContext): Actor {
+  const { actorEmail } = ctx.options as { actorEmail: string };
+  return { team: { id: ctx.teamId }, user: { id: ctx.createdById, email: actorEmail }, environment: ctx.environment } as Actor;
 }
 
 /** One worker blocked or unblocked per item; a marketplace refusal fails that item only. */
@@ -32,7 +32,7 @@ export const blockJobHandler: JobHandler = {
     const { action } = ctx.options as { action: "block" | "unblock" };
     const item = raw as BlockItem;
     try {
-      await blockWorker(await jobActor(ctx), action, item.workerId, item.reason);
+      await blockWorker(jobActor(ctx), action, item.workerId, item.reason);
     } catch (e) {
       if (e instanceof BlockRefused) throw new PermanentItemError(e.message);
       throw e;
@@ -79,7 +79,7 @@ export async function startBlockCsvJob(ctx: Actor, csv: string): Promise<{ jobId
 }
 
 async function enqueueBlocks(ctx: Actor, action: "block" | "unblock", items: BlockItem[], detail: Record<string, string>) {
-  const job = await enqueueJob({ teamId: ctx.team.id, environment: ctx.environment, kind: BLOCK_JOB, subjectId: "workers", options: { action }, createdById: ctx.user.id, items });
+  const job = await enqueueJob({ teamId: ctx.team.id, environment: ctx.environment, kind: BLOCK_JOB, subjectId: "workers", options: { action, actorEmail: ctx.user.email }, createdById: ctx.user.id, items });
   await recordAudit(ctx, `worker.bulk-${action}`, `${items.length} workers`, { jobId: job.id, ...detail, workerIds: items.map((i) => i.workerId) });
   return { jobId: job.id, total: items.length };
 }

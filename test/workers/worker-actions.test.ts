@@ -77,6 +77,11 @@ describe("block CSV", () => {
     expect(listed.filter((b) => b.WorkerId === w1 || b.WorkerId === w2).map((b) => b.Reason).sort()).toEqual(["Bots", "Spam"]);
     expect(await db.cachedWorkerBlock.count({ where: { teamId: team.teamId, forgottenAt: null } })).toBe(2);
     expect(await db.auditLog.count({ where: { teamId: team.teamId, action: { in: ["worker.block", "worker.bulk-block"] } } })).toBe(3);
+    const perWorker = await db.auditLog.findMany({ where: { teamId: team.teamId, action: "worker.block" } });
+    expect(perWorker.map((a) => [a.userId, a.actorEmail])).toEqual([
+      [admin.user.id, admin.user.email],
+      [admin.user.id, admin.user.email],
+    ]);
 
     const unblock = await startBlockJob(admin, { action: "unblock", workerIds: [w1, w2], reason: "Appeal accepted" });
     await runJobs();
