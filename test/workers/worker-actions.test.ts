@@ -8,7 +8,7 @@ import { bonusJobHandler } from "@/lib/review/send-bonus";
 import { batchFairness, hourlyCents, projectFairness } from "@/lib/workers/pay-fairness";
 import { parseBlockCsv } from "@/lib/workers/parse-block-csv";
 import { payTopUp, topUpPlan } from "@/lib/workers/top-up-plan";
-import { blockJobHandler, messageBatch, messageJobHandler, startBlockCsvJob, startBlockJob, workerJob } from "@/lib/workers/worker-jobs";
+import { blockJobHandler, messageBatch, messageJobHandler, startBlockCsvJob, startBlockJob, startMessageJob, workerJob } from "@/lib/workers/worker-jobs";
 import { useHarness } from "../marketplace/harness";
 import { reviewTeam } from "../review/review-team";
 
@@ -109,6 +109,26 @@ describe("messages to a batch", () => {
     const inbox = await db.mkWorkerMessage.findMany({ where: { workerId: { in: [w1, w2] }, subject: "Thanks" } });
     expect(inbox).toHaveLength(2);
     expect(await db.auditLog.findFirst({ where: { teamId: team.teamId, action: "worker.message", detail: { path: ["batchId"], equals: batch.id } } })).not.toBeNull();
+  });
+});
+
+describe("messages to a selection", () => {
+  it("go out in calls of 100 as a job; every worker MTurk could not reach is shown and stored", async () => {
+    const team = await reviewTeam(h);
+    const admin = await team.as("admin");
+    const real = await h.createWorker();
+    await h.acceptAndSubmit((await h.createHit()).HITId!, real);
+    const unknown = Array.from({ length: 150 }, (_, i) => `AUNKNOWN${String(i).padStart(6, "0")}`);
+    const started = await startMessageJob(admin, { workerIds: [real, ...unknown, real], subject: "Hello", body: "A note for everyone." });
+    expect(started.total).toBe(151);
+    expect(await db.jobItem.count({ where: { jobId: started.jobId } })).toBe(2);
+    await runJobs();
+    const job = await workerJob({ teamId: team.teamId, environment: "sandbox" }, started.jobId);
+    expect(job).toMatchObject({ status: "succeeded", total: 151, done: 1, failed: 150 });
+    expect(job.failures[0]).toMatchObject({ workerId: "AUNKNOWN000000", type: expect.stringMatching(/^(Soft|Hard)Failure$/) });
+    const stored = await db.workerMessage.findUniqueOrThrow({ where: { id: started.messageId } });
+    expect((stored.failures as { workerId: string }[]).map((f) => f.workerId).sort()).toEqual(unknown);
+    expect(await db.mkWorkerMessage.count({ where: { workerId: real, subject: "Hello" } })).toBe(1);
   });
 });
 
