@@ -94,8 +94,7 @@ test("blocking a selection runs as a job with progress, and the blocked worker n
   await page.getByRole("button", { name: "Block or unblock…" }).click();
   await page.getByLabel("Reason").fill("Copied answers between tasks");
   await page.getByRole("button", { name: "Block 2 workers", exact: true }).click();
-  const progress = page.getByTestId("worker-job-progress");
-  await expect(progress).toContainText("Blocking 2 workers");
+  const progress = page.getByTestId("worker-job-progress").filter({ hasText: "Blocking 2 workers" });
   await expect(progress.getByRole("status")).toHaveText(/2 of 2 workers done · finished/);
   await expect(page.getByTestId("worker-row").filter({ hasText: "Blocked" })).toHaveCount(2);
   await page.screenshot({ path: test.info().outputPath("workers-bulk-block.png"), fullPage: true });
@@ -132,8 +131,12 @@ test("a CSV of blocks with a bad row is refused whole, naming row and column", a
 
   await page.getByLabel("Blocks CSV").setInputFiles({ name: "blocks.csv", mimeType: "text/csv", buffer: Buffer.from(`WorkerId,Reason\n${good},Spam\n`) });
   await page.getByRole("button", { name: "Block everyone in the file" }).click();
-  await expect(page.getByTestId("worker-job-progress").getByRole("status")).toHaveText(/1 of 1 workers done · finished/);
+  await expect(page.getByTestId("worker-job-progress").filter({ hasText: "Blocking 1 worker from blocks.csv" }).getByRole("status")).toHaveText(/1 of 1 workers done · finished/);
   expect(await db.cachedWorkerBlock.count({ where: { teamId: team.id, workerId: good, forgottenAt: null } })).toBe(1);
+  // The job outlives the page that started it.
+  await page.reload();
+  await page.getByText("Recent bulk actions").click();
+  await expect(page.getByTestId("recent-worker-jobs").getByTestId("worker-job-progress")).toContainText(/Block 1 worker ·.*1 of 1 workers done · finished/);
 });
 
 test("messages to a selection and to a whole batch reach the workers' inboxes", async ({ page, team, baseURL, browser }) => {
@@ -156,7 +159,7 @@ test("messages to a selection and to a whole batch reach the workers' inboxes", 
   await page.getByLabel("Subject").fill("New batch tomorrow");
   await page.getByLabel("Message", { exact: true }).fill("Thanks for your careful work: more tasks come tomorrow at 9.");
   await page.getByRole("button", { name: "Send to 2 workers" }).click();
-  await expect(page.getByTestId("worker-job-progress").getByRole("status")).toHaveText(/2 of 2 workers done · finished/);
+  await expect(page.getByTestId("worker-job-progress").filter({ hasText: 'Sending "New batch tomorrow"' }).getByRole("status")).toHaveText(/2 of 2 workers done · finished/);
 
   await page.goto(`/batches/${batchId}`);
   await page.getByLabel("Subject").fill("About the Message run");

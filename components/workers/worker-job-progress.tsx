@@ -6,13 +6,13 @@ import { Alert } from "@/components/ui/alert";
 import { jobFinished, useWorkerJob } from "./use-worker-job";
 
 /** Progress of a bulk job on workers, with each worker it failed for; the page is re-read when it ends. */
-export function WorkerJobProgress({ path, what, unit = "workers" }: { path: string; what: string; unit?: string }) {
+export function WorkerJobProgress({ path, what, unit = "workers", refreshOnFinish = true }: { path: string; what: string; unit?: string; refreshOnFinish?: boolean }) {
   const router = useRouter();
   const { data, error } = useWorkerJob(path);
   const finished = jobFinished(data);
   useEffect(() => {
-    if (finished) router.refresh();
-  }, [finished, router]);
+    if (finished && refreshOnFinish) router.refresh();
+  }, [finished, refreshOnFinish, router]);
   if (error) return <Alert tone="error">{error.message}</Alert>;
   if (!data) return <Alert>Starting: {what}…</Alert>;
   const pct = data.total ? Math.round(((data.done + data.failed) / data.total) * 100) : 100;

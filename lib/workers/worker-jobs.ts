@@ -161,3 +161,30 @@ export async function workerJob(scope: { teamId: string; environment: TeamContex
   }
   throw new HttpError(404, "No such job");
 }
+
+export interface RecentWorkerJob {
+  id: string;
+  /** What it does, for the list: "Block 40 workers", "Message “Thanks” to 120 workers". */
+  label: string;
+  status: string;
+  createdAt: Date;
+}
+
+/** The team's latest bulk block and message jobs, so their progress outlives the page that started them. */
+export async function recentWorkerJobs(scope: Scope, take = 5): Promise<RecentWorkerJob[]> {
+  const jobs = await db.job.findMany({
+    where: { teamId: scope.teamId, environment: scope.environment, kind: { in: [BLOCK_JOB, MESSAGE_JOB] } },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: { id: true, kind: true, status: true, total: true, options: true, createdAt: true },
+  });
+  const messageIds = jobs.flatMap((j) => (j.kind === MESSAGE_JOB ? [(j.options as { messageId: string }).messageId] : []));
+  const messages = new Map((await db.workerMessage.findMany({ where: { id: { in: messageIds } }, select: { id: true, subject: true, workerIds: true } })).map((m) => [m.id, m]));
+  const workers = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "worker" : "workers"}`;
+  return jobs.map((j) => {
+    const o = j.options as { action?: string; messageId?: string };
+    const m = o.messageId ? messages.get(o.messageId) : undefined;
+    const label = j.kind === BLOCK_JOB ? `${o.action === "unblock" ? "Unblock" : "Block"} ${workers(j.total)}` : `Message “${m?.subject ?? "?"}” to ${workers(m?.workerIds.length ?? 0)}`;
+    return { id: j.id, label, status: j.status, createdAt: j.createdAt };
+  });
+}
