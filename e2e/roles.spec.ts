@@ -197,6 +197,12 @@ const CASES: RouteCase[] = [
     role: "admin",
     prepare: async (t) => ({ path: `/api/workers/jobs/${(await db.job.create({ data: { teamId: t.id, environment: "sandbox", kind: "workers.block", status: "succeeded" } })).id}` }),
   },
+  {
+    method: "POST",
+    route: "/api/workers/jobs/[id]",
+    role: "admin",
+    prepare: async (t) => ({ path: `/api/workers/jobs/${(await db.job.create({ data: { teamId: t.id, environment: "sandbox", kind: "workers.block", status: "paused", options: { action: "block" } } })).id}`, body: { action: "cancel" } }),
+  },
   { method: "POST", route: "/api/batches/[id]/messages", role: "admin", prepare: async (t) => ({ path: `/api/batches/${await workedBatch(t)}/messages`, body: { subject: "Walk", body: "Hello" } }) },
   { method: "GET", route: "/api/batches/[id]/top-up", role: "reviewer", prepare: async (t) => ({ path: `/api/batches/${await workedBatch(t)}/top-up` }) },
   { method: "POST", route: "/api/batches/[id]/top-up", role: "reviewer", prepare: async (t) => ({ path: `/api/batches/${await workedBatch(t)}/top-up`, body: { expectedTotalCents: 0 } }) },

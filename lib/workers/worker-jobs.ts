@@ -5,7 +5,7 @@ import type { TeamContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { HttpError } from "@/lib/http-error";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
-import { jobProgress, type JobProgress } from "@/lib/jobs/job-control";
+import { controlJob, jobProgress, type JobProgress } from "@/lib/jobs/job-control";
 import { PermanentItemError, type JobContext, type JobHandler } from "@/lib/jobs/job-types";
 import { blockWorker, BlockRefused, type Actor } from "@/lib/workers/block-workers";
 import { notifyChunk, PER_CALL, type MessageFailure } from "@/lib/workers/message-workers";
@@ -41,12 +41,22 @@ export const blockJobHandler: JobHandler = {
   },
 };
 
-/** Failures of a message job: those MTurk reported per worker, and whole calls that never got through. */
-async function messageFailures(jobId: string): Promise<MessageFailure[]> {
-  const items = await db.jobItem.findMany({ where: { jobId, status: { in: ["done", "failed"] } }, orderBy: { seq: "asc" }, select: { input: true, status: true, result: true, error: true } });
+/**
+ * Failures of a message job: those MTurk reported per worker, whole calls that never got through,
+ * and (once `withUnsent`, for a cancelled job) the calls never made.
+ */
+async function messageFailures(jobId: string, withUnsent = false): Promise<MessageFailure[]> {
+  const items = await db.jobItem.findMany({ where: { jobId, status: { in: withUnsent ? ["done", "failed", "pending"] : ["done", "failed"] } }, orderBy: { seq: "asc" }, select: { input: true, status: true, result: true, error: true } });
   return items.flatMap((i) =>
-    i.status === "done" ? ((i.result as { failures?: MessageFailure[] } | null)?.failures ?? []) : (i.input as MessageItem).workerIds.map((workerId) => ({ workerId, type: "HardFailure", message: i.error ?? "Not sent" })),
+    i.status === "done"
+      ? ((i.result as { failures?: MessageFailure[] } | null)?.failures ?? [])
+      : (i.input as MessageItem).workerIds.map((workerId) => (i.status === "pending" ? { workerId, type: "NotSent", message: "Cancelled before it was sent" } : { workerId, type: "HardFailure", message: i.error ?? "Not sent" })),
   );
+}
+
+/** Writes what became of each recipient onto the stored message. */
+async function recordMessageOutcome(jobId: string, messageId: string, cancelled: boolean): Promise<void> {
+  await db.workerMessage.update({ where: { id: messageId }, data: { failures: (await messageFailures(jobId, cancelled)) as never } });
 }
 
 /** One NotifyWorkers call of ≤ 100 workers per item; the stored message gets every failure at the end. */
@@ -59,9 +69,8 @@ export const messageJobHandler: JobHandler = {
     if (!message) throw new PermanentItemError(`No message ${messageId}`);
     return { failures: await notifyChunk({ teamId: ctx.teamId, environment: ctx.environment }, message.subject, message.body, (raw as MessageItem).workerIds) };
   },
-  async onFinish(ctx) {
-    const { messageId } = ctx.options as { messageId: string };
-    await db.workerMessage.update({ where: { id: messageId }, data: { failures: (await messageFailures(ctx.jobId)) as never } });
+  async onFinish(ctx, status) {
+    await recordMessageOutcome(ctx.jobId, (ctx.options as { messageId: string }).messageId, status === "cancelled");
   },
 };
 
@@ -156,10 +165,27 @@ export async function workerJob(scope: { teamId: string; environment: TeamContex
   if (job.kind === MESSAGE_JOB) {
     const items = await db.jobItem.findMany({ where: { jobId }, select: { input: true, status: true } });
     const count = (s: string) => items.filter((i) => i.status === s).reduce((n, i) => n + (i.input as MessageItem).workerIds.length, 0);
-    const failures = await messageFailures(jobId);
-    return { id: job.id, kind: job.kind, status: job.status, total: count("pending") + count("done") + count("failed"), done: count("done") + count("failed") - failures.length, failed: failures.length, failures: failures.slice(0, 200) };
+    const failures = await messageFailures(jobId, job.status === "cancelled");
+    const handled = count("done") + count("failed") + (job.status === "cancelled" ? count("pending") : 0);
+    return { id: job.id, kind: job.kind, status: job.status, total: count("pending") + count("done") + count("failed"), done: handled - failures.length, failed: failures.length, failures: failures.slice(0, 200) };
   }
   throw new HttpError(404, "No such job");
+}
+
+/**
+ * Stops a block or message job between items (those already sent stay sent). A cancelled
+ * message's record names every worker it never reached.
+ */
+export async function cancelWorkerJob(ctx: Actor, jobId: string): Promise<WorkerJob> {
+  const scope = { teamId: ctx.team.id, environment: ctx.environment };
+  const before = await workerJob(scope, jobId);
+  await controlJob(scope, jobId, "cancel");
+  if (before.kind === MESSAGE_JOB) {
+    const { options } = await db.job.findUniqueOrThrow({ where: { id: jobId }, select: { options: true } });
+    await recordMessageOutcome(jobId, (options as { messageId: string }).messageId, true);
+  }
+  await recordAudit(ctx, before.kind === BLOCK_JOB ? "worker.bulk-cancel" : "worker.message-cancel", jobId, { done: before.done, total: before.total });
+  return workerJob(scope, jobId);
 }
 
 export interface RecentWorkerJob {

@@ -8,7 +8,7 @@ import { bonusJobHandler } from "@/lib/review/send-bonus";
 import { batchFairness, hourlyCents, projectFairness } from "@/lib/workers/pay-fairness";
 import { parseBlockCsv } from "@/lib/workers/parse-block-csv";
 import { payTopUp, topUpPlan } from "@/lib/workers/top-up-plan";
-import { blockJobHandler, messageBatch, messageJobHandler, startBlockCsvJob, startBlockJob, startMessageJob, workerJob } from "@/lib/workers/worker-jobs";
+import { blockJobHandler, cancelWorkerJob, messageBatch, messageJobHandler, startBlockCsvJob, startBlockJob, startMessageJob, workerJob } from "@/lib/workers/worker-jobs";
 import { useHarness } from "../marketplace/harness";
 import { reviewTeam } from "../review/review-team";
 
@@ -129,6 +129,24 @@ describe("messages to a selection", () => {
     const stored = await db.workerMessage.findUniqueOrThrow({ where: { id: started.messageId } });
     expect((stored.failures as { workerId: string }[]).map((f) => f.workerId).sort()).toEqual(unknown);
     expect(await db.mkWorkerMessage.count({ where: { workerId: real, subject: "Hello" } })).toBe(1);
+  });
+});
+
+describe("cancelling a bulk job", () => {
+  it("stops a message before its calls are made, and the record names everyone it never reached", async () => {
+    const team = await reviewTeam(h);
+    const admin = await team.as("admin");
+    const workerIds = Array.from({ length: 120 }, (_, i) => `ACANCEL${String(i).padStart(7, "0")}`);
+    const started = await startMessageJob(admin, { workerIds, subject: "Oops", body: "Wrong list." });
+    const cancelled = await cancelWorkerJob(admin, started.jobId);
+    expect(cancelled).toMatchObject({ status: "cancelled", total: 120, done: 0, failed: 120 });
+    expect(cancelled.failures[0]).toMatchObject({ type: "NotSent" });
+    await runJobs();
+    expect(await db.mkWorkerMessage.count({ where: { subject: "Oops", workerId: { in: workerIds } } })).toBe(0);
+    const stored = await db.workerMessage.findUniqueOrThrow({ where: { id: started.messageId } });
+    expect((stored.failures as unknown[]).length).toBe(120);
+    await expect(cancelWorkerJob(admin, started.jobId)).rejects.toMatchObject({ status: 409 });
+    expect(await db.auditLog.count({ where: { teamId: team.teamId, action: "worker.message-cancel", target: started.jobId } })).toBe(1);
   });
 });
 

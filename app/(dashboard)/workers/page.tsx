@@ -71,7 +71,7 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
             </summary>
             <div className="space-y-2 border-t border-slate-100 px-5 py-4" data-testid="recent-worker-jobs">
               {jobs.map((j) => (
-                <WorkerJobProgress key={j.id} path={`/api/workers/jobs/${j.id}`} what={`${j.label} · ${j.createdAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`} refreshOnFinish={j.status === "queued" || j.status === "running"} />
+                <WorkerJobProgress key={j.id} cancellable path={`/api/workers/jobs/${j.id}`} what={`${j.label} · ${j.createdAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`} refreshOnFinish={j.status === "queued" || j.status === "running"} />
               ))}
             </div>
           </details>

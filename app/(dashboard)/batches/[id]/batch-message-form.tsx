@@ -41,7 +41,7 @@ export function BatchMessageForm({ batchId, workers }: { batchId: string; worker
           {send.isPending ? "Sending…" : `Send to ${workers} ${workers === 1 ? "worker" : "workers"}`}
         </Button>
         {send.error && <Alert tone="error">{send.error.message}</Alert>}
-        {send.data && <WorkerJobProgress path={`/api/workers/jobs/${send.data.jobId}`} what={`Sending "${subject}" to ${send.data.total} ${send.data.total === 1 ? "worker" : "workers"}`} />}
+        {send.data && <WorkerJobProgress cancellable path={`/api/workers/jobs/${send.data.jobId}`} what={`Sending "${subject}" to ${send.data.total} ${send.data.total === 1 ? "worker" : "workers"}`} />}
       </form>
     </Card>
   );

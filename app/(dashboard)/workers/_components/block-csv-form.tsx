@@ -61,7 +61,7 @@ export function BlockCsvForm() {
             )}
           </Alert>
         )}
-        {upload.data && <WorkerJobProgress path={`/api/workers/jobs/${upload.data.jobId}`} what={`Blocking ${upload.data.total} ${upload.data.total === 1 ? "worker" : "workers"} from ${file?.name ?? "the CSV"}`} />}
+        {upload.data && <WorkerJobProgress cancellable path={`/api/workers/jobs/${upload.data.jobId}`} what={`Blocking ${upload.data.total} ${upload.data.total === 1 ? "worker" : "workers"} from ${file?.name ?? "the CSV"}`} />}
       </form>
     </details>
   );

@@ -66,7 +66,7 @@ export function WorkerActions({ workerIds, blocked }: { workerIds: string[]; blo
           </div>
           {block.error && <Alert tone="error">{block.error.message}</Alert>}
           {block.data?.results && failed.length === 0 && <Alert tone="success">{block.variables === "unblock" ? "Unblocked" : "Blocked"} {who}.</Alert>}
-          {block.data?.jobId && <WorkerJobProgress path={`/api/workers/jobs/${block.data.jobId}`} what={`${block.variables === "unblock" ? "Unblocking" : "Blocking"} ${who}`} />}
+          {block.data?.jobId && <WorkerJobProgress cancellable path={`/api/workers/jobs/${block.data.jobId}`} what={`${block.variables === "unblock" ? "Unblocking" : "Blocking"} ${who}`} />}
           {failed.length > 0 && <Alert tone="error">{failed.map((f) => `${f.workerId}: ${f.message}`).join("; ")}</Alert>}
         </div>
       )}
@@ -98,7 +98,7 @@ export function WorkerActions({ workerIds, blocked }: { workerIds: string[]; blo
               {message.data.failures.length > 0 && ` Not delivered: ${message.data.failures.map((f) => `${f.workerId} (${f.type}: ${f.message})`).join("; ")}`}
             </Alert>
           )}
-          {message.data?.jobId && <WorkerJobProgress path={`/api/workers/jobs/${message.data.jobId}`} what={`Sending "${subject}" to ${who}`} />}
+          {message.data?.jobId && <WorkerJobProgress cancellable path={`/api/workers/jobs/${message.data.jobId}`} what={`Sending "${subject}" to ${who}`} />}
         </form>
       )}
     </div>
