@@ -57,6 +57,14 @@ async function batch(team: SeededTeam): Promise<string> {
   return b.id;
 }
 
+/** A batch one (cached) worker has worked on: enough to message its workers or plan a top-up. */
+async function workedBatch(team: SeededTeam): Promise<string> {
+  const batchId = await batch(team);
+  const a = await seedCachedAssignment(team.id);
+  await db.batchHit.create({ data: { batchId, rowIndex: 0, part: 0, hitId: a.hitId } });
+  return batchId;
+}
+
 const batchBody = async (team: SeededTeam) => ({ projectId: await project(team), name: "Walk batch", csv: "text\nhello\n" });
 
 /** A real HIT on the team's built-in sandbox account, in the cache. */
@@ -182,6 +190,22 @@ const CASES: RouteCase[] = [
   { method: "GET", route: "/api/workers/export", role: "viewer", prepare: async () => ({ path: "/api/workers/export?blocked=blocked" }) },
   { method: "POST", route: "/api/workers/blocks", role: "admin", prepare: async () => ({ path: "/api/workers/blocks", body: { action: "block", workerIds: [await seedMarketplaceWorker()], reason: "Walk" } }) },
   { method: "POST", route: "/api/workers/messages", role: "admin", prepare: async () => ({ path: "/api/workers/messages", body: { workerIds: [await seedMarketplaceWorker()], subject: "Walk", body: "Hello" } }) },
+  { method: "POST", route: "/api/workers/blocks/csv", role: "admin", prepare: async () => ({ path: "/api/workers/blocks/csv", body: { csv: `WorkerId,Reason\n${await seedMarketplaceWorker()},Walk\n` } }) },
+  {
+    method: "GET",
+    route: "/api/workers/jobs/[id]",
+    role: "admin",
+    prepare: async (t) => ({ path: `/api/workers/jobs/${(await db.job.create({ data: { teamId: t.id, environment: "sandbox", kind: "workers.block", status: "succeeded" } })).id}` }),
+  },
+  {
+    method: "POST",
+    route: "/api/workers/jobs/[id]",
+    role: "admin",
+    prepare: async (t) => ({ path: `/api/workers/jobs/${(await db.job.create({ data: { teamId: t.id, environment: "sandbox", kind: "workers.block", status: "paused", options: { action: "block" } } })).id}`, body: { action: "cancel" } }),
+  },
+  { method: "POST", route: "/api/batches/[id]/messages", role: "admin", prepare: async (t) => ({ path: `/api/batches/${await workedBatch(t)}/messages`, body: { subject: "Walk", body: "Hello" } }) },
+  { method: "GET", route: "/api/batches/[id]/top-up", role: "reviewer", prepare: async (t) => ({ path: `/api/batches/${await workedBatch(t)}/top-up` }) },
+  { method: "POST", route: "/api/batches/[id]/top-up", role: "reviewer", prepare: async (t) => ({ path: `/api/batches/${await workedBatch(t)}/top-up`, body: { expectedTotalCents: 0 } }) },
   // Last: creating a team makes it the caller's active team.
   { method: "POST", route: "/api/teams", role: "viewer", prepare: async () => ({ path: "/api/teams", body: { name: "Side project" } }) },
 ];

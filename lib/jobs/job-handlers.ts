@@ -5,6 +5,7 @@ import type { JobHandler } from "@/lib/jobs/job-types";
 import { qualificationOpsHandler } from "@/lib/qualifications/qualification-ops-job";
 import { decideJobHandler } from "@/lib/review/send-decision";
 import { bonusJobHandler } from "@/lib/review/send-bonus";
+import { blockJobHandler, messageJobHandler } from "@/lib/workers/worker-jobs";
 
 /**
  * Every kind of job the runner knows. Domain modules define their handlers; this is the one
@@ -16,4 +17,6 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   [decideJobHandler.kind]: decideJobHandler,
   [bonusJobHandler.kind]: bonusJobHandler,
   [qualificationOpsHandler.kind]: qualificationOpsHandler,
+  [blockJobHandler.kind]: blockJobHandler,
+  [messageJobHandler.kind]: messageJobHandler,
 };

@@ -45,7 +45,7 @@ export async function removeMember(ctx: TeamContext, membershipId: string) {
   return { ok: true };
 }
 
-export async function updateTeamSettings(ctx: TeamContext, input: { name?: string; reviewerBonusLimitCents?: number }) {
+export async function updateTeamSettings(ctx: TeamContext, input: { name?: string; reviewerBonusLimitCents?: number; minimumHourlyCents?: number | null }) {
   await db.team.update({ where: { id: ctx.team.id }, data: input });
   await recordAudit(ctx, "team.update", ctx.team.name, input);
   return { ok: true };

@@ -2,20 +2,38 @@ import "server-only";
 import { NotifyWorkersCommand } from "@aws-sdk/client-mturk";
 import type { z } from "zod";
 import { recordAudit } from "@/lib/audit";
+import type { EnvironmentName } from "@/lib/auth/roles";
 import type { TeamContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { MturkError } from "@/lib/mturk/errors";
 import { sendMturk } from "@/lib/mturk/send";
 import type { MessageInput } from "@/lib/workers/worker-action-input";
 
 type Actor = Pick<TeamContext, "team" | "user" | "environment">;
 
 /** NotifyWorkers takes at most 100 workers per call. */
-const PER_CALL = 100;
+export const PER_CALL = 100;
 
 export interface MessageFailure {
   workerId: string;
   type: string;
   message: string;
+}
+
+/**
+ * One NotifyWorkers call (≤ 100 workers) and the per-worker failures MTurk reports. A call the
+ * marketplace refuses whole is a HardFailure for each of its workers; a transient fault throws,
+ * so a job retries it.
+ */
+export async function notifyChunk(scope: { teamId: string; environment: EnvironmentName }, subject: string, body: string, workerIds: string[]): Promise<MessageFailure[]> {
+  try {
+    const out = await sendMturk(scope.teamId, scope.environment, new NotifyWorkersCommand({ Subject: subject, MessageText: body, WorkerIds: workerIds }));
+    return (out.NotifyWorkersFailureStatuses ?? []).map((f) => ({ workerId: f.WorkerId ?? "", type: f.NotifyWorkersFailureCode ?? "HardFailure", message: f.NotifyWorkersFailureMessage ?? "" }));
+  } catch (e) {
+    if (e instanceof MturkError && e.retryable) throw e;
+    const message = e instanceof Error ? e.message : String(e);
+    return workerIds.map((workerId) => ({ workerId, type: "HardFailure", message }));
+  }
 }
 
 /** Sends in calls of 100, keeps every per-worker failure MTurk reports, and stores the message for the record. */
@@ -25,12 +43,9 @@ export async function messageWorkers(ctx: Actor, input: z.output<typeof MessageI
   for (let i = 0; i < workerIds.length; i += PER_CALL) {
     const chunk = workerIds.slice(i, i + PER_CALL);
     try {
-      const out = await sendMturk(ctx.team.id, ctx.environment, new NotifyWorkersCommand({ Subject: input.subject, MessageText: input.body, WorkerIds: chunk }));
-      for (const f of out.NotifyWorkersFailureStatuses ?? []) {
-        failures.push({ workerId: f.WorkerId ?? "", type: f.NotifyWorkersFailureCode ?? "HardFailure", message: f.NotifyWorkersFailureMessage ?? "" });
-      }
+      failures.push(...(await notifyChunk({ teamId: ctx.team.id, environment: ctx.environment }, input.subject, input.body, chunk)));
     } catch (e) {
-      // A whole call refused or failed: every worker of it is reported, the other calls still go.
+      // Even a transient fault only costs this call's workers: the other calls still go.
       const message = e instanceof Error ? e.message : String(e);
       for (const workerId of chunk) failures.push({ workerId, type: "HardFailure", message });
     }

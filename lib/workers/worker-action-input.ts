@@ -15,3 +15,11 @@ export const MessageInput = z.object({
   subject: z.string().trim().min(1, "Write a subject").max(200, "The subject can be at most 200 characters"),
   body: z.string().trim().min(1, "Write a message").max(4096, "The message can be at most 4,096 characters"),
 });
+
+/** A CSV of blocks (WorkerId, Reason); parsed and checked whole on the server (lib/workers/parse-block-csv). */
+export const BlockCsvInput = z.object({
+  csv: z.string().min(1, "Choose a CSV file").max(2_000_000, "The CSV is larger than 2 MB"),
+});
+
+/** A message to everyone who worked in a batch: the same limits, the recipients found on the server. */
+export const BatchMessageInput = MessageInput.omit({ workerIds: true });

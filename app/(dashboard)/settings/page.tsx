@@ -6,6 +6,7 @@ import { connectionSummaries } from "@/lib/mturk/connections";
 import { listPendingInvites } from "@/lib/teams/invites";
 import { listMembers } from "@/lib/teams/members";
 import { teamWorkforce } from "@/lib/teams/worker-invites";
+import { minimumHourlyCents } from "@/lib/workers/pay-fairness";
 import { ConnectionsSection } from "./_components/connections-section";
 import { MembersSection } from "./_components/members-section";
 import { NewTeamSection } from "./_components/new-team-section";
@@ -31,7 +32,7 @@ export default async function SettingsPage() {
     <>
       <PageHeader title="Settings" description={`Team ${ctx.team.name}: members, marketplace connections and limits.`} />
       <div className="space-y-6">
-        <TeamSection name={ctx.team.name} reviewerBonusLimitCents={ctx.team.reviewerBonusLimitCents} canEdit={isAdmin} />
+        <TeamSection name={ctx.team.name} reviewerBonusLimitCents={ctx.team.reviewerBonusLimitCents} minimumHourlyCents={await minimumHourlyCents(ctx.team.id)} canEdit={isAdmin} />
         <MembersSection
           currentUserId={ctx.user.id}
           role={ctx.role}

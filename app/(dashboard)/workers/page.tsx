@@ -5,8 +5,11 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasRole } from "@/lib/auth/roles";
 import { currentTeamContext } from "@/lib/auth/session";
+import { WorkerJobProgress } from "@/components/workers/worker-job-progress";
 import { listWorkers, WORKERS_PAGE_SIZE } from "@/lib/workers/list-workers";
+import { recentWorkerJobs } from "@/lib/workers/worker-jobs";
 import { WorkersQuery, workersQueryParams, type WorkerSort } from "@/lib/workers/workers-query";
+import { BlockCsvForm } from "./_components/block-csv-form";
 import { WorkersTable } from "./_components/workers-table";
 
 export const metadata: Metadata = { title: "Workers" };
@@ -17,7 +20,11 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = WorkersQuery.safeParse(raw);
   const query = parsed.success ? parsed.data : WorkersQuery.parse({});
-  const { rows, total, pageCount } = await listWorkers({ teamId: ctx.team.id, environment: ctx.environment }, query);
+  const isAdmin = hasRole(ctx.role, "admin");
+  const [{ rows, total, pageCount }, jobs] = await Promise.all([
+    listWorkers({ teamId: ctx.team.id, environment: ctx.environment }, query),
+    isAdmin ? recentWorkerJobs({ teamId: ctx.team.id, environment: ctx.environment }) : Promise.resolve([]),
+  ]);
   const params = workersQueryParams({ ...query, page: 1 });
   const sortHref = (sort: WorkerSort) => `/workers?${workersQueryParams({ ...query, sort, dir: query.sort === sort && query.dir === "desc" ? "asc" : "desc", page: 1 })}`;
   const pageHref = (page: number) => `/workers?${workersQueryParams({ ...query, page })}`;
@@ -56,12 +63,25 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
           <input type="hidden" name="dir" value={query.dir} />
           <button className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">Filter</button>
         </form>
+        {isAdmin && <BlockCsvForm />}
+        {jobs.length > 0 && (
+          <details className="group rounded-xl bg-white shadow-sm ring-1 ring-slate-200" open={jobs.some((j) => j.status === "queued" || j.status === "running")}>
+            <summary className="cursor-pointer list-none px-5 py-3 text-sm font-semibold text-slate-800 select-none">
+              <span className="mr-1 inline-block transition group-open:rotate-90">›</span> Recent bulk actions
+            </summary>
+            <div className="space-y-2 border-t border-slate-100 px-5 py-4" data-testid="recent-worker-jobs">
+              {jobs.map((j) => (
+                <WorkerJobProgress key={j.id} cancellable path={`/api/workers/jobs/${j.id}`} what={`${j.label} · ${j.createdAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`} refreshOnFinish={j.status === "queued" || j.status === "running"} />
+              ))}
+            </div>
+          </details>
+        )}
         <Card>
           <p className="mb-3 text-sm text-slate-500" data-testid="workers-total">
             {total === 0 ? "No workers match." : `${total.toLocaleString("en-US")} ${total === 1 ? "worker" : "workers"}`}
             {total > WORKERS_PAGE_SIZE && ` · page ${query.page} of ${pageCount.toLocaleString("en-US")}`}
           </p>
-          {rows.length > 0 && <WorkersTable rows={rows} sort={query.sort} dir={query.dir} sortHrefs={Object.fromEntries((["workerId", "submitted", "approvalRate", "earnings", "bonuses", "medianTime", "hourly", "lastSeen"] as const).map((s) => [s, sortHref(s)]))} canAct={hasRole(ctx.role, "admin")} />}
+          {rows.length > 0 && <WorkersTable rows={rows} sort={query.sort} dir={query.dir} sortHrefs={Object.fromEntries((["workerId", "submitted", "approvalRate", "earnings", "bonuses", "medianTime", "hourly", "lastSeen"] as const).map((s) => [s, sortHref(s)]))} canAct={isAdmin} />}
           {pageCount > 1 && (
             <nav aria-label="Pages" className="mt-4 flex justify-end gap-2 text-sm">
               {query.page > 1 && (

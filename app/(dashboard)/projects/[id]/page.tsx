@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Alert } from "@/components/ui/alert";
 import { hasRole } from "@/lib/auth/roles";
 import { currentTeamContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -7,7 +8,9 @@ import { parseCsv } from "@/lib/batches/csv";
 import { systemQualificationTypes } from "@/lib/marketplace/system-qualifications";
 import { projectOrNotFound } from "@/app/(dashboard)/projects/project-or-not-found";
 import { findTemplate } from "@/lib/projects/templates";
+import { projectFairness } from "@/lib/workers/pay-fairness";
 import { ProjectEditor } from "../_components/project-editor";
+import { ProjectPayCard } from "./project-pay-card";
 
 export const metadata: Metadata = { title: "Project" };
 
@@ -23,11 +26,12 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   if (!ctx) return null;
   const { id } = await params;
   const project = await projectOrNotFound(ctx.team.id, id);
-  const [schedule, teamTypes] = await Promise.all([
+  const [schedule, teamTypes, pay] = await Promise.all([
     teamFeeSchedule(ctx.team.id, ctx.environment),
     db.cachedQualificationType.findMany({ where: { teamId: ctx.team.id, environment: ctx.environment, status: "Active" }, orderBy: { name: "asc" }, take: 200, select: { qualificationTypeId: true, name: true } }),
+    projectFairness({ teamId: ctx.team.id, environment: ctx.environment }, project.id),
   ]);
-  return (
+  const editor = (
     <ProjectEditor
       project={{ id: project.id, name: project.name, version: project.version, design: project.design }}
       sampleValues={sampleValues(project.templateId)}
@@ -39,5 +43,23 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
       environment={ctx.environment}
       canEdit={hasRole(ctx.role, "admin")}
     />
+  );
+  if (pay.all.assignments === 0) return editor;
+  const below = pay.batches.filter((b) => b.belowMinimum).length;
+  return (
+    <div className="space-y-6">
+      {below > 0 && (
+        <Alert tone="warning">
+          {below === 1 ? "A batch" : `${below} batches`} of this project {below === 1 ? "pays" : "pay"} below your team&apos;s minimum hourly rate.{" "}
+          <a href="#pay-fairness" className="font-semibold underline">
+            See pay fairness
+          </a>
+        </Alert>
+      )}
+      {editor}
+      <div id="pay-fairness">
+        <ProjectPayCard pay={pay} />
+      </div>
+    </div>
   );
 }

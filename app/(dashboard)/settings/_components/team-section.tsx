@@ -7,17 +7,22 @@ import { Card } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { useApiMutation } from "./use-api-mutation";
 
-export function TeamSection({ name, reviewerBonusLimitCents, canEdit }: { name: string; reviewerBonusLimitCents: number; canEdit: boolean }) {
+export function TeamSection({ name, reviewerBonusLimitCents, minimumHourlyCents, canEdit }: { name: string; reviewerBonusLimitCents: number; minimumHourlyCents: number | null; canEdit: boolean }) {
   const [teamName, setTeamName] = useState(name);
   const [limit, setLimit] = useState((reviewerBonusLimitCents / 100).toFixed(2));
-  const save = useApiMutation((body: { name: string; reviewerBonusLimitCents: number }) => ({ path: "/api/team", method: "PATCH", body }));
+  const [minimumError, setMinimumError] = useState<string | undefined>();
+  const [minimum, setMinimum] = useState(minimumHourlyCents === null ? "" : (minimumHourlyCents / 100).toFixed(2));
+  const save = useApiMutation((body: { name: string; reviewerBonusLimitCents: number; minimumHourlyCents: number | null }) => ({ path: "/api/team", method: "PATCH", body }));
   return (
-    <Card title="Team" description="Name and the limits that apply to reviewers.">
+    <Card title="Team" description="Name, the limits that apply to reviewers, and the least your tasks should pay per hour.">
       <form
         className="grid max-w-xl gap-4 sm:grid-cols-2"
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate({ name: teamName, reviewerBonusLimitCents: Math.round(Number(limit) * 100) });
+          const rate = minimum.trim() === "" ? null : Number(minimum.trim().replace(/^\$/, ""));
+          if (rate !== null && !Number.isFinite(rate)) return setMinimumError("Write an amount in dollars, like 12.00, or leave it empty");
+          setMinimumError(undefined);
+          save.mutate({ name: teamName, reviewerBonusLimitCents: Math.round(Number(limit) * 100), minimumHourlyCents: rate === null ? null : Math.round(rate * 100) });
         }}
       >
         <Field label="Team name">
@@ -25,6 +30,9 @@ export function TeamSection({ name, reviewerBonusLimitCents, canEdit }: { name: 
         </Field>
         <Field label="Reviewer bonus limit (USD per payment)" hint="Reviewers cannot send a larger bonus; admins and owners can.">
           <Input value={limit} onChange={(e) => setLimit(e.target.value)} inputMode="decimal" disabled={!canEdit} />
+        </Field>
+        <Field label="Minimum hourly rate (USD per hour)" error={minimumError} hint="Batches paying less per hour of a worker's time are flagged, with a top-up plan. Empty: no minimum.">
+          <Input value={minimum} onChange={(e) => setMinimum(e.target.value)} inputMode="decimal" placeholder="e.g. 12.00" disabled={!canEdit} />
         </Field>
         {canEdit && (
           <div className="flex items-center gap-3 sm:col-span-2">

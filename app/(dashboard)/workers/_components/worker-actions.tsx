@@ -6,12 +6,16 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import { WorkerJobProgress } from "@/components/workers/worker-job-progress";
 import { apiFetch } from "@/lib/api-client";
 import { MessageInput } from "@/lib/workers/worker-action-input";
 
 const TEXTAREA = "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
 
-/** Block/unblock with a reason and message the given workers; per-worker outcomes are shown. */
+/**
+ * Block/unblock with a reason and message the given workers. One worker is done at once; several
+ * go to a durable job whose progress and per-worker failures are shown here.
+ */
 export function WorkerActions({ workerIds, blocked }: { workerIds: string[]; blocked?: boolean }) {
   const router = useRouter();
   const [panel, setPanel] = useState<"none" | "block" | "message">("none");
@@ -20,14 +24,14 @@ export function WorkerActions({ workerIds, blocked }: { workerIds: string[]; blo
   const [body, setBody] = useState("");
   const [issues, setIssues] = useState<string[]>([]);
   const block = useMutation({
-    mutationFn: (action: "block" | "unblock") => apiFetch<{ results: { workerId: string; ok: boolean; message: string }[] }>("/api/workers/blocks", { body: { action, workerIds, reason } }),
+    mutationFn: (action: "block" | "unblock") => apiFetch<{ results?: { workerId: string; ok: boolean; message: string }[]; jobId?: string }>("/api/workers/blocks", { body: { action, workerIds, reason } }),
     onSuccess: () => router.refresh(),
   });
   const message = useMutation({
-    mutationFn: (input: unknown) => apiFetch<{ sent: number; failures: { workerId: string; type: string; message: string }[] }>("/api/workers/messages", { body: input }),
+    mutationFn: (input: unknown) => apiFetch<{ sent?: number; failures?: { workerId: string; type: string; message: string }[]; jobId?: string }>("/api/workers/messages", { body: input }),
   });
   const who = workerIds.length === 1 ? workerIds[0] : `${workerIds.length} workers`;
-  const failed = block.data?.results.filter((r) => !r.ok) ?? [];
+  const failed = block.data?.results?.filter((r) => !r.ok) ?? [];
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap gap-2">
@@ -35,7 +39,7 @@ export function WorkerActions({ workerIds, blocked }: { workerIds: string[]; blo
           Message {workerIds.length > 1 ? `${workerIds.length} workers` : ""}
         </Button>
         <Button variant="secondary" className="text-red-700" disabled={!workerIds.length} onClick={() => setPanel(panel === "block" ? "none" : "block")}>
-          {blocked ? "Unblock…" : "Block…"}
+          {blocked === undefined ? "Block or unblock…" : blocked ? "Unblock…" : "Block…"}
         </Button>
       </div>
       {panel === "block" && (
@@ -48,11 +52,21 @@ export function WorkerActions({ workerIds, blocked }: { workerIds: string[]; blo
           <Field label="Reason" hint="MTurk requires one; the worker may see it">
             <Input value={reason} onChange={(e) => setReason(e.target.value)} />
           </Field>
-          <Button variant={blocked ? "primary" : "danger"} disabled={!reason.trim() || block.isPending} onClick={() => block.mutate(blocked ? "unblock" : "block")}>
-            {blocked ? `Unblock ${who}` : `Block ${who}`}
-          </Button>
+          <div className="flex flex-wrap gap-2">
+            {!blocked && (
+              <Button variant="danger" disabled={!reason.trim() || block.isPending} onClick={() => block.mutate("block")}>
+                Block {who}
+              </Button>
+            )}
+            {blocked !== false && (
+              <Button variant={blocked ? "primary" : "secondary"} disabled={!reason.trim() || block.isPending} onClick={() => block.mutate("unblock")}>
+                Unblock {who}
+              </Button>
+            )}
+          </div>
           {block.error && <Alert tone="error">{block.error.message}</Alert>}
-          {block.data && failed.length === 0 && <Alert tone="success">{blocked ? "Unblocked" : "Blocked"} {who}.</Alert>}
+          {block.data?.results && failed.length === 0 && <Alert tone="success">{block.variables === "unblock" ? "Unblocked" : "Blocked"} {who}.</Alert>}
+          {block.data?.jobId && <WorkerJobProgress cancellable path={`/api/workers/jobs/${block.data.jobId}`} what={`${block.variables === "unblock" ? "Unblocking" : "Blocking"} ${who}`} />}
           {failed.length > 0 && <Alert tone="error">{failed.map((f) => `${f.workerId}: ${f.message}`).join("; ")}</Alert>}
         </div>
       )}
@@ -78,12 +92,13 @@ export function WorkerActions({ workerIds, blocked }: { workerIds: string[]; blo
             {message.isPending ? "Sending…" : `Send to ${who}`}
           </Button>
           {message.error && <Alert tone="error">{message.error.message}</Alert>}
-          {message.data && (
+          {message.data?.failures && (
             <Alert tone={message.data.failures.length ? "warning" : "success"}>
               Sent to {message.data.sent} {message.data.sent === 1 ? "worker" : "workers"}.
               {message.data.failures.length > 0 && ` Not delivered: ${message.data.failures.map((f) => `${f.workerId} (${f.type}: ${f.message})`).join("; ")}`}
             </Alert>
           )}
+          {message.data?.jobId && <WorkerJobProgress cancellable path={`/api/workers/jobs/${message.data.jobId}`} what={`Sending "${subject}" to ${who}`} />}
         </form>
       )}
     </div>

@@ -1,0 +1,47 @@
+import { CsvError, parseCsv } from "@/lib/batches/csv";
+import { WorkerId } from "@/lib/qualifications/qualification-op-input";
+
+/** At most this many blocks from one file; CreateWorkerBlock is one call per worker. */
+export const MAX_BLOCK_ROWS = 10_000;
+
+export type BlockCsvResult = { ok: true; blocks: { workerId: string; reason: string }[] } | { ok: false; errors: string[] };
+
+/**
+ * A CSV of blocks (WorkerId, Reason), checked whole before anything is sent: any bad row refuses
+ * the file, each error naming its row (as a spreadsheet numbers them, header = 1) and column.
+ */
+export function parseBlockCsv(text: string): BlockCsvResult {
+  let table;
+  try {
+    table = parseCsv(text);
+  } catch (e) {
+    if (e instanceof CsvError) return { ok: false, errors: [e.message] };
+    throw e;
+  }
+  const header = table.header.map((h) => h.trim().toLowerCase());
+  const workerCol = header.indexOf("workerid");
+  const reasonCol = header.indexOf("reason");
+  const missing = [workerCol < 0 && "WorkerId", reasonCol < 0 && "Reason"].filter(Boolean);
+  if (missing.length) return { ok: false, errors: [`The header needs the column${missing.length > 1 ? "s" : ""} ${missing.join(" and ")} (found: ${table.header.join(", ") || "nothing"})`] };
+  const errors: string[] = [];
+  const blocks: { workerId: string; reason: string }[] = [];
+  const seen = new Map<string, number>();
+  for (const row of table.rows) {
+    if (row.values.every((v) => v.trim() === "")) continue;
+    const rawWorker = (row.values[workerCol] ?? "").trim();
+    const reason = (row.values[reasonCol] ?? "").trim();
+    const worker = WorkerId.safeParse(rawWorker);
+    if (!worker.success) errors.push(`Row ${row.line}, column WorkerId: "${rawWorker}" is not a Worker ID`);
+    if (!reason) errors.push(`Row ${row.line}, column Reason: empty; MTurk requires a reason for each block`);
+    else if (reason.length > 1024) errors.push(`Row ${row.line}, column Reason: ${reason.length} characters; at most 1,024`);
+    if (worker.success && seen.has(worker.data)) errors.push(`Row ${row.line}, column WorkerId: ${worker.data} is already on row ${seen.get(worker.data)}`);
+    if (worker.success && reason && reason.length <= 1024 && !seen.has(worker.data)) {
+      seen.set(worker.data, row.line);
+      blocks.push({ workerId: worker.data, reason });
+    }
+  }
+  if (errors.length) return { ok: false, errors };
+  if (blocks.length === 0) return { ok: false, errors: ["The CSV has no rows of blocks"] };
+  if (blocks.length > MAX_BLOCK_ROWS) return { ok: false, errors: [`The CSV has ${blocks.length} rows; at most ${MAX_BLOCK_ROWS.toLocaleString("en-US")} at once`] };
+  return { ok: true, blocks };
+}
