@@ -142,34 +142,17 @@ await db.$executeRaw`
   FROM generate_series(0, ${QUEUE_ASSIGNMENTS - 1}) i`;
 await db.$executeRaw`ANALYZE "CachedAssignment"`;
 await db.$executeRaw`ANALYZE "CachedHit"`;
-const { listReviewQueue } = await import("@/lib/review/list-review-queue");
-const scope = { teamId: queueTeam, environment: "sandbox" as const };
-const deep = await listReviewQueue(scope, { group: "worker" }, { limit: 50 });
-const filters = [
-  { group: "none" as const },
-  { group: "hit" as const },
-  { group: "worker" as const },
-  { group: "none" as const, workerId: "W42" },
-  { group: "none" as const, hit: "T7" },
-  { group: "none" as const, dueWithinHours: 6 },
-  { group: "none" as const, olderThanHours: 12 },
-  { group: "none" as const, answer: "label-13" },
-];
-const times: number[] = [];
-let nextFilter = 0;
-await Promise.all(
-  Array.from({ length: 10 }, async () => {
-    while (nextFilter < 200) {
-      const i = nextFilter++;
-      const t = performance.now();
-      await listReviewQueue(scope, filters[i % filters.length]!, { limit: 50, cursor: i % 5 === 0 ? (deep.nextCursor ?? undefined) : undefined });
-      times.push(performance.now() - t);
-    }
-  }),
-);
-times.sort((a, b) => a - b);
-const queueP50 = Math.round(times[Math.floor(times.length * 0.5)]!);
-const queueP95 = Math.round(times[Math.floor(times.length * 0.95)]!);
+const { measureQueue, describeCases } = await import("./measure-queue");
+const queue = await measureQueue({ teamId: queueTeam, environment: "sandbox" }, [
+  { name: "none", filter: {} },
+  { name: "by HIT", filter: { group: "hit" } },
+  { name: "by worker", filter: { group: "worker" }, deep: true },
+  { name: "a worker", filter: { workerId: "W42" } },
+  { name: "HIT type or title", filter: { hit: "T7" } },
+  { name: "due within 6 h", filter: { dueWithinHours: 6 } },
+  { name: "older than 12 h", filter: { olderThanHours: 12 } },
+  { name: "answer text", filter: { answer: "label-13" } },
+]);
 
 server.close();
 await db.$disconnect();
@@ -178,7 +161,8 @@ await benchDb.close();
 console.log(`Approved ${approved} of ${ASSIGNMENTS} in ${elapsed.toFixed(1)} s: ${throughput.toFixed(1)} approvals/s at a limit of ${RATE} req/s (${((throughput / RATE) * 100).toFixed(1)}%)`);
 console.log(`Marketplace requests ${requests} (${throttled} beyond one per approval: throttled or retried); job items failed ${job.failed}`);
 console.log(`Paid once: ${paidBy.get(1) ?? 0}, never: ${paidBy.get(0) ?? 0}, more than once: ${[...paidBy].filter(([p]) => p > 1).reduce((s, [, c]) => s + c, 0)}; HITdesk ledger rows paid: ${ledgerPaid}`);
-console.log(`Review queue at ${QUEUE_ASSIGNMENTS.toLocaleString("en-US")} submitted assignments: p50 ${queueP50} ms, p95 ${queueP95} ms (200 pages of 50 with a count, 10 at once, 8 filters, some past the first page)`);
+console.log(`Review queue at ${QUEUE_ASSIGNMENTS.toLocaleString("en-US")} submitted assignments: p50 ${queue.p50} ms, p95 ${queue.p95} ms (200 pages of 50 with a count, 10 at once)`);
+console.log(`  p50 by filter: ${describeCases(queue)}`);
 console.log(
   JSON.stringify({
     bench: "review",
@@ -193,8 +177,8 @@ console.log(
     elapsed_s: Math.round(elapsed * 10) / 10,
     marketplace_requests: requests,
     queue_assignments: QUEUE_ASSIGNMENTS,
-    queue_p50_ms: queueP50,
-    queue_p95_ms: queueP95,
+    queue_p50_ms: queue.p50,
+    queue_p95_ms: queue.p95,
     database: benchDb.kind,
   }),
 );

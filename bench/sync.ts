@@ -16,9 +16,6 @@ import { MTurkClient } from "@aws-sdk/client-mturk";
 const HITS = 10_000;
 const ASSIGNMENTS_PER_HIT = 10;
 const WORKERS = 1_000;
-const QUEUE_REQUESTS = 200;
-const QUEUE_CONCURRENCY = 10;
-const QUEUE_PAGE = 50;
 
 const benchDb = await openBenchDatabase();
 
@@ -29,8 +26,7 @@ const { provisionRequester } = await import("@/lib/marketplace/requesters");
 const { htmlQuestionXml } = await import("@/lib/batches/placeholders");
 const { buildQuestionFormAnswers } = await import("@/lib/marketplace/answers");
 const { syncAccount } = await import("@/lib/sync/sync-account");
-const { listReviewQueue } = await import("@/lib/review/list-review-queue");
-const { QueueFilter } = await import("@/lib/review/review-inputs");
+const { measureQueue, describeCases } = await import("./measure-queue");
 
 const { server, port } = await serveMarketplace();
 const endpoint = `http://127.0.0.1:${port}/api/mturk/sandbox`;
@@ -107,54 +103,23 @@ const resync = await syncAccount({ teamId: team.id, environment: "sandbox", clie
 const resyncSeconds = (performance.now() - resyncStarted) / 1000;
 console.log(`No-change sync ${resyncSeconds.toFixed(2)} s   ${resync.calls} calls ${JSON.stringify(resync.callsByOperation)}   ${resync.changedHits} changed HITs`);
 
-// ---- The review queue: the page the /review route serves, through the same function.
-const workerIds = Array.from({ length: WORKERS }, (_, i) => `AW${String(i).padStart(12, "0")}`);
-const pick = <T>(a: T[]) => a[Math.floor(Math.random() * a.length)]!;
+// ---- The review queue: the page the /review route serves, with the filters reviewers use.
 const scope = { teamId: team.id, environment: "sandbox" as const };
-const oldest = await listReviewQueue(scope, QueueFilter.parse({}), { limit: QUEUE_PAGE });
-
-/** The filters a reviewer uses, in turn: none, a worker, a HIT type or title, by worker, older than, a second page. */
-const QUEUE_FILTERS: { name: string; filter: () => Record<string, string | number>; cursor?: string }[] = [
-  { name: "none", filter: () => ({}) },
-  { name: "worker", filter: () => ({ workerId: pick(workerIds) }) },
-  { name: "hit type", filter: () => ({ hit: type.id }) },
-  { name: "grouped by worker", filter: () => ({ group: "worker" }) },
-  { name: "older than 12 h", filter: () => ({ olderThanHours: 12 }) },
-  { name: "second page", filter: () => ({}), cursor: oldest.nextCursor ?? undefined },
-];
-
-async function measureQueue(): Promise<{ p50: number; p95: number; byFilter: Record<string, number> }> {
-  const request = (i: number) => {
-    const kind = QUEUE_FILTERS[i % QUEUE_FILTERS.length]!;
-    return listReviewQueue(scope, QueueFilter.parse(kind.filter()), { limit: QUEUE_PAGE, cursor: kind.cursor });
-  };
-  // Warm at full concurrency: a running server's pool already holds its connections, and opening
-  // ten of them on a busy machine would otherwise be most of the measured tail.
-  await Promise.all(Array.from({ length: QUEUE_CONCURRENCY * 2 }, (_, i) => request(i)));
-  const latencies: { kind: string; ms: number }[] = [];
-  let nextRequest = 0;
-  await Promise.all(
-    Array.from({ length: QUEUE_CONCURRENCY }, async () => {
-      while (nextRequest < QUEUE_REQUESTS) {
-        const i = nextRequest++;
-        const t = performance.now();
-        await request(i);
-        latencies.push({ kind: QUEUE_FILTERS[i % QUEUE_FILTERS.length]!.name, ms: performance.now() - t });
-      }
-    }),
-  );
-  const quantile = (values: number[], p: number) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! * 10) / 10;
-  };
-  const all = latencies.map((l) => l.ms);
-  const byFilter = Object.fromEntries(QUEUE_FILTERS.map((f) => [f.name, quantile(latencies.filter((l) => l.kind === f.name).map((l) => l.ms), 0.5)]));
-  return { p50: quantile(all, 0.5), p95: quantile(all, 0.95), byFilter };
-}
-
-const queue = await measureQueue();
-console.log(`Review queue   p50 ${queue.p50} ms   p95 ${queue.p95} ms   (${QUEUE_REQUESTS} requests, ${QUEUE_CONCURRENCY} concurrent, page of ${QUEUE_PAGE})`);
-console.log(`               p50 by filter: ${Object.entries(queue.byFilter).map(([k, v]) => `${k} ${v} ms`).join(", ")}`);
+const someWorker = () => `AW${String(Math.floor(Math.random() * WORKERS)).padStart(12, "0")}`;
+const queue = await measureQueue(scope, [
+  { name: "none", filter: {} },
+  { name: "by HIT", filter: { group: "hit" } },
+  { name: "by worker", filter: { group: "worker" }, deep: true },
+  { name: "a worker", filter: { workerId: someWorker() } },
+  { name: "HIT type", filter: { hit: type.id } },
+  { name: "title words", filter: { hit: "Bench" } },
+  { name: "due within 6 h", filter: { dueWithinHours: 6 } },
+  { name: "older than 12 h", filter: { olderThanHours: 12 }, deep: true },
+  { name: "answer text", filter: { answer: "positive" } },
+  { name: "answer text, no match", filter: { answer: "no such answer" } },
+]);
+console.log(`Review queue   p50 ${queue.p50} ms   p95 ${queue.p95} ms   (200 pages of 50 with a count, 10 at once)`);
+console.log(`               p50 by filter: ${describeCases(queue)}`);
 console.log(`               load average while measured: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
 
 client.destroy();
