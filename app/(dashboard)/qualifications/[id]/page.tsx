@@ -45,7 +45,7 @@ export default async function QualificationTypePage({ params, searchParams }: { 
   const scoreStatus = (await searchParams).scores === "Revoked" ? "Revoked" : "Granted";
   await refreshQualificationRequests(scope, id);
   const [requests, scores, batches, usedBy] = await Promise.all([
-    listQualificationRequests(scope, id, type),
+    listQualificationRequests(scope, id, { testXml: type.testXml, answerKeyXml: type.answerKeyXml ?? type.reviewKeyXml }),
     listQualificationScores(scope, id, scoreStatus),
     batchChoices(scope),
     listHitsForQualification(scope, id).catch((e: unknown) => (e instanceof HttpError ? e.message : Promise.reject(e))),
