@@ -1,15 +1,19 @@
-import { CreateHITCommand, GetQualificationScoreCommand, MTurkClient } from "@aws-sdk/client-mturk";
+import { AssociateQualificationWithWorkerCommand, CreateHITCommand, GetQualificationScoreCommand, MTurkClient } from "@aws-sdk/client-mturk";
 import type { Browser } from "@playwright/test";
 import { db } from "@/lib/db";
 import { htmlQuestionXml } from "@/lib/batches/placeholders";
+import { buildQuestionFormAnswers } from "@/lib/marketplace/answers";
 import { provisionRequester } from "@/lib/marketplace/requesters";
+import { acceptHit } from "@/lib/marketplace/work/accept-hit";
+import { submitAssignment } from "@/lib/marketplace/work/submit-assignment";
+import { createWorker } from "@/lib/marketplace/work/workers";
 import { expect, login, test } from "./support/fixtures";
 import { PASSWORD, uniqueEmail } from "./support/seed";
 
 /**
  * Qualifications through the real dashboard against the built-in marketplace: a type with a
  * builder test, a worker taking it on the worker site, the inbox with the key's score, a HIT
- * that requires the type, and a scores CSV refused whole.
+ * that requires the type, a scores CSV refused whole, and a grant by agreement.
  */
 
 // A classic MTurk design: fills assignmentId from the URL, posts to MTurk's own externalSubmit.
@@ -36,7 +40,7 @@ async function workerPage(browser: Browser, baseURL: string, name: string) {
   return { page, context, workerId: worker.id };
 }
 
-test("a type built in the test builder is taken on the worker site, scored in the inbox, accepted, and lets the worker work; a bad scores CSV changes nothing", async ({ page, team, baseURL, browser }) => {
+test("a type built in the test builder is taken on the worker site, scored in the inbox, accepted, and lets the worker work; a bad scores CSV changes nothing; agreeing workers are granted", async ({ page, team, baseURL, browser }) => {
   test.setTimeout(180_000);
   const name = `Colour test ${Date.now()}`;
   await login(page, team.users.admin);
@@ -57,7 +61,7 @@ test("a type built in the test builder is taken on the worker site, scored in th
   const keys = await provisionRequester(team.id, "sandbox", team.name);
   const client = new MTurkClient({ endpoint: `${baseURL}/api/mturk/sandbox`, region: "us-east-1", credentials: keys });
   const title = `Needs the colour test ${Date.now()}`;
-  await client.send(
+  const { HIT: hit } = await client.send(
     new CreateHITCommand({
       Title: title,
       Description: "Qualified workers only",
@@ -69,6 +73,8 @@ test("a type built in the test builder is taken on the worker site, scored in th
       QualificationRequirements: [{ QualificationTypeId: typeId, Comparator: "Exists", ActionsGuarded: "Accept" }],
     }),
   );
+
+  const hitId = hit!.HITId!;
 
   // The worker cannot accept yet, and takes the test in the worker site's frame.
   const w = await workerPage(browser, baseURL!, "Quinn Qualifier");
@@ -116,6 +122,32 @@ test("a type built in the test builder is taken on the worker site, scored in th
   await expect(page.getByLabel(`Value of ${w.workerId}`)).toHaveValue("90");
   const held = await client.send(new GetQualificationScoreCommand({ QualificationTypeId: typeId, WorkerId: w.workerId }));
   expect(held.Qualification?.IntegerValue).toBe(90);
+
+  // A second qualified worker gives the same answer: both agree with the other's majority.
+  const second = (await createWorker({ displayName: "Second worker" })).id;
+  await client.send(new AssociateQualificationWithWorkerCommand({ QualificationTypeId: typeId, WorkerId: second, IntegerValue: 50, SendNotification: false }));
+  const assignment = await acceptHit({ workerId: second, hitId });
+  await submitAssignment({ assignmentId: assignment.id, workerId: second, answerXml: buildQuestionFormAnswers([{ questionIdentifier: "answer", value: { freeText: "Blue " } }]) });
+  await page.getByRole("radio", { name: "By agreement" }).click();
+  await page.getByLabel("At least (%)").fill("100");
+  await page.getByLabel("Compared at least").fill("1");
+  await page.getByLabel("Value", { exact: true }).fill("77");
+  const preview = page.getByTestId("agreement-preview");
+  await expect(async () => {
+    expect((await page.request.post("/api/sync", { data: {} })).ok()).toBe(true);
+    await page.getByRole("button", { name: "Who?" }).click();
+    await expect(preview).toContainText("2 of 2 compared workers reach the threshold", { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(preview.getByRole("row").filter({ hasText: w.workerId })).toContainText("100%");
+  await expect(preview.getByRole("row").filter({ hasText: second })).toContainText("1 / 1");
+  await page.screenshot({ path: "test-results/qualification-agreement.png", fullPage: true });
+  await page.getByRole("button", { name: "Grant to 2 workers" }).click();
+  await expect(page.getByTestId("job-progress")).toContainText("2 done of 2 · finished", { timeout: 30_000 });
+  await expect(async () => {
+    for (const workerId of [w.workerId, second]) {
+      expect((await client.send(new GetQualificationScoreCommand({ QualificationTypeId: typeId, WorkerId: workerId }))).Qualification?.IntegerValue).toBe(77);
+    }
+  }).toPass({ timeout: 10_000 });
 
   await page.goto("/qualifications");
   await expect(page.getByRole("link", { name })).toBeVisible();
