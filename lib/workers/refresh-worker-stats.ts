@@ -2,33 +2,46 @@ import "server-only";
 import type { EnvironmentName } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 
+export interface WorkerStatState {
+  /** Whether this call rebuilt the rows. */
+  rebuilt: boolean;
+  /** How many workers the rows hold: the workers page's total without a filter. */
+  workers: number;
+}
+
+type BuildRow = { syncMark: Date | null; workers: number | null; finishedAt: Date | null };
+
 /**
  * Rebuilds the team's WorkerStat rows from the cached assignments, HITs and bonuses when a sync
  * finished since the last build (or none was ever built). One aggregate over every assignment
  * (about a second at 500,000) per sync instead of per page view; a transaction-scoped advisory
  * lock makes concurrent page views wait for one rebuild rather than run several.
  */
-export async function refreshWorkerStats(teamId: string, environment: EnvironmentName, options: { force?: boolean } = {}): Promise<boolean> {
+export async function refreshWorkerStats(teamId: string, environment: EnvironmentName, options: { force?: boolean } = {}): Promise<WorkerStatState> {
   const scope = { teamId, environment };
-  const isStale = async () => {
-    const [build, sync] = await Promise.all([
-      db.workerStatBuild.findUnique({ where: { teamId_environment: scope } }),
-      db.syncState.findUnique({ where: { teamId_environment: scope }, select: { finishedAt: true } }),
-    ]);
-    if (!build) return true;
-    return !!sync?.finishedAt && (!build.syncMark || build.syncMark < sync.finishedAt);
+  // One round trip on every page view: the build and the sync it is compared with.
+  const current = async (client: Pick<typeof db, "$queryRaw">) => {
+    const [row] = await client.$queryRaw<BuildRow[]>`
+      SELECT b."syncMark", b."workers", s."finishedAt"
+      FROM (SELECT 1) one
+      LEFT JOIN "WorkerStatBuild" b ON b."teamId" = ${teamId} AND b."environment" = ${environment}::"Environment"
+      LEFT JOIN "SyncState" s ON s."teamId" = ${teamId} AND s."environment" = ${environment}::"Environment"`;
+    const stale = row!.workers === null || (!!row!.finishedAt && (!row!.syncMark || row!.syncMark < row!.finishedAt));
+    return { stale, workers: row!.workers ?? 0 };
   };
-  if (!options.force && !(await isStale())) return false;
+  const before = await current(db);
+  if (!options.force && !before.stale) return { rebuilt: false, workers: before.workers };
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`worker-stats:${teamId}:${environment}`}))`;
-      if (!options.force && !(await isStale())) return false;
+      const now = await current(tx);
+      if (!options.force && !now.stale) return { rebuilt: false, workers: now.workers };
       const sync = await tx.syncState.findUnique({ where: { teamId_environment: scope }, select: { finishedAt: true } });
       // A bulk aggregate: on a fresh cache without statistics the planner may otherwise pick a
       // nested loop over assignments × HITs (minutes at 500,000 assignments) instead of a hash join.
       await tx.$executeRaw`SET LOCAL enable_nestloop = off`;
       await tx.$executeRaw`DELETE FROM "WorkerStat" WHERE "teamId" = ${teamId} AND "environment" = ${environment}::"Environment"`;
-      await tx.$executeRaw`
+      const workers = await tx.$executeRaw`
         INSERT INTO "WorkerStat" ("teamId", "environment", "workerId", "submitted", "approved", "rejected", "approvalRate", "earningsCents", "bonusCents", "medianSeconds", "hourlyCents", "firstSeenAt", "lastSeenAt")
         WITH work AS (
           SELECT a."workerId", a."status", a."acceptTime", a."submitTime", a."syncedAt", h."rewardCents",
@@ -63,13 +76,13 @@ export async function refreshWorkerStats(teamId: string, environment: Environmen
         WHERE s."teamId" = ${teamId} AND s."environment" = ${environment}::"Environment" AND s."workerId" = b."workerId"`;
       // Fresh statistics, or the page's joins and counts are planned for an empty table.
       await tx.$executeRaw`ANALYZE "WorkerStat"`;
-      const now = new Date();
+      const builtAt = new Date();
       await tx.workerStatBuild.upsert({
         where: { teamId_environment: scope },
-        create: { ...scope, builtAt: now, syncMark: sync?.finishedAt ?? null },
-        update: { builtAt: now, syncMark: sync?.finishedAt ?? null },
+        create: { ...scope, builtAt, syncMark: sync?.finishedAt ?? null, workers },
+        update: { builtAt, syncMark: sync?.finishedAt ?? null, workers },
       });
-      return true;
+      return { rebuilt: true, workers };
     },
     { timeout: 120_000 },
   );
