@@ -12,8 +12,8 @@ export interface WorkerStatState {
 type BuildRow = { syncMark: Date | null; workers: number | null; finishedAt: Date | null };
 
 /**
- * Rebuilds the team's WorkerStat rows from the cached assignments, HITs and bonuses when a sync
- * finished since the last build (or none was ever built). One aggregate over every assignment
+ * Brings the team's WorkerStat rows up to date with the cached assignments, HITs and bonuses when
+ * a sync finished since the last build (or none was ever built). One aggregate over every assignment
  * (about a second at 500,000) per sync instead of per page view; a transaction-scoped advisory
  * lock makes concurrent page views wait for one rebuild rather than run several.
  */
@@ -40,8 +40,12 @@ export async function refreshWorkerStats(teamId: string, environment: Environmen
       // A bulk aggregate: on a fresh cache without statistics the planner may otherwise pick a
       // nested loop over assignments × HITs (minutes at 500,000 assignments) instead of a hash join.
       await tx.$executeRaw`SET LOCAL enable_nestloop = off`;
-      await tx.$executeRaw`DELETE FROM "WorkerStat" WHERE "teamId" = ${teamId} AND "environment" = ${environment}::"Environment"`;
-      const workers = await tx.$executeRaw`
+      // Rows are written only where a worker's figures changed: a sync changes few workers, and
+      // every written row costs an entry in each of the page's sort indexes.
+      await tx.$executeRaw`
+        DELETE FROM "WorkerStat" s WHERE s."teamId" = ${teamId} AND s."environment" = ${environment}::"Environment"
+          AND NOT EXISTS (SELECT 1 FROM "CachedAssignment" a WHERE a."teamId" = s."teamId" AND a."environment" = s."environment" AND a."workerId" = s."workerId")`;
+      await tx.$executeRaw`
         INSERT INTO "WorkerStat" ("teamId", "environment", "workerId", "submitted", "approved", "rejected", "approvalRate", "earningsCents", "bonusCents", "medianSeconds", "hourlyCents", "firstSeenAt", "lastSeenAt")
         WITH work AS (
           SELECT a."workerId", a."status", a."acceptTime", a."submitTime", a."syncedAt", h."rewardCents",
@@ -66,16 +70,27 @@ export async function refreshWorkerStats(teamId: string, environment: Environmen
                agg.earnings, 0, ROUND(agg.median),
                CASE WHEN agg.approved_seconds > 0 THEN ROUND(agg.earnings * 3600.0 / agg.approved_seconds) END,
                agg.first_seen, agg.last_seen
-        FROM agg`;
+        FROM agg
+        ON CONFLICT ("teamId", "environment", "workerId") DO UPDATE SET
+          "submitted" = EXCLUDED."submitted", "approved" = EXCLUDED."approved", "rejected" = EXCLUDED."rejected", "approvalRate" = EXCLUDED."approvalRate",
+          "earningsCents" = EXCLUDED."earningsCents", "medianSeconds" = EXCLUDED."medianSeconds", "hourlyCents" = EXCLUDED."hourlyCents",
+          "firstSeenAt" = EXCLUDED."firstSeenAt", "lastSeenAt" = EXCLUDED."lastSeenAt"
+        WHERE ("WorkerStat"."submitted", "WorkerStat"."approved", "WorkerStat"."rejected", "WorkerStat"."approvalRate", "WorkerStat"."earningsCents",
+               "WorkerStat"."medianSeconds", "WorkerStat"."hourlyCents", "WorkerStat"."firstSeenAt", "WorkerStat"."lastSeenAt")
+          IS DISTINCT FROM (EXCLUDED."submitted", EXCLUDED."approved", EXCLUDED."rejected", EXCLUDED."approvalRate", EXCLUDED."earningsCents",
+               EXCLUDED."medianSeconds", EXCLUDED."hourlyCents", EXCLUDED."firstSeenAt", EXCLUDED."lastSeenAt")`;
       // A separate update: joined in the insert, a planner without statistics on a fresh cache
       // can pick a nested loop over both aggregates (minutes at 20,000 workers).
       await tx.$executeRaw`
         UPDATE "WorkerStat" s SET "bonusCents" = b.cents
         FROM (SELECT "workerId", SUM("amountCents")::int AS cents FROM "CachedBonusPayment"
               WHERE "teamId" = ${teamId} AND "environment" = ${environment}::"Environment" GROUP BY "workerId") b
-        WHERE s."teamId" = ${teamId} AND s."environment" = ${environment}::"Environment" AND s."workerId" = b."workerId"`;
+        WHERE s."teamId" = ${teamId} AND s."environment" = ${environment}::"Environment" AND s."workerId" = b."workerId" AND s."bonusCents" IS DISTINCT FROM b.cents`;
       // Fresh statistics, or the page's joins and counts are planned for an empty table.
       await tx.$executeRaw`ANALYZE "WorkerStat"`;
+      const counted = await tx.$queryRaw<{ workers: number }[]>`
+        SELECT COUNT(*)::int AS workers FROM "WorkerStat" WHERE "teamId" = ${teamId} AND "environment" = ${environment}::"Environment"`;
+      const workers = counted[0]!.workers;
       const builtAt = new Date();
       await tx.workerStatBuild.upsert({
         where: { teamId_environment: scope },

@@ -116,4 +116,27 @@ describe("listWorkers", () => {
     expect(await only({ q: "aw00000000001" })).toEqual({ ids: [workers[10], workers[11]], total: 2 });
     expect(await only({ q: "A%" })).toEqual({ ids: workers, total: 12 });
   });
+
+  it("after a newer sync, rewrites only the workers whose figures changed and drops those with no work left", async () => {
+    const { scope, workers } = await seedTeam();
+    await refreshWorkerStats(scope.teamId, scope.environment);
+    const versions = async () => new Map((await db.$queryRaw<{ workerId: string; v: string }[]>`SELECT "workerId", xmin::text AS v FROM "WorkerStat" WHERE "teamId" = ${scope.teamId}`).map((r) => [r.workerId, r.v]));
+    const before = await versions();
+    // What a sync might bring: one more assignment for one worker, a bonus for another, and a
+    // third worker's only assignment gone from the marketplace's lists.
+    await db.cachedAssignment.create({ data: { ...scope, assignmentId: "A-new", hitId: "H3", workerId: workers[6]!, status: "Approved", acceptTime: new Date(), submitTime: new Date(Date.now() + 90_000), syncedAt: new Date() } });
+    await db.cachedBonusPayment.create({ data: { ...scope, bonusKey: "b2", hitId: "H1", assignmentId: "A8-0", workerId: workers[8]!, amountCents: 15, reason: "r", grantTime: new Date(), syncedAt: new Date() } });
+    await db.cachedAssignment.deleteMany({ where: { ...scope, workerId: workers[0]! } });
+    // No newer sync yet: the rows stand.
+    expect(await refreshWorkerStats(scope.teamId, scope.environment)).toEqual({ rebuilt: false, workers: 12 });
+    await db.syncState.create({ data: { ...scope, finishedAt: new Date() } });
+    expect(await refreshWorkerStats(scope.teamId, scope.environment)).toEqual({ rebuilt: true, workers: 11 });
+    const after = await versions();
+    expect([...before.keys()].filter((w) => after.get(w) !== before.get(w)).sort()).toEqual([workers[0], workers[6], workers[8]].sort());
+    expect(after.has(workers[0]!)).toBe(false);
+    const page = await listWorkers(scope, WorkersQuery.parse({ sort: "workerId", dir: "asc" }));
+    expect(page.total).toBe(11);
+    expect(page.rows.find((r) => r.workerId === workers[6])?.submitted).toBe(5);
+    expect(page.rows.find((r) => r.workerId === workers[8])?.bonusCents).toBe(15);
+  });
 });
