@@ -37,14 +37,15 @@ export async function refreshWorkerStats(teamId: string, environment: Environmen
       const now = await current(tx);
       if (!options.force && !now.stale) return { rebuilt: false, workers: now.workers };
       const sync = await tx.syncState.findUnique({ where: { teamId_environment: scope }, select: { finishedAt: true } });
-      // A bulk aggregate: on a fresh cache without statistics the planner may otherwise pick a
-      // nested loop over assignments × HITs (minutes at 500,000 assignments) instead of a hash join.
-      await tx.$executeRaw`SET LOCAL enable_nestloop = off`;
-      // Rows are written only where a worker's figures changed: a sync changes few workers, and
-      // every written row costs an entry in each of the page's sort indexes.
+      // Rows are written only where a worker's figures changed (a sync changes few workers, and
+      // every written row costs an entry in each of the page's sort indexes). This delete runs
+      // before nested loops are switched off: an index probe per worker beats hashing every assignment.
       await tx.$executeRaw`
         DELETE FROM "WorkerStat" s WHERE s."teamId" = ${teamId} AND s."environment" = ${environment}::"Environment"
           AND NOT EXISTS (SELECT 1 FROM "CachedAssignment" a WHERE a."teamId" = s."teamId" AND a."environment" = s."environment" AND a."workerId" = s."workerId")`;
+      // A bulk aggregate: on a fresh cache without statistics the planner may otherwise pick a
+      // nested loop over assignments × HITs (minutes at 500,000 assignments) instead of a hash join.
+      await tx.$executeRaw`SET LOCAL enable_nestloop = off`;
       await tx.$executeRaw`
         INSERT INTO "WorkerStat" ("teamId", "environment", "workerId", "submitted", "approved", "rejected", "approvalRate", "earningsCents", "bonusCents", "medianSeconds", "hourlyCents", "firstSeenAt", "lastSeenAt")
         WITH work AS (
