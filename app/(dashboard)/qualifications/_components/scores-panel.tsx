@@ -260,27 +260,27 @@ function AssignScores({ qualificationTypeId, batches, projects, notify }: { qual
             </Field>
             {agreement.kind === "batch" ? (
               <div className="min-w-56 flex-1">
-              <Field label="Batch">
-                <Select value={agreement.batchId} onChange={(e) => changeAgreement({ batchId: e.target.value })}>
-                  {batches.map((b) => (
-                    <option key={b.id} value={b.id}>
-                      {b.name}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
+                <Field label="Batch">
+                  <Select value={agreement.batchId} onChange={(e) => changeAgreement({ batchId: e.target.value })}>
+                    {batches.map((b) => (
+                      <option key={b.id} value={b.id}>
+                        {b.name}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
               </div>
             ) : agreement.kind === "project" ? (
               <div className="min-w-56 flex-1">
-              <Field label="Project">
-                <Select value={agreement.projectId} onChange={(e) => changeAgreement({ projectId: e.target.value })}>
-                  {projects.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.name}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
+                <Field label="Project">
+                  <Select value={agreement.projectId} onChange={(e) => changeAgreement({ projectId: e.target.value })}>
+                    {projects.map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {p.name}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
               </div>
             ) : null}
             <Field label="At least (%)">
