@@ -8,6 +8,7 @@ import { acceptHit } from "@/lib/marketplace/work/accept-hit";
 import { submitAssignment } from "@/lib/marketplace/work/submit-assignment";
 import { createWorker } from "@/lib/marketplace/work/workers";
 import { expect, login, test } from "./support/fixtures";
+import { seedQualificationType } from "./support/people-seed";
 import { PASSWORD, uniqueEmail } from "./support/seed";
 
 /**
@@ -155,3 +156,17 @@ test("a type built in the test builder is taken on the worker site, scored in th
   await w.context.close();
   client.destroy();
 });
+
+for (const role of ["viewer", "reviewer"] as const) {
+  test(`a ${role} reads a qualification type without its controls, and the server refuses their changes`, async ({ page, team, baseURL }) => {
+    const typeId = await seedQualificationType(team, baseURL!);
+    await login(page, team.users[role]);
+    await page.goto(`/qualifications/${typeId}`);
+    await expect(page.getByRole("heading", { name: "Workers holding it" })).toBeVisible();
+    await expect(page.getByText("Read only: changing a type needs the admin role.")).toBeVisible();
+    for (const control of ["Deactivate", "Delete…", "Save changes"]) await expect(page.getByRole("button", { name: control })).toHaveCount(0);
+    await expect(page.getByRole("heading", { name: "Assign scores" })).toHaveCount(0);
+    const refused = await page.request.post(`/api/qualifications/${typeId}/grant-agreement`, { data: { source: { kind: "all" }, minPercent: 0, minCompared: 1, value: 1 } });
+    expect(refused.status()).toBe(403);
+  });
+}
