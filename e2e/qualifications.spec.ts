@@ -150,6 +150,12 @@ test("a type built in the test builder is taken on the worker site, scored in th
     }
   }).toPass({ timeout: 10_000 });
 
+  // Both workers on the workers page, read from the aggregates the sync refreshed, each holding the type.
+  await page.goto("/workers?sort=workerId&dir=asc");
+  await expect(page.getByTestId("workers-total")).toHaveText("2 workers");
+  for (const workerId of [w.workerId, second]) await expect(page.getByRole("row").filter({ hasText: workerId })).toContainText("1 qual.");
+  await page.screenshot({ path: "test-results/workers.png", fullPage: true });
+
   await page.goto("/qualifications");
   await expect(page.getByRole("link", { name })).toBeVisible();
   await page.screenshot({ path: "test-results/qualifications.png", fullPage: true });
