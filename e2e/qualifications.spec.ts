@@ -155,6 +155,10 @@ test("a type built in the test builder is taken on the worker site, scored in th
   await expect(page.getByTestId("workers-total")).toHaveText("2 workers");
   for (const workerId of [w.workerId, second]) await expect(page.getByRole("row").filter({ hasText: workerId })).toContainText("1 qual.");
   await page.screenshot({ path: "test-results/workers.png", fullPage: true });
+  await page.getByRole("link", { name: second, exact: true }).click();
+  await expect(page.getByRole("heading", { name: second })).toBeVisible();
+  await expect(page.getByText("100% of 1 compared")).toBeVisible();
+  await page.screenshot({ path: "test-results/worker-profile.png", fullPage: true });
 
   await page.goto("/qualifications");
   await expect(page.getByRole("link", { name })).toBeVisible();

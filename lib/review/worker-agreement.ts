@@ -42,19 +42,13 @@ async function hitIdsOf(scope: Scope, source: AgreementSource): Promise<string[]
   return links.map((l) => l.hitId).sort();
 }
 
-/**
- * Each worker's agreement with the other workers of the same HITs, from the cached answers: the
- * share of their compared assignments whose answers match the majority of the others' (the
- * comparison the review view shows per field, lib/review/answer-agreement.ts). Reads the HITs a
- * few hundred at a time, so memory holds one slice of answers and a counter per worker.
- */
-export async function workerAgreement(scope: Scope, source: AgreementSource): Promise<WorkerAgreement[]> {
-  const hitIds = await hitIdsOf(scope, source);
-  const tally = new Map<string, { compared: number; agreed: number }>();
+/** Tallies, HIT by HIT, whether each assignment matches the majority of the others on its HIT. */
+async function tally(scope: Scope, hitIds: string[]): Promise<WorkerAgreement[]> {
+  const counts = new Map<string, { compared: number; agreed: number }>();
   for (let i = 0; i < hitIds.length; i += HITS_PER_READ) {
     const rows = await db.cachedAssignment.findMany({
       where: { ...scope, hitId: { in: hitIds.slice(i, i + HITS_PER_READ) }, answers: { not: Prisma.DbNull }, status: { in: ["Submitted", "Approved", "Rejected"] } },
-      select: { hitId: true, assignmentId: true, workerId: true, answers: true },
+      select: { hitId: true, workerId: true, answers: true },
     });
     const byHit = new Map<string, { workerId: string; answers: ReturnType<typeof flattenAnswers> }[]>();
     for (const r of rows) {
@@ -69,14 +63,31 @@ export async function workerAgreement(scope: Scope, source: AgreementSource): Pr
           work.filter((_, j) => j !== k).map((o) => o.answers),
         );
         if (match === null) return;
-        const t = tally.get(mine.workerId) ?? { compared: 0, agreed: 0 };
+        const t = counts.get(mine.workerId) ?? { compared: 0, agreed: 0 };
         t.compared++;
         if (match) t.agreed++;
-        tally.set(mine.workerId, t);
+        counts.set(mine.workerId, t);
       });
     }
   }
-  return [...tally]
+  return [...counts]
     .map(([workerId, t]) => ({ workerId, ...t, percent: Math.round((1000 * t.agreed) / t.compared) / 10 }))
     .sort((a, b) => b.percent - a.percent || b.compared - a.compared || a.workerId.localeCompare(b.workerId));
+}
+
+/**
+ * Each worker's agreement with the other workers of the same HITs, from the cached answers: the
+ * share of their compared assignments whose answers match the majority of the others' (the
+ * comparison the review view shows per field, lib/review/answer-agreement.ts). Reads the HITs a
+ * few hundred at a time, so memory holds one slice of answers and a counter per worker.
+ */
+export async function workerAgreement(scope: Scope, source: AgreementSource): Promise<WorkerAgreement[]> {
+  return tally(scope, await hitIdsOf(scope, source));
+}
+
+/** One worker's agreement over every HIT they answered, for their profile; null when nothing could be compared. */
+export async function agreementOfWorker(scope: Scope, workerId: string): Promise<WorkerAgreement | null> {
+  const hits = await db.cachedAssignment.findMany({ where: { ...scope, workerId, answers: { not: Prisma.DbNull } }, select: { hitId: true } });
+  const all = await tally(scope, [...new Set(hits.map((h) => h.hitId))].sort());
+  return all.find((w) => w.workerId === workerId) ?? null;
 }

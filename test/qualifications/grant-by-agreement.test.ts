@@ -8,7 +8,7 @@ import { grantByAgreement } from "@/lib/qualifications/grant-scores";
 import { GrantAgreementInput } from "@/lib/qualifications/qualification-op-input";
 import { QUALIFICATION_OPS_JOB, qualificationOpsHandler } from "@/lib/qualifications/qualification-ops-job";
 import { QualificationTypeInput } from "@/lib/qualifications/qualification-type-input";
-import { workerAgreement } from "@/lib/review/worker-agreement";
+import { agreementOfWorker, workerAgreement } from "@/lib/review/worker-agreement";
 import { syncTeam } from "@/lib/sync/sync-team";
 import { useHarness } from "@/test/marketplace/harness";
 import { teamOnHarness } from "@/test/support/team-on-harness";
@@ -41,6 +41,11 @@ describe("grants by agreement", () => {
       { workerId: [w1, w2].sort()[1], compared: 2, agreed: 2, percent: 100 },
       ...[w3, w4].sort().map((workerId) => ({ workerId, compared: 2, agreed: 1, percent: 50 })),
     ]);
+
+    // One worker, for their profile: the HITs they answered, compared with everyone on them.
+    expect(await agreementOfWorker(scope, w4)).toEqual({ workerId: w4, compared: 2, agreed: 1, percent: 50 });
+    expect(await agreementOfWorker(scope, w1)).toEqual({ workerId: w1, compared: 2, agreed: 2, percent: 100 });
+    expect(await agreementOfWorker(scope, await sandbox.h.createWorker())).toBeNull();
 
     // HIT 1 alone makes a batch of a project.
     const project = await db.project.create({ data: { teamId: ctx.team.id, name: "Sentiment" } });
