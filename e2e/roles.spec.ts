@@ -171,6 +171,18 @@ const CASES: RouteCase[] = [
   },
   {
     method: "POST",
+    route: "/api/qualifications/[id]/ops",
+    role: "admin",
+    prepare: async (t) => ({ path: `/api/qualifications/${await walkQualification(t)}/ops`, body: { ops: [{ op: "revoke", workerId: await seedMarketplaceWorker(), reason: "Walk" }, { op: "grant", workerId: await seedMarketplaceWorker(), value: 1 }] } }),
+  },
+  {
+    method: "POST",
+    route: "/api/qualifications/[id]/grant-agreement",
+    role: "admin",
+    prepare: async (t) => ({ path: `/api/qualifications/${await walkQualification(t)}/grant-agreement`, body: { source: { kind: "all" }, minPercent: 80, value: 1, preview: true } }),
+  },
+  {
+    method: "POST",
     route: "/api/qualifications/[id]/scores-csv",
     role: "admin",
     prepare: async (t) => ({ path: `/api/qualifications/${await walkQualification(t)}/scores-csv`, body: { csv: "WorkerId,Value\nA1B2C3D4E5F6G7,5\n", preview: true } }),

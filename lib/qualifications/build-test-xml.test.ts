@@ -67,10 +67,14 @@ describe("test builder XML", () => {
     expect([scoreAnswers(range, perfect), scoreAnswers(range, partial)]).toEqual([1, 0]);
   });
 
-  it("writes no answer key when nothing can be scored or scoring is off", () => {
+  it("writes no answer key when nothing can be scored, and keeps it from the marketplace when scoring is off", () => {
     const unscored = questions.map((q) => ({ ...q, expectedText: "", choices: q.choices.map((c) => ({ ...c, correct: false })) }));
     expect(buildAnswerKeyXml(unscored, { kind: "percentage" })).toBeUndefined();
     const off = testXmlOf(TestDefinition.parse({ mode: "builder", questions, autoScore: false, mapping: { kind: "sum" }, durationSec: 600 }));
-    expect(off).toEqual({ test: expect.stringContaining("<QuestionForm"), durationSec: 600 });
+    expect(off).toEqual({ test: expect.stringContaining("<QuestionForm"), reviewKey: expect.stringContaining("<AnswerKey"), durationSec: 600 });
+    const xmlOff = testXmlOf(TestDefinition.parse({ mode: "xml", testXml: off!.test, answerKeyXml: off!.reviewKey, autoScore: false, durationSec: 600 }));
+    expect(xmlOff).toEqual(off);
+    const xmlOn = testXmlOf(TestDefinition.parse({ mode: "xml", testXml: off!.test, answerKeyXml: off!.reviewKey, durationSec: 600 }));
+    expect(xmlOn).toEqual({ test: off!.test, answerKey: off!.reviewKey, durationSec: 600 });
   });
 });

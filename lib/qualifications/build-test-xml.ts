@@ -64,10 +64,19 @@ export function buildAnswerKeyXml(questions: TestQuestion[], mapping: ScoreMappi
   return `<AnswerKey xmlns="${ANSWER_KEY_NS}">${body}${mappingXml(mapping, questions)}</AnswerKey>`;
 }
 
-/** Test, AnswerKey and duration as the API takes them; undefined when the type has no test. */
-export function testXmlOf(test: TestDefinition): { test: string; answerKey?: string; durationSec: number } | undefined {
+export interface TestXml {
+  test: string;
+  /** Sent to the marketplace, which then scores every test and decides at once. */
+  answerKey?: string;
+  /** Kept by HITdesk: requests wait in the inbox with the score this key gives them. */
+  reviewKey?: string;
+  durationSec: number;
+}
+
+/** Test, answer key and duration as the API takes them; undefined when the type has no test. */
+export function testXmlOf(test: TestDefinition): TestXml | undefined {
   if (test.mode === "none") return undefined;
-  if (test.mode === "xml") return { test: test.testXml, ...(test.answerKeyXml ? { answerKey: test.answerKeyXml } : {}), durationSec: test.durationSec };
-  const answerKey = test.autoScore ? buildAnswerKeyXml(test.questions, test.mapping) : undefined;
-  return { test: buildTestQuestionFormXml(test), ...(answerKey ? { answerKey } : {}), durationSec: test.durationSec };
+  const key = test.mode === "xml" ? test.answerKeyXml || undefined : buildAnswerKeyXml(test.questions, test.mapping);
+  const body = test.mode === "xml" ? test.testXml : buildTestQuestionFormXml(test);
+  return { test: body, ...(key ? { [test.autoScore ? "answerKey" : "reviewKey"]: key } : {}), durationSec: test.durationSec };
 }

@@ -6,6 +6,7 @@ import { sendMturk } from "@/lib/mturk/send";
 import { cacheQualificationType } from "@/lib/qualifications/cache-qualification-type";
 import type { QualificationTypeInput } from "@/lib/qualifications/qualification-type-input";
 import { refusedByMturk } from "@/lib/qualifications/refused-by-mturk";
+import { saveReviewKey } from "@/lib/qualifications/review-key";
 import { validatedTestXml } from "@/lib/qualifications/validate-test";
 import type { z } from "zod";
 
@@ -33,6 +34,7 @@ export async function createQualificationType(ctx: Actor, input: z.output<typeof
   );
   const qualificationTypeId = created!.QualificationTypeId!;
   await cacheQualificationType(ctx.team.id, ctx.environment, created!);
-  await recordAudit(ctx, "qualification.create", qualificationTypeId, { name: input.name, test: input.test.mode, autoScored: !!test?.answerKey });
+  if (test?.reviewKey) await saveReviewKey({ teamId: ctx.team.id, environment: ctx.environment }, qualificationTypeId, test.reviewKey);
+  await recordAudit(ctx, "qualification.create", qualificationTypeId, { name: input.name, test: input.test.mode, autoScored: !!test?.answerKey, reviewKey: !!test?.reviewKey });
   return { qualificationTypeId };
 }

@@ -21,6 +21,7 @@ export async function deleteQualificationType(ctx: Actor, qualificationTypeId: s
   await db.$transaction([
     db.cachedQualificationType.updateMany({ where, data: { forgottenAt: now, status: "Disposing" } }),
     db.cachedQualificationRequest.updateMany({ where, data: { forgottenAt: now } }),
+    db.qualificationReviewKey.deleteMany({ where: { teamId: ctx.team.id, environment: ctx.environment, qualificationTypeId } }),
   ]);
   await recordAudit(ctx, "qualification.delete", qualificationTypeId);
   return { deleted: true };

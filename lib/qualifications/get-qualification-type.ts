@@ -6,6 +6,7 @@ import { HttpError } from "@/lib/http-error";
 import { sendMturk } from "@/lib/mturk/send";
 import { cacheQualificationType } from "@/lib/qualifications/cache-qualification-type";
 import { refusedByMturk } from "@/lib/qualifications/refused-by-mturk";
+import { reviewKeyOf } from "@/lib/qualifications/review-key";
 
 export interface QualificationTypeDetail {
   qualificationTypeId: string;
@@ -18,6 +19,8 @@ export interface QualificationTypeDetail {
   autoGrantedValue: number;
   testXml: string | null;
   answerKeyXml: string | null;
+  /** The answer key HITdesk keeps to score requests in the inbox (see review-key.ts). */
+  reviewKeyXml: string | null;
   testDurationSec: number | null;
   createdAt: string;
 }
@@ -29,9 +32,12 @@ export interface QualificationTypeDetail {
 export async function getQualificationType(teamId: string, environment: EnvironmentName, qualificationTypeId: string): Promise<QualificationTypeDetail> {
   const own = await db.cachedQualificationType.findUnique({ where: { teamId_environment_qualificationTypeId: { teamId, environment, qualificationTypeId } } });
   if (!own || own.forgottenAt) throw new HttpError(404, "No qualification type of this team has that id in this environment");
-  const { QualificationType: t } = await refusedByMturk("The marketplace did not return the qualification type", () =>
-    sendMturk(teamId, environment, new GetQualificationTypeCommand({ QualificationTypeId: qualificationTypeId })),
-  );
+  const [{ QualificationType: t }, reviewKeyXml] = await Promise.all([
+    refusedByMturk("The marketplace did not return the qualification type", () =>
+      sendMturk(teamId, environment, new GetQualificationTypeCommand({ QualificationTypeId: qualificationTypeId })),
+    ),
+    reviewKeyOf({ teamId, environment }, qualificationTypeId),
+  ]);
   await cacheQualificationType(teamId, environment, t!);
   return {
     qualificationTypeId,
@@ -44,6 +50,7 @@ export async function getQualificationType(teamId: string, environment: Environm
     autoGrantedValue: t!.AutoGrantedValue ?? 1,
     testXml: t!.Test ?? null,
     answerKeyXml: t!.AnswerKey ?? null,
+    reviewKeyXml,
     testDurationSec: t!.TestDurationInSeconds ?? null,
     createdAt: (t!.CreationTime ?? new Date()).toISOString(),
   };

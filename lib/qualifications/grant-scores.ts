@@ -3,9 +3,10 @@ import type { z } from "zod";
 import type { TeamContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { HttpError } from "@/lib/http-error";
-import type { GrantBatchInput, ScoreCsvInput } from "@/lib/qualifications/qualification-op-input";
+import type { GrantAgreementInput, GrantBatchInput, ScoreCsvInput } from "@/lib/qualifications/qualification-op-input";
 import { parseScoreCsv } from "@/lib/qualifications/parse-score-csv";
 import { runQualificationOps } from "@/lib/qualifications/qualification-ops-job";
+import { workerAgreement } from "@/lib/review/worker-agreement";
 
 type Actor = Pick<TeamContext, "team" | "user" | "environment">;
 
@@ -44,6 +45,29 @@ export async function grantToBatchWorkers(ctx: Actor, qualificationTypeId: strin
     workers.map((workerId) => ({ op: "grant" as const, workerId, value: input.value, notify: input.notify })),
     "grant-batch",
   );
+}
+
+/**
+ * Grant to the workers whose answers agree with the other workers' majority on at least
+ * minPercent of their compared assignments (and at least minCompared of them). The preview
+ * lists them with their agreement; the grant is a durable job, one item per worker.
+ */
+export async function grantByAgreement(ctx: Actor, qualificationTypeId: string, input: z.output<typeof GrantAgreementInput>) {
+  const all = await workerAgreement({ teamId: ctx.team.id, environment: ctx.environment }, input.source);
+  const chosen = all.filter((w) => w.compared >= input.minCompared && w.percent >= input.minPercent);
+  if (input.preview) return { total: chosen.length, considered: all.length, workers: chosen.slice(0, 100).map((w) => ({ ...w, value: input.value })) };
+  if (chosen.length === 0) throw new HttpError(400, `No worker has ${input.minPercent}% agreement or more over at least ${input.minCompared} compared assignments (as of the last sync)`);
+  return runQualificationOps(
+    ctx,
+    qualificationTypeId,
+    chosen.map((w) => ({ op: "grant" as const, workerId: w.workerId, value: input.value, notify: input.notify })),
+    "grant-agreement",
+  );
+}
+
+/** The team's projects, for choosing whose work agreement is measured on. */
+export async function projectChoices(teamId: string): Promise<{ id: string; name: string }[]> {
+  return db.project.findMany({ where: { teamId, archivedAt: null }, orderBy: { updatedAt: "desc" }, take: 50, select: { id: true, name: true } });
 }
 
 /** The newest batches, for "grant to all workers approved in batch X". */

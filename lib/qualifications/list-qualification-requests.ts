@@ -37,15 +37,17 @@ const safely = <T>(f: () => T): T | undefined => {
   }
 };
 
-/** Pending requests for a type, oldest first, with answers made readable from the type's test. */
+/** Pending requests for a type, oldest first, with answers made readable from the type's test and scored by its key. */
 export async function listQualificationRequests(
   scope: { teamId: string; environment: EnvironmentName },
   qualificationTypeId: string,
-  test: { testXml: string | null; answerKeyXml: string | null },
+  test: { testXml: string | null; answerKeyXml: string | null; reviewKeyXml?: string | null },
 ): Promise<PendingRequest[]> {
   const rows = await db.cachedQualificationRequest.findMany({ where: { ...scope, qualificationTypeId, forgottenAt: null }, orderBy: { submitTime: "asc" }, take: 500 });
   const form = test.testXml ? safely(() => parseQuestionForm(test.testXml!)) : undefined;
-  const key: AnswerKey | undefined = test.answerKeyXml ? safely(() => parseAnswerKey(test.answerKeyXml!)) : undefined;
+  // The marketplace's key, else the one HITdesk keeps for the inbox.
+  const keyXml = test.answerKeyXml ?? test.reviewKeyXml ?? null;
+  const key: AnswerKey | undefined = keyXml ? safely(() => parseAnswerKey(keyXml)) : undefined;
   return rows.map((r) => {
     const raw = r.answer ? (safely(() => parseQuestionFormAnswers(r.answer!)) ?? []) : [];
     return {

@@ -20,4 +20,19 @@ export const ScoreCsvInput = z.object({ csv: z.string().min(1, "The CSV is empty
 
 export const GrantBatchInput = z.object({ batchId: z.string().min(1), value: QualificationValue, notify: z.boolean().default(false), preview: z.boolean().default(false) });
 
+/** "Grant to workers with at least N% agreement": whose work, the threshold, and the fewest comparisons that count. */
+export const GrantAgreementInput = z.object({
+  source: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("all") }),
+    z.object({ kind: z.literal("batch"), batchId: z.string().min(1, "Choose a batch") }),
+    z.object({ kind: z.literal("project"), projectId: z.string().min(1, "Choose a project") }),
+  ]),
+  minPercent: z.number().min(0, "At least 0%").max(100, "At most 100%"),
+  /** A worker compared on one assignment is 0% or 100%: too few to judge. */
+  minCompared: z.number().int().min(1, "At least 1 compared assignment").max(1_000_000).default(3),
+  value: QualificationValue,
+  notify: z.boolean().default(false),
+  preview: z.boolean().default(false),
+});
+
 export { WorkerId };

@@ -48,7 +48,7 @@ export const TestDefinition = z.discriminatedUnion("mode", [
     title: z.string().trim().max(200).default(""),
     instructions: z.string().trim().max(4000).default(""),
     questions: z.array(TestQuestion).min(1, "Add at least one question").max(50),
-    /** Off: no AnswerKey, so every request waits in the inbox for a person to decide. */
+    /** On: the AnswerKey goes to the marketplace, which decides at once. Off: HITdesk keeps it, and requests wait in the inbox with its score. */
     autoScore: z.boolean(),
     mapping: ScoreMapping,
     durationSec: TestDuration,
@@ -57,6 +57,8 @@ export const TestDefinition = z.discriminatedUnion("mode", [
     mode: z.literal("xml"),
     testXml: z.string().trim().min(1, "Paste the QuestionForm XML").max(65_535),
     answerKeyXml: z.string().trim().max(65_535).default(""),
+    /** As for the builder: send the answer key, or keep it to suggest scores in the inbox. */
+    autoScore: z.boolean().default(true),
     durationSec: TestDuration,
   }),
 ]);

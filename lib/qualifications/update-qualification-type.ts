@@ -7,6 +7,7 @@ import { sendMturk } from "@/lib/mturk/send";
 import { cacheQualificationType } from "@/lib/qualifications/cache-qualification-type";
 import type { QualificationTypeUpdate } from "@/lib/qualifications/qualification-type-input";
 import { refusedByMturk } from "@/lib/qualifications/refused-by-mturk";
+import { saveReviewKey } from "@/lib/qualifications/review-key";
 import { validatedTestXml } from "@/lib/qualifications/validate-test";
 
 type Actor = Pick<TeamContext, "team" | "user" | "environment">;
@@ -35,7 +36,9 @@ export async function updateQualificationType(ctx: Actor, qualificationTypeId: s
     ),
   );
   await cacheQualificationType(ctx.team.id, ctx.environment, updated!);
-  await recordAudit(ctx, "qualification.update", qualificationTypeId, { status: input.status, test: input.test.mode, autoGranted: input.autoGranted });
+  // A new test replaces the kept key too (none kept when its key went to the marketplace).
+  if (test) await saveReviewKey({ teamId: ctx.team.id, environment: ctx.environment }, qualificationTypeId, test.reviewKey);
+  await recordAudit(ctx, "qualification.update", qualificationTypeId, { status: input.status, test: input.test.mode, autoGranted: input.autoGranted, reviewKey: !!test?.reviewKey });
   return { qualificationTypeId };
 }
 

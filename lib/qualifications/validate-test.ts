@@ -41,7 +41,8 @@ export function validatedTestXml(test: TestDefinition): ReturnType<typeof testXm
   if (!xml) return undefined;
   try {
     const form = parseQuestionForm(xml.test);
-    if (xml.answerKey) parseAnswerKey(xml.answerKey, form);
+    const key = xml.answerKey ?? xml.reviewKey;
+    if (key) parseAnswerKey(key, form);
   } catch (e) {
     if (e instanceof QuestionFormError) throw new HttpError(400, `Test (QuestionForm): ${e.message}`);
     if (e instanceof AnswerKeyError) throw new HttpError(400, `Answer key: ${e.message}`);

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { HttpError } from "@/lib/http-error";
 import { questionContent, type QuestionContent } from "@/lib/marketplace/question";
 import { sendMturk } from "@/lib/mturk/send";
+import { agreesWith, fieldAgreement } from "@/lib/review/answer-agreement";
 import { flattenAnswers, type AnswerField } from "@/lib/review/flatten-answers";
 import { workerStats, type WorkerStats } from "@/lib/review/worker-stats";
 
@@ -75,8 +76,6 @@ async function hitQuestion(scope: Scope, hitId: string): Promise<QuestionContent
   }
 }
 
-const normalise = (v: string) => v.trim().toLowerCase();
-
 export async function getAssignmentReview(scope: Scope, assignmentId: string): Promise<AssignmentReview> {
   const a = await db.cachedAssignment.findUnique({ where: { teamId_environment_assignmentId: { ...scope, assignmentId } } });
   if (!a) throw new HttpError(404, `Assignment ${assignmentId} is not in this environment's cache`);
@@ -96,11 +95,7 @@ export async function getAssignmentReview(scope: Scope, assignmentId: string): P
   ]);
   const answers = flattenAnswers(a.answers as Record<string, string> | null);
   const others = siblings.map((s) => ({ ...s, answers: flattenAnswers(s.answers as Record<string, string> | null) }));
-  const agreement: AssignmentReview["agreement"] = {};
-  for (const field of answers) {
-    const theirs = others.map((o) => o.answers.find((f) => f.name === field.name)).filter((f): f is AnswerField => !!f);
-    agreement[field.name] = { same: 1 + theirs.filter((f) => normalise(f.value) === normalise(field.value)).length, of: 1 + theirs.length };
-  }
+  const agreement = fieldAgreement(answers, others.map((o) => o.answers));
   const annotation = batch ? null : annotationInputs(hit.requesterAnnotation);
   return {
     assignment: {
@@ -119,15 +114,7 @@ export async function getAssignmentReview(scope: Scope, assignmentId: string): P
     hit: { hitId: hit.hitId, hitTypeId: hit.hitTypeId, title: hit.title, description: hit.description, rewardCents: hit.rewardCents, maxAssignments: hit.maxAssignments },
     inputs: batch ? { source: "batch", fields: batch } : annotation ? { source: "annotation", fields: annotation } : null,
     question,
-    others: others.map((o) => ({
-      ...o,
-      agrees: Object.fromEntries(
-        answers.map((field) => {
-          const theirs = o.answers.find((f) => f.name === field.name);
-          return [field.name, !!theirs && normalise(theirs.value) === normalise(field.value)];
-        }),
-      ),
-    })),
+    others: others.map((o) => ({ ...o, agrees: agreesWith(answers, o.answers) })),
     agreement,
     worker: stats.get(a.workerId)!,
     decisions: decisions.map((d) => ({

@@ -1,18 +1,20 @@
 import "server-only";
 import type { EnvironmentName } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
+import { agreementOfWorker } from "@/lib/review/worker-agreement";
 import { refreshWorkerStats } from "@/lib/workers/refresh-worker-stats";
 
 /** One worker as the team knows them: totals, recent assignments, scores, blocks and messages. */
 export async function getWorkerProfile(scope: { teamId: string; environment: EnvironmentName }, workerId: string) {
   await refreshWorkerStats(scope.teamId, scope.environment);
-  const [stat, assignments, scores, block, blockHistory, messages] = await Promise.all([
+  const [stat, assignments, scores, block, blockHistory, messages, agreement] = await Promise.all([
     db.workerStat.findUnique({ where: { teamId_environment_workerId: { ...scope, workerId } } }),
     db.cachedAssignment.findMany({ where: { ...scope, workerId }, orderBy: { submitTime: { sort: "desc", nulls: "last" } }, take: 100 }),
     db.cachedQualificationScore.findMany({ where: { ...scope, workerId }, orderBy: { grantTime: "desc" } }),
     db.cachedWorkerBlock.findUnique({ where: { teamId_environment_workerId: { ...scope, workerId } } }),
     db.auditLog.findMany({ where: { teamId: scope.teamId, environment: scope.environment, target: workerId, action: { in: ["worker.block", "worker.unblock"] } }, orderBy: { createdAt: "desc" }, take: 50 }),
     db.workerMessage.findMany({ where: { ...scope, workerIds: { has: workerId } }, orderBy: { createdAt: "desc" }, take: 50 }),
+    agreementOfWorker(scope, workerId),
   ]);
   const [hits, types] = await Promise.all([
     db.cachedHit.findMany({ where: { ...scope, hitId: { in: [...new Set(assignments.map((a) => a.hitId))] } }, select: { hitId: true, title: true, rewardCents: true } }),
@@ -23,6 +25,8 @@ export async function getWorkerProfile(scope: { teamId: string; environment: Env
   return {
     workerId,
     stat,
+    /** How often their answers match the other workers' majority on the same HIT. */
+    agreement,
     blocked: !!block && !block.forgottenAt,
     blockReason: block && !block.forgottenAt ? block.reason : null,
     blockHistory: blockHistory.map((a) => ({ action: a.action === "worker.block" ? "Blocked" : "Unblocked", by: a.actorEmail, at: a.createdAt.toISOString(), reason: (a.detail as { reason?: string } | null)?.reason ?? "" })),

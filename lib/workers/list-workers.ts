@@ -23,61 +23,87 @@ export interface WorkerRow {
   qualifications: number;
 }
 
-const ORDER: Record<WorkerSort, Prisma.Sql> = {
-  lastSeen: Prisma.sql`s."lastSeenAt"`,
-  firstSeen: Prisma.sql`s."firstSeenAt"`,
-  submitted: Prisma.sql`s."submitted"`,
-  approvalRate: Prisma.sql`s."approvalRate"`,
-  earnings: Prisma.sql`s."earningsCents"`,
-  bonuses: Prisma.sql`s."bonusCents"`,
-  medianTime: Prisma.sql`s."medianSeconds"`,
-  hourly: Prisma.sql`s."hourlyCents"`,
-  workerId: Prisma.sql`s."workerId"`,
+/** Sort columns; nullable ones keep their nulls last in both directions (see the indexes in people.prisma). */
+const ORDER: Record<WorkerSort, { column: Prisma.Sql; nullable?: true }> = {
+  lastSeen: { column: Prisma.sql`"lastSeenAt"` },
+  firstSeen: { column: Prisma.sql`"firstSeenAt"` },
+  submitted: { column: Prisma.sql`"submitted"` },
+  approvalRate: { column: Prisma.sql`"approvalRate"` },
+  earnings: { column: Prisma.sql`"earningsCents"` },
+  bonuses: { column: Prisma.sql`"bonusCents"` },
+  medianTime: { column: Prisma.sql`"medianSeconds"`, nullable: true },
+  hourly: { column: Prisma.sql`"hourlyCents"`, nullable: true },
+  workerId: { column: Prisma.sql`"workerId"` },
 };
 
-type Scope = { teamId: string; environment: EnvironmentName };
+/**
+ * ORDER BY for table alias `t`, the tie broken by workerId in the same direction: exactly the
+ * order of one of WorkerStat's indexes (read forward or backward), so Postgres reads one page
+ * off it instead of sorting every worker of the team.
+ */
+function orderOf(t: Prisma.Sql, q: Pick<WorkersQuery, "sort" | "dir">): Prisma.Sql {
+  const { column, nullable } = ORDER[q.sort];
+  const dir = q.dir === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+  const nulls = nullable && q.dir === "desc" ? Prisma.sql` NULLS LAST` : Prisma.empty;
+  if (q.sort === "workerId") return Prisma.sql`${t}."workerId" ${dir}`;
+  return Prisma.sql`${t}.${column} ${dir}${nulls}, ${t}."workerId" ${dir}`;
+}
 
-function whereOf(scope: Scope, q: Omit<WorkersQuery, "page" | "sort" | "dir">): Prisma.Sql {
+type Scope = { teamId: string; environment: EnvironmentName };
+type Filters = Omit<WorkersQuery, "page" | "sort" | "dir">;
+
+function whereOf(scope: Scope, q: Filters): Prisma.Sql {
+  // The blocked are few: as an array, they are looked up on the primary key one by one rather
+  // than joined against every worker of the team.
+  const blockedIds = Prisma.sql`ARRAY(SELECT b."workerId" FROM "CachedWorkerBlock" b WHERE b."teamId" = ${scope.teamId} AND b."environment" = ${scope.environment}::"Environment" AND b."forgottenAt" IS NULL)`;
   const parts = [Prisma.sql`s."teamId" = ${scope.teamId}`, Prisma.sql`s."environment" = ${scope.environment}::"Environment"`];
   // Worker IDs are upper-case: a prefix search on the primary key's last column.
   if (q.q) parts.push(Prisma.sql`s."workerId" LIKE ${`${q.q.toUpperCase().replace(/[%_\\]/g, "")}%`}`);
   if (q.minSubmitted) parts.push(Prisma.sql`s."submitted" >= ${q.minSubmitted}`);
-  if (q.blocked === "blocked") parts.push(Prisma.sql`b."workerId" IS NOT NULL`);
-  if (q.blocked === "unblocked") parts.push(Prisma.sql`b."workerId" IS NULL`);
+  if (q.blocked === "blocked") parts.push(Prisma.sql`s."workerId" = ANY(${blockedIds})`);
+  if (q.blocked === "unblocked") parts.push(Prisma.sql`NOT (s."workerId" = ANY(${blockedIds}))`);
   return Prisma.join(parts, " AND ");
 }
 
-const FROM = (scope: Scope) =>
-  Prisma.sql`"WorkerStat" s LEFT JOIN "CachedWorkerBlock" b ON b."teamId" = s."teamId" AND b."environment" = s."environment" AND b."workerId" = s."workerId" AND b."forgottenAt" IS NULL`;
+const countOf = async (scope: Scope, q: Filters) => {
+  const [row] = await db.$queryRaw<{ count: number }[]>`SELECT COUNT(*)::int AS count FROM "WorkerStat" s WHERE ${whereOf(scope, q)}`;
+  return row!.count;
+};
 
-type RawRow = Omit<WorkerRow, "firstSeenAt" | "lastSeenAt" | "qualifications"> & { firstSeenAt: Date; lastSeenAt: Date };
+/**
+ * The total behind the pager without counting every worker on each page view: unfiltered, the
+ * row count the last rebuild stored; only blocked or not, from the few blocked workers; other
+ * filters are counted along an index.
+ */
+async function totalOf(scope: Scope, q: Filters, workers: number): Promise<number> {
+  if (q.q || q.minSubmitted) return countOf(scope, q);
+  if (q.blocked === "all") return workers;
+  const blocked = await countOf(scope, { ...q, blocked: "blocked" });
+  return q.blocked === "blocked" ? blocked : workers - blocked;
+}
+
+type RawRow = Omit<WorkerRow, "firstSeenAt" | "lastSeenAt"> & { firstSeenAt: Date; lastSeenAt: Date };
 
 /** One page of the team's workers from the maintained aggregates, filtered and sorted in SQL. */
 export async function listWorkers(scope: Scope, query: WorkersQuery, options: { take?: number; skip?: number } = {}): Promise<{ rows: WorkerRow[]; total: number; pageCount: number }> {
-  await refreshWorkerStats(scope.teamId, scope.environment);
-  const where = whereOf(scope, query);
+  const { workers } = await refreshWorkerStats(scope.teamId, scope.environment);
   const take = options.take ?? WORKERS_PAGE_SIZE;
   const skip = options.skip ?? (query.page - 1) * take;
-  const order = Prisma.sql`${ORDER[query.sort]} ${query.dir === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`} NULLS LAST, s."workerId" ASC`;
-  const [rows, counted] = await Promise.all([
+  // The page first, off an index; then blocks and qualifications for its rows only.
+  const [rows, total] = await Promise.all([
     db.$queryRaw<RawRow[]>`
-      SELECT s."workerId", s."submitted", s."approved", s."rejected", s."approvalRate", s."earningsCents", s."bonusCents", s."medianSeconds", s."hourlyCents",
-             s."firstSeenAt", s."lastSeenAt", (b."workerId" IS NOT NULL) AS blocked
-      FROM ${FROM(scope)} WHERE ${where} ORDER BY ${order} LIMIT ${take} OFFSET ${skip}`,
-    db.$queryRaw<{ count: bigint }[]>`SELECT COUNT(*) AS count FROM ${FROM(scope)} WHERE ${where}`,
+      SELECT p."workerId", p."submitted", p."approved", p."rejected", p."approvalRate", p."earningsCents", p."bonusCents", p."medianSeconds", p."hourlyCents",
+             p."firstSeenAt", p."lastSeenAt", (b."workerId" IS NOT NULL) AS blocked,
+             (SELECT COUNT(*)::int FROM "CachedQualificationScore" q
+              WHERE q."teamId" = p."teamId" AND q."environment" = p."environment" AND q."workerId" = p."workerId" AND q."status" = 'Granted' AND q."forgottenAt" IS NULL) AS qualifications
+      FROM (SELECT s.* FROM "WorkerStat" s WHERE ${whereOf(scope, query)} ORDER BY ${orderOf(Prisma.sql`s`, query)} LIMIT ${take} OFFSET ${skip}) p
+      LEFT JOIN "CachedWorkerBlock" b ON b."teamId" = p."teamId" AND b."environment" = p."environment" AND b."workerId" = p."workerId" AND b."forgottenAt" IS NULL
+      ORDER BY ${orderOf(Prisma.sql`p`, query)}`,
+    totalOf(scope, query, workers),
   ]);
-  const held = rows.length
-    ? await db.cachedQualificationScore.groupBy({
-        by: ["workerId"],
-        where: { ...scope, workerId: { in: rows.map((r) => r.workerId) }, status: "Granted", forgottenAt: null },
-        _count: { _all: true },
-      })
-    : [];
-  const heldBy = new Map(held.map((h) => [h.workerId, h._count._all]));
-  const total = Number(counted[0]?.count ?? 0);
   return {
     total,
     pageCount: Math.max(1, Math.ceil(total / take)),
-    rows: rows.map((r) => ({ ...r, firstSeenAt: r.firstSeenAt.toISOString(), lastSeenAt: r.lastSeenAt.toISOString(), qualifications: heldBy.get(r.workerId) ?? 0 })),
+    rows: rows.map((r) => ({ ...r, firstSeenAt: r.firstSeenAt.toISOString(), lastSeenAt: r.lastSeenAt.toISOString() })),
   };
 }

@@ -42,7 +42,7 @@ const answers = (colour: string) =>
   ]);
 
 describe("qualification requests and scores", () => {
-  it("shows pending requests with readable answers; accepts one at once and rejects another", async () => {
+  it("shows pending requests with readable answers and the kept key's score; accepts one at once and rejects another", async () => {
     const { ctx, qualificationTypeId } = await setup(false);
     const [w1, w2] = [await sandbox.h.createWorker(), await sandbox.h.createWorker()];
     await requestQualification({ workerId: w1, qualificationTypeId, answerXml: answers("blue") });
@@ -51,8 +51,8 @@ describe("qualification requests and scores", () => {
     const scope = { teamId: ctx.team.id, environment: ctx.environment };
     const requests = await listQualificationRequests(scope, qualificationTypeId, await getQualificationType(ctx.team.id, "sandbox", qualificationTypeId));
     expect(requests.map((r) => [r.workerId, r.answers, r.score])).toEqual([
-      [w1, [{ question: "Sky colour?", answer: "Blue" }, { question: "Why?", answer: "Rayleigh" }], null],
-      [w2, [{ question: "Sky colour?", answer: "Green" }, { question: "Why?", answer: "Rayleigh" }], null],
+      [w1, [{ question: "Sky colour?", answer: "Blue" }, { question: "Why?", answer: "Rayleigh" }], 100],
+      [w2, [{ question: "Sky colour?", answer: "Green" }, { question: "Why?", answer: "Rayleigh" }], 0],
     ]);
 
     expect(await runQualificationOps(ctx, qualificationTypeId, [{ op: "accept", requestId: requests[0]!.requestId, value: 80 }])).toEqual({ outcome: `Accepted ${w1} with 80`, total: 1 });

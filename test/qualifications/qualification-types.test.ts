@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { HttpError } from "@/lib/http-error";
 import { createQualificationType } from "@/lib/qualifications/create-qualification-type";
 import { deleteQualificationType } from "@/lib/qualifications/delete-qualification-type";
+import { getQualificationType } from "@/lib/qualifications/get-qualification-type";
 import { listQualificationTypes } from "@/lib/qualifications/list-qualification-types";
 import { QualificationTypeInput, QualificationTypeUpdate } from "@/lib/qualifications/qualification-type-input";
 import { setQualificationTypeStatus, updateQualificationType } from "@/lib/qualifications/update-qualification-type";
@@ -70,5 +71,27 @@ describe("qualification types", () => {
     const input = QualificationTypeInput.parse({ name: `Twice ${Date.now()}`, description: "d", status: "Active", retryDelaySec: null, autoGranted: true, autoGrantedValue: 5, test: { mode: "none" } });
     await createQualificationType(ctx, input);
     await expect(createQualificationType(ctx, input)).rejects.toThrow(/refused the qualification type: You have already created/);
+  });
+
+  it("keeps the answer key from the marketplace when scoring is off, until a new test replaces it or the type is deleted", async () => {
+    const ctx = await teamOnHarness(sandbox.h);
+    const input = QualificationTypeInput.parse({ name: `Read by a person ${Date.now()}`, description: "d", status: "Active", retryDelaySec: null, autoGranted: false, test: { ...builderTest, autoScore: false } });
+    const { qualificationTypeId } = await createQualificationType(ctx, input);
+    const live = (await sandbox.h.client.send(new GetQualificationTypeCommand({ QualificationTypeId: qualificationTypeId }))).QualificationType!;
+    expect([live.Test?.includes("<QuestionForm"), live.AnswerKey]).toEqual([true, undefined]);
+    const kept = await getQualificationType(ctx.team.id, "sandbox", qualificationTypeId);
+    expect([kept.answerKeyXml, kept.reviewKeyXml]).toEqual([null, expect.stringContaining("<PercentageMapping>")]);
+
+    // Unchanged by an edit that keeps the test; replaced by one that sends its key.
+    const update = (test: object) => QualificationTypeUpdate.parse({ description: "d", status: "Active", retryDelaySec: null, autoGranted: false, test });
+    await updateQualificationType(ctx, qualificationTypeId, update({ mode: "none" }));
+    expect((await getQualificationType(ctx.team.id, "sandbox", qualificationTypeId)).reviewKeyXml).toBe(kept.reviewKeyXml);
+    await updateQualificationType(ctx, qualificationTypeId, update({ ...builderTest, mapping: { kind: "sum" } }));
+    const sent = await getQualificationType(ctx.team.id, "sandbox", qualificationTypeId);
+    expect([sent.answerKeyXml?.includes("<AnswerKey"), sent.reviewKeyXml]).toEqual([true, null]);
+
+    const other = await createQualificationType(ctx, QualificationTypeInput.parse({ ...input, name: `Another ${Date.now()}` }));
+    await deleteQualificationType(ctx, other.qualificationTypeId);
+    expect(await db.qualificationReviewKey.count({ where: { teamId: ctx.team.id } })).toBe(0);
   });
 });

@@ -7,7 +7,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { currentTeamContext } from "@/lib/auth/session";
 import { HttpError } from "@/lib/http-error";
 import { getQualificationType, type QualificationTypeDetail } from "@/lib/qualifications/get-qualification-type";
-import { batchChoices } from "@/lib/qualifications/grant-scores";
+import { batchChoices, projectChoices } from "@/lib/qualifications/grant-scores";
 import { listHitsForQualification } from "@/lib/qualifications/list-hits-for-qualification";
 import { listQualificationRequests } from "@/lib/qualifications/list-qualification-requests";
 import { listQualificationScores } from "@/lib/qualifications/list-qualification-scores";
@@ -44,10 +44,11 @@ export default async function QualificationTypePage({ params, searchParams }: { 
   const scope = { teamId: ctx.team.id, environment: ctx.environment };
   const scoreStatus = (await searchParams).scores === "Revoked" ? "Revoked" : "Granted";
   await refreshQualificationRequests(scope, id);
-  const [requests, scores, batches, usedBy] = await Promise.all([
+  const [requests, scores, batches, projects, usedBy] = await Promise.all([
     listQualificationRequests(scope, id, type),
     listQualificationScores(scope, id, scoreStatus),
     batchChoices(scope),
+    projectChoices(ctx.team.id),
     listHitsForQualification(scope, id).catch((e: unknown) => (e instanceof HttpError ? e.message : Promise.reject(e))),
   ]);
   return (
@@ -66,7 +67,7 @@ export default async function QualificationTypePage({ params, searchParams }: { 
           <RequestsInbox key={requests.map((r) => r.requestId).join()} qualificationTypeId={id} requests={requests} canDecide={canEdit} />
         </Card>
         <Card title="Workers holding it" description={`${scores.total.toLocaleString("en-US")} ${scoreStatus.toLowerCase()}, as of the last sync and your changes since.`}>
-          <ScoresPanel qualificationTypeId={id} status={scoreStatus} rows={scores.rows} total={scores.total} batches={batches} canEdit={canEdit} />
+          <ScoresPanel qualificationTypeId={id} status={scoreStatus} rows={scores.rows} total={scores.total} batches={batches} projects={projects} canEdit={canEdit} />
         </Card>
         <Card title="Where used" description="HITs that require this qualification.">
           {typeof usedBy === "string" ? (

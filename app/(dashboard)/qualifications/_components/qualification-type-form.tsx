@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { apiFetch } from "@/lib/api-client";
 import { QualificationTypeInput, QualificationTypeUpdate } from "@/lib/qualifications/qualification-type-input";
-import { newQuestion, TestBuilder, type BuilderTest } from "./test-builder";
+import { AutoScoreChoice, newQuestion, TestBuilder, type BuilderTest } from "./test-builder";
 
 const TEXTAREA = "block w-full rounded-md border-0 bg-slate-950 px-3 py-2 font-mono text-xs leading-5 text-slate-100 shadow-sm ring-1 ring-inset ring-slate-700 focus:ring-2 focus:ring-brand-500";
 
@@ -23,6 +23,7 @@ export interface QualificationTypeFormValues {
   autoGrantedValue: number;
   testXml: string | null;
   answerKeyXml: string | null;
+  reviewKeyXml?: string | null;
   testDurationSec: number | null;
 }
 
@@ -43,7 +44,8 @@ export function QualificationTypeForm({ initial, canEdit }: { initial?: Qualific
   const [mode, setMode] = useState<TestMode>(initial?.testXml ? "xml" : editing ? "none" : "builder");
   const [builder, setBuilder] = useState<BuilderTest>({ title: "", instructions: "", questions: [newQuestion([])], autoScore: true, mapping: { kind: "percentage" } });
   const [testXml, setTestXml] = useState(initial?.testXml ?? "");
-  const [answerKeyXml, setAnswerKeyXml] = useState(initial?.answerKeyXml ?? "");
+  const [answerKeyXml, setAnswerKeyXml] = useState(initial?.answerKeyXml ?? initial?.reviewKeyXml ?? "");
+  const [xmlAutoScore, setXmlAutoScore] = useState(!(initial?.reviewKeyXml && !initial.answerKeyXml));
   const [durationMinutes, setDurationMinutes] = useState(String(initial?.testDurationSec ? initial.testDurationSec / 60 : 20));
   const [issues, setIssues] = useState<string[]>([]);
 
@@ -66,7 +68,7 @@ export function QualificationTypeForm({ initial, canEdit }: { initial?: Qualific
         ? { mode }
         : mode === "builder"
           ? { mode, ...builder, durationSec }
-          : { mode, testXml, answerKeyXml, durationSec };
+          : { mode, testXml, answerKeyXml, autoScore: xmlAutoScore, durationSec };
     const body = {
       ...(editing ? {} : { name, keywords }),
       description,
@@ -161,6 +163,9 @@ export function QualificationTypeForm({ initial, canEdit }: { initial?: Qualific
             <Field label="Answer key (AnswerKey XML)" hint="Optional: without it, requests wait for you in the inbox">
               <textarea className={TEXTAREA} rows={14} spellCheck={false} value={answerKeyXml} onChange={(e) => setAnswerKeyXml(e.target.value)} disabled={disabled} />
             </Field>
+            <div className="lg:col-span-2">
+              <AutoScoreChoice checked={xmlAutoScore} onChange={setXmlAutoScore} disabled={disabled || !answerKeyXml.trim()} />
+            </div>
           </div>
         )}
         {mode !== "none" && (

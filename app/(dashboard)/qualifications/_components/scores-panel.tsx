@@ -21,6 +21,7 @@ export function ScoresPanel(props: {
   rows: ScoreRow[];
   total: number;
   batches: { id: string; name: string }[];
+  projects: { id: string; name: string }[];
   canEdit: boolean;
 }) {
   const ops = useQualificationOps(props.qualificationTypeId);
@@ -122,23 +123,41 @@ export function ScoresPanel(props: {
           </Button>
         </div>
       )}
-      {props.canEdit && <AssignScores {...props} notify={notify} />}
+      {props.canEdit && <AssignScores qualificationTypeId={props.qualificationTypeId} batches={props.batches} projects={props.projects} notify={notify} />}
     </div>
   );
 }
 
-function AssignScores({ qualificationTypeId, batches, notify }: { qualificationTypeId: string; batches: { id: string; name: string }[]; notify: boolean }) {
+type Choice = { id: string; name: string };
+
+function AssignScores({ qualificationTypeId, batches, projects, notify }: { qualificationTypeId: string; batches: Choice[]; projects: Choice[]; notify: boolean }) {
   const ops = useQualificationOps(qualificationTypeId);
-  const [mode, setMode] = useState<"list" | "csv" | "batch">("list");
+  const [mode, setMode] = useState<"list" | "csv" | "batch" | "agreement">("list");
   const [workers, setWorkers] = useState("");
   const [value, setValue] = useState("1");
   const [csv, setCsv] = useState("");
   const [batchId, setBatchId] = useState(batches[0]?.id ?? "");
+  const [agreement, setAgreement] = useState({ kind: "all" as AgreementKind, batchId: batches[0]?.id ?? "", projectId: projects[0]?.id ?? "", minPercent: "80", minCompared: "3" });
+  const changeAgreement = (patch: Partial<typeof agreement>) => {
+    setAgreement((a) => ({ ...a, ...patch }));
+    upload.reset(); // a preview of other settings would be misleading
+  };
   const upload = useMutation({
     mutationFn: (preview: boolean) =>
       mode === "csv"
         ? apiFetch<OpsResult>(`/api/qualifications/${qualificationTypeId}/scores-csv`, { body: { csv, notify, preview } })
-        : apiFetch<OpsResult>(`/api/qualifications/${qualificationTypeId}/grant-batch`, { body: { batchId, value: Number(value), notify, preview } }),
+        : mode === "agreement"
+          ? apiFetch<OpsResult>(`/api/qualifications/${qualificationTypeId}/grant-agreement`, {
+              body: {
+                source: agreement.kind === "batch" ? { kind: "batch", batchId: agreement.batchId } : agreement.kind === "project" ? { kind: "project", projectId: agreement.projectId } : { kind: "all" },
+                minPercent: Number(agreement.minPercent),
+                minCompared: Number(agreement.minCompared),
+                value: Number(value),
+                notify,
+                preview,
+              },
+            })
+          : apiFetch<OpsResult>(`/api/qualifications/${qualificationTypeId}/grant-batch`, { body: { batchId, value: Number(value), notify, preview } }),
   });
   const csvErrors = upload.error instanceof ApiError && Array.isArray(upload.error.details) ? (upload.error.details as string[]) : undefined;
   const ids = workers.split(/[\s,;]+/).filter(Boolean);
@@ -153,6 +172,7 @@ function AssignScores({ qualificationTypeId, batches, notify }: { qualificationT
               ["list", "Worker IDs"],
               ["csv", "CSV"],
               ["batch", "Approved in a batch"],
+              ["agreement", "By agreement"],
             ] as const
           ).map(([m, label]) => (
             <button key={m} type="button" role="radio" aria-checked={mode === m} onClick={() => (setMode(m), upload.reset())} className={`rounded px-3 py-1.5 font-medium ${mode === m ? "bg-white text-slate-900 shadow-sm" : "text-slate-600"}`}>
@@ -221,6 +241,68 @@ function AssignScores({ qualificationTypeId, batches, notify }: { qualificationT
             </Button>
           </div>
         ))}
+      {mode === "agreement" && (
+        <div className="space-y-3">
+          <p className="text-sm text-slate-500">
+            Agreement: the share of a worker&apos;s assignments whose answers match the majority answer of the other workers on the same HIT (as of the last sync).
+          </p>
+          <div className="flex flex-wrap items-end gap-3 [&>*]:w-32">
+            <Field label="Work in">
+              <Select value={agreement.kind} onChange={(e) => changeAgreement({ kind: e.target.value as AgreementKind })}>
+                <option value="all">All work</option>
+                <option value="batch" disabled={!batches.length}>
+                  A batch
+                </option>
+                <option value="project" disabled={!projects.length}>
+                  A project
+                </option>
+              </Select>
+            </Field>
+            {agreement.kind === "batch" ? (
+              <div className="min-w-56 flex-1">
+                <Field label="Batch">
+                  <Select value={agreement.batchId} onChange={(e) => changeAgreement({ batchId: e.target.value })}>
+                    {batches.map((b) => (
+                      <option key={b.id} value={b.id}>
+                        {b.name}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              </div>
+            ) : agreement.kind === "project" ? (
+              <div className="min-w-56 flex-1">
+                <Field label="Project">
+                  <Select value={agreement.projectId} onChange={(e) => changeAgreement({ projectId: e.target.value })}>
+                    {projects.map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {p.name}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              </div>
+            ) : null}
+            <Field label="At least (%)">
+              <Input type="number" min={0} max={100} value={agreement.minPercent} onChange={(e) => changeAgreement({ minPercent: e.target.value })} />
+            </Field>
+            <Field label="Compared at least">
+              <Input type="number" min={1} value={agreement.minCompared} onChange={(e) => changeAgreement({ minCompared: e.target.value })} />
+            </Field>
+            <Field label="Value">
+              <Input type="number" value={value} onChange={(e) => setValue(e.target.value)} />
+            </Field>
+          </div>
+          <div className="flex gap-2">
+            <Button variant="secondary" disabled={upload.isPending} onClick={() => upload.mutate(true)}>
+              Who?
+            </Button>
+            <Button disabled={upload.isPending || !upload.data || !!upload.data.jobId || upload.data.total === 0} onClick={() => upload.mutate(false)}>
+              {upload.data && !upload.data.jobId && !upload.data.outcome ? `Grant to ${upload.data.total} ${upload.data.total === 1 ? "worker" : "workers"}` : "Grant"}
+            </Button>
+          </div>
+        </div>
+      )}
       {upload.error &&
         (csvErrors ? (
           <Alert tone="error">
@@ -234,7 +316,9 @@ function AssignScores({ qualificationTypeId, batches, notify }: { qualificationT
         ) : (
           <Alert tone="error">{upload.error.message}</Alert>
         ))}
-      {upload.data && !upload.data.jobId && !upload.data.outcome && (
+      {mode === "agreement" && upload.data && !upload.data.jobId && !upload.data.outcome ? (
+        <AgreementPreview result={upload.data} />
+      ) : upload.data && !upload.data.jobId && !upload.data.outcome && (
         <Alert>
           {upload.data.total} {upload.data.total === 1 ? "worker" : "workers"}: {upload.data.workers?.map((w) => `${w.workerId} (${w.value})`).join(", ")}
           {upload.data.total > (upload.data.workers?.length ?? 0) ? ", …" : ""}
@@ -244,5 +328,42 @@ function AssignScores({ qualificationTypeId, batches, notify }: { qualificationT
       {result?.outcome && <Alert tone="success">{result.outcome}</Alert>}
       {result?.jobId && <JobProgress jobId={result.jobId} what={`Assigning ${result.total} scores`} />}
     </section>
+  );
+}
+
+type AgreementKind = "all" | "batch" | "project";
+
+/** Who a grant by agreement would reach, with each worker's agreement, before anything is sent. */
+function AgreementPreview({ result }: { result: OpsResult }) {
+  const rows = result.workers ?? [];
+  return (
+    <div className="space-y-2" data-testid="agreement-preview">
+      <p className="text-sm text-slate-700">
+        {result.total} of {result.considered ?? 0} compared {result.considered === 1 ? "worker reaches" : "workers reach"} the threshold
+        {result.total > rows.length ? `; the first ${rows.length} are shown` : ""}.
+      </p>
+      {rows.length > 0 && (
+        <table className="w-full max-w-xl text-sm">
+          <thead className="text-left text-xs tracking-wide text-slate-500 uppercase">
+            <tr className="border-b border-slate-100">
+              <th className="py-1.5 pr-3 font-medium">Worker</th>
+              <th className="px-3 py-1.5 text-right font-medium">Agreement</th>
+              <th className="px-3 py-1.5 text-right font-medium">Agreed / compared</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((w) => (
+              <tr key={w.workerId}>
+                <td className="py-1.5 pr-3 font-mono">{w.workerId}</td>
+                <td className="px-3 py-1.5 text-right tabular-nums">{w.percent}%</td>
+                <td className="px-3 py-1.5 text-right text-slate-500 tabular-nums">
+                  {w.agreed} / {w.compared}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
   );
 }

@@ -84,7 +84,9 @@ export function TestBuilder({ test, onChange, disabled }: { test: BuilderTest; o
               </div>
             ) : (
               <fieldset className="mt-3 space-y-2">
-                <legend className="mb-1 text-sm font-medium text-slate-700">Choices {test.autoScore && <span className="font-normal text-slate-500">— tick the correct {q.kind === "single" ? "one" : "ones"}</span>}</legend>
+                <legend className="mb-1 text-sm font-medium text-slate-700">
+                  Choices <span className="font-normal text-slate-500">— tick the correct {q.kind === "single" ? "one" : "ones"}</span>
+                </legend>
                 {q.choices.map((c, k) => (
                   <div key={k} className="flex items-center gap-2">
                     <input
@@ -137,35 +139,42 @@ export function TestBuilder({ test, onChange, disabled }: { test: BuilderTest; o
       <Button type="button" variant="secondary" disabled={disabled} onClick={() => onChange({ ...test, questions: [...test.questions, newQuestion(test.questions.map((q) => q.identifier))] })}>
         Add question
       </Button>
-      <div className="rounded-lg p-4 ring-1 ring-slate-200">
-        <label className="flex items-start gap-2 text-sm text-slate-700">
-          <input type="checkbox" className="mt-0.5 size-4 accent-brand-600" checked={test.autoScore} onChange={(e) => onChange({ ...test, autoScore: e.target.checked })} disabled={disabled} />
-          <span>
-            <span className="font-medium">Score automatically with an answer key</span>
-            <span className="block text-slate-500">Off: every request waits in the inbox for you to read the answers and decide.</span>
-          </span>
-        </label>
-        {test.autoScore && (
-          <div className="mt-4 grid gap-4 sm:grid-cols-2">
-            <Field label="Score given" hint={`Maximum points: ${maximumScore(test.questions)}`}>
-              <Select value={test.mapping.kind} onChange={(e) => setMappingKind(e.target.value as ScoreMapping["kind"])} disabled={disabled}>
-                {Object.entries(MAPPING_LABELS).map(([k, label]) => (
-                  <option key={k} value={k}>
-                    {label}
-                  </option>
-                ))}
-              </Select>
+      <div className="space-y-4 rounded-lg p-4 ring-1 ring-slate-200">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label="Score given" hint={`From the correct answers' points (maximum ${maximumScore(test.questions)})`}>
+            <Select value={test.mapping.kind} onChange={(e) => setMappingKind(e.target.value as ScoreMapping["kind"])} disabled={disabled}>
+              {Object.entries(MAPPING_LABELS).map(([k, label]) => (
+                <option key={k} value={k}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {test.mapping.kind === "scale" && (
+            <Field label="Multiplier">
+              <Input type="number" value={test.mapping.multiplier} onChange={(e) => onChange({ ...test, mapping: { kind: "scale", multiplier: Number(e.target.value) } })} disabled={disabled} />
             </Field>
-            {test.mapping.kind === "scale" && (
-              <Field label="Multiplier">
-                <Input type="number" value={test.mapping.multiplier} onChange={(e) => onChange({ ...test, mapping: { kind: "scale", multiplier: Number(e.target.value) } })} disabled={disabled} />
-              </Field>
-            )}
-            {test.mapping.kind === "range" && <RangeEditor mapping={test.mapping} onChange={(mapping) => onChange({ ...test, mapping })} disabled={disabled} />}
-          </div>
-        )}
+          )}
+          {test.mapping.kind === "range" && <RangeEditor mapping={test.mapping} onChange={(mapping) => onChange({ ...test, mapping })} disabled={disabled} />}
+        </div>
+        <AutoScoreChoice checked={test.autoScore} onChange={(autoScore) => onChange({ ...test, autoScore })} disabled={disabled} />
       </div>
     </div>
+  );
+}
+
+/** Whether the answer key goes to the marketplace (decides at once) or stays here to suggest scores. */
+export function AutoScoreChoice({ checked, onChange, disabled }: { checked: boolean; onChange: (on: boolean) => void; disabled?: boolean }) {
+  return (
+    <label className="flex items-start gap-2 text-sm text-slate-700">
+      <input type="checkbox" className="mt-0.5 size-4 accent-brand-600" checked={checked} onChange={(e) => onChange(e.target.checked)} disabled={disabled} />
+      <span>
+        <span className="font-medium">Score automatically with the answer key</span>
+        <span className="block text-slate-500">
+          {checked ? "The marketplace scores each test and grants the score at once." : "Each request waits in the inbox with the score the key gives, for you to read the answers and decide."}
+        </span>
+      </span>
+    </label>
   );
 }
 

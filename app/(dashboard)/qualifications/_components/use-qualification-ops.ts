@@ -9,7 +9,10 @@ export interface OpsResult {
   outcome?: string;
   jobId?: string;
   total: number;
-  workers?: { workerId: string; value: number }[];
+  /** Previews: the first workers who would get the score (with their agreement, for grants by agreement). */
+  workers?: { workerId: string; value: number; percent?: number; agreed?: number; compared?: number }[];
+  /** Grants by agreement: how many workers could be compared at all. */
+  considered?: number;
 }
 
 /** Decisions and score changes: one at once, several as a job (the result carries its id). */

@@ -27,6 +27,7 @@ export default async function WorkerPage({ params }: { params: Promise<{ workerI
     ["Bonuses", money(s?.bonusCents)],
     ["Median time", s?.medianSeconds != null ? `${Math.round(s.medianSeconds / 6) / 10} min` : "—"],
     ["Hourly pay", s?.hourlyCents != null ? `${money(s.hourlyCents)}/h` : "—"],
+    ["Agrees with others", p.agreement ? `${p.agreement.percent}% of ${p.agreement.compared} compared` : "—"],
     ["First / last seen", s ? `${s.firstSeenAt.toLocaleDateString()} – ${s.lastSeenAt.toLocaleDateString()}` : "—"],
   ];
   return (
@@ -38,7 +39,7 @@ export default async function WorkerPage({ params }: { params: Promise<{ workerI
       />
       <div className="space-y-6">
         <Card>
-          <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+          <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3">
             {facts.map(([label, value]) => (
               <div key={label}>
                 <dt className="text-xs tracking-wide text-slate-500 uppercase">{label}</dt>
