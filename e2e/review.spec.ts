@@ -2,7 +2,7 @@ import { GetAssignmentCommand, ListBonusPaymentsCommand } from "@aws-sdk/client-
 import type { Page } from "@playwright/test";
 import { db } from "@/lib/db";
 import { expect, login, test } from "./support/fixtures";
-import { submittedBatch } from "./support/review-batch";
+import { submittedBatch, submittedTask } from "./support/review-batch";
 
 const focusedRow = (page: Page) => page.locator("[role=listbox] li[aria-selected=true]");
 
@@ -88,6 +88,75 @@ test("the assignment view shows the task only in a sandboxed frame", async ({ pa
   await expect(frame.contentFrame().locator("input[name=sentiment]")).toHaveValue("negative");
   await expect(frame.contentFrame().locator("input[name=sentiment]")).toBeDisabled();
   await page.screenshot({ path: test.info().outputPath("assignment-view.png"), fullPage: true });
+  client.destroy();
+});
+
+// A crowd-form task with crowd-* elements and plain fields side by side, as MTurk's templates mix them.
+const CROWD_TASK = `<script src="https://assets.crowd.aws/crowd-html-elements.js"></script>
+<crowd-form answer-format="flatten-objects">
+  <crowd-classifier name="sentiment" categories='["Positive", "Negative", "Neutral"]' header="What is the sentiment of this review?">
+    <classification-target>The soup arrived cold and the waiter never came back.</classification-target>
+  </crowd-classifier>
+  <crowd-input name="summary" label="One-line summary" required></crowd-input>
+  <crowd-radio-group>
+    <crowd-radio-button name="language" value="en">English</crowd-radio-button>
+    <crowd-radio-button name="language" value="fr">French</crowd-radio-button>
+  </crowd-radio-group>
+  <crowd-checkbox name="urgent">Needs a reply today</crowd-checkbox>
+  <label>Stars <input name="stars" type="number" min="1" max="5"></label>
+  <label><input type="checkbox" name="topics" value="food"> food</label>
+  <label><input type="checkbox" name="topics" value="service"> service</label>
+  <label><input type="checkbox" name="topics" value="price"> price</label>
+</crowd-form>`;
+
+test("the assignment view re-renders a crowd-form task read-only with the worker's answers in it", async ({ page, team, baseURL }) => {
+  const taskAnswers = [{ sentiment: { label: "Negative" }, summary: "Cold soup, absent waiter", language: { en: false, fr: true }, urgent: { on: true }, stars: "2", topics: ["food", "service"] }];
+  const { client, hitId } = await submittedTask(team, baseURL!, CROWD_TASK, { taskAnswers: JSON.stringify(taskAnswers) });
+  await login(page, team.users.reviewer);
+  await page.goto(`/review?hitId=${hitId}`);
+  await expect(page.getByTestId("queue-count")).toHaveText("1–1 of 1 submitted");
+  await expect(page.getByTestId("answers")).toContainText("Cold soup, absent waiter");
+  await page.getByRole("button", { name: /Show the task/ }).click();
+  const frameEl = page.locator("iframe[title='Task as the worker saw it']");
+  await expect(frameEl).toHaveAttribute("sandbox", "allow-scripts");
+  const task = frameEl.contentFrame();
+  await expect(task.getByText("The soup arrived cold")).toBeVisible();
+  // crowd-* elements, from taskAnswers.
+  await expect(task.getByRole("radio", { name: "Negative" })).toBeChecked();
+  await expect(task.getByRole("radio", { name: "Positive" })).not.toBeChecked();
+  await expect(task.getByRole("radio", { name: "Negative" })).toBeDisabled();
+  await expect(task.getByLabel("One-line summary")).toHaveValue("Cold soup, absent waiter");
+  await expect(task.getByLabel("One-line summary")).toBeDisabled();
+  await expect(task.getByRole("radio", { name: "French" })).toBeChecked();
+  await expect(task.getByRole("radio", { name: "English" })).not.toBeChecked();
+  await expect(task.getByRole("checkbox", { name: "Needs a reply today" })).toBeChecked();
+  // Plain fields inside the crowd-form, from the same answers.
+  await expect(task.locator("input[name=stars]")).toHaveValue("2");
+  await expect(task.locator("input[name=topics][value=food]")).toBeChecked();
+  await expect(task.locator("input[name=topics][value=service]")).toBeChecked();
+  await expect(task.locator("input[name=topics][value=price]")).not.toBeChecked();
+  await expect(task.locator("input[name=stars]")).toBeDisabled();
+  // Nothing can be changed or sent, and the task has no access to HITdesk.
+  await expect(task.getByRole("button", { name: "Submit" })).toBeDisabled();
+  await expect(task.getByText("Read only: the answers the worker submitted")).toBeVisible();
+  await task.getByRole("radio", { name: "Positive" }).click({ force: true });
+  await expect(task.getByRole("radio", { name: "Negative" })).toBeChecked();
+  const inside = await task.locator("crowd-form").evaluate((form) => {
+    (form as HTMLElement & { requestSubmit(): void; submit(): void }).requestSubmit();
+    (form as HTMLElement & { submit(): void }).submit();
+    let cookies = "readable";
+    try {
+      void document.cookie;
+    } catch {
+      cookies = "blocked";
+    }
+    return { origin: window.origin, cookies, url: location.href };
+  });
+  expect(inside).toEqual({ origin: "null", cookies: "blocked", url: "about:srcdoc" });
+  await expect(task.getByText("Read only: the answers the worker submitted.")).toBeVisible();
+  await expect(task.getByText("The soup arrived cold")).toBeVisible();
+  await page.getByTestId("assignment-panel").screenshot({ path: test.info().outputPath("assignment-crowd-task.png") });
+  expect((await client.send(new GetAssignmentCommand({ AssignmentId: (await db.cachedAssignment.findFirstOrThrow({ where: { teamId: team.id, hitId } })).assignmentId }))).Assignment!.AssignmentStatus).toBe("Submitted");
   client.destroy();
 });
 

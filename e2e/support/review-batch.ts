@@ -41,3 +41,23 @@ export async function submittedBatch(team: SeededTeam, baseURL: string, answers:
   return { client, assignments };
 }
 
+/** One HIT with the given HTMLQuestion content, submitted by one worker with the given answers (crowd-form's taskAnswers, say). */
+export async function submittedTask(team: SeededTeam, baseURL: string, html: string, answers: Record<string, string>) {
+  const client = await requesterClient(team, baseURL);
+  const { HIT } = await client.send(
+    new CreateHITCommand({
+      Title: "Review a submitted task",
+      Description: "A task whose answers the reviewer reads back",
+      Reward: "0.10",
+      LifetimeInSeconds: 3600,
+      AssignmentDurationInSeconds: 600,
+      MaxAssignments: 1,
+      Question: `<HTMLQuestion xmlns="http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/2011-11-11/HTMLQuestion.xsd"><HTMLContent><![CDATA[${html}]]></HTMLContent><FrameHeight>0</FrameHeight></HTMLQuestion>`,
+    }),
+  );
+  const workerId = (await createWorker({ displayName: "Review e2e worker" })).id;
+  const a = await acceptHit({ workerId, hitId: HIT!.HITId! });
+  const answerXml = buildQuestionFormAnswers(Object.entries(answers).map(([questionIdentifier, freeText]) => ({ questionIdentifier, value: { freeText } })));
+  await submitAssignment({ assignmentId: a.id, workerId, answerXml });
+  return { client, assignmentId: a.id, hitId: HIT!.HITId! };
+}
