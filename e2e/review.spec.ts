@@ -107,10 +107,13 @@ const CROWD_TASK = `<script src="https://assets.crowd.aws/crowd-html-elements.js
   <label><input type="checkbox" name="topics" value="food"> food</label>
   <label><input type="checkbox" name="topics" value="service"> service</label>
   <label><input type="checkbox" name="topics" value="price"> price</label>
+  <crowd-bounding-box name="dishes" header="Box the dishes" labels="['Bowl', 'Cup']"
+    src="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='200' height='100'%3E%3Crect width='200' height='100' fill='%23ddd'/%3E%3C/svg%3E"></crowd-bounding-box>
 </crowd-form>`;
 
 test("the assignment view re-renders a crowd-form task read-only with the worker's answers in it", async ({ page, team, baseURL }) => {
-  const taskAnswers = [{ sentiment: { label: "Negative" }, summary: "Cold soup, absent waiter", language: { en: false, fr: true }, urgent: { on: true }, stars: "2", topics: ["food", "service"] }];
+  const taskAnswers = [{ sentiment: { label: "Negative" }, summary: "Cold soup, absent waiter", language: { en: false, fr: true }, urgent: { on: true }, stars: "2", topics: ["food", "service"],
+    dishes: { boundingBoxes: [{ height: 40, label: "Cup", left: 20, top: 10, width: 60 }], inputImageProperties: { height: 100, width: 200 } } }];
   const { client, hitId } = await submittedTask(team, baseURL!, CROWD_TASK, { taskAnswers: JSON.stringify(taskAnswers) });
   await login(page, team.users.reviewer);
   await page.goto(`/review?hitId=${hitId}`);
@@ -136,6 +139,10 @@ test("the assignment view re-renders a crowd-form task read-only with the worker
   await expect(task.locator("input[name=topics][value=service]")).toBeChecked();
   await expect(task.locator("input[name=topics][value=price]")).not.toBeChecked();
   await expect(task.locator("input[name=stars]")).toBeDisabled();
+  // The boxes the worker drew, which cannot be deleted or redrawn.
+  await expect(task.getByRole("list", { name: "Boxes drawn" })).toContainText("Cup");
+  await expect(task.getByRole("list", { name: "Boxes drawn" })).toContainText("60×40");
+  await expect(task.getByRole("button", { name: "Delete box 1 (Cup)" })).toBeDisabled();
   // Nothing can be changed or sent, and the task has no access to HITdesk.
   await expect(task.getByRole("button", { name: "Submit" })).toBeDisabled();
   await expect(task.getByText("Read only: the answers the worker submitted")).toBeVisible();
@@ -156,6 +163,10 @@ test("the assignment view re-renders a crowd-form task read-only with the worker
   await expect(task.getByText("Read only: the answers the worker submitted.")).toBeVisible();
   await expect(task.getByText("The soup arrived cold")).toBeVisible();
   await page.getByTestId("assignment-panel").screenshot({ path: test.info().outputPath("assignment-crowd-task.png") });
+  await task.getByLabel("One-line summary").scrollIntoViewIfNeeded();
+  await frameEl.screenshot({ path: test.info().outputPath("assignment-crowd-task-fields.png") });
+  await task.getByRole("list", { name: "Boxes drawn" }).scrollIntoViewIfNeeded();
+  await frameEl.screenshot({ path: test.info().outputPath("assignment-crowd-task-boxes.png") });
   expect((await client.send(new GetAssignmentCommand({ AssignmentId: (await db.cachedAssignment.findFirstOrThrow({ where: { teamId: team.id, hitId } })).assignmentId }))).Assignment!.AssignmentStatus).toBe("Submitted");
   client.destroy();
 });
