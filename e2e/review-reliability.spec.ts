@@ -56,7 +56,7 @@ function sdkClient(server: FreshServer): MTurkClient {
 async function query<T>(server: FreshServer, sql: string, params: unknown[] = []): Promise<T[]> {
   const url = runningEmbeddedDatabase(server.dataDir);
   if (!url) throw new Error("The install's database is not running");
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000, query_timeout: 15_000 });
   await client.connect();
   try {
     return (await client.query(sql, params)).rows as T[];
@@ -88,6 +88,17 @@ async function jobOf(server: FreshServer, jobId: string): Promise<JobRow> {
   return row!;
 }
 
+/** Awaits `work`, failing with `explain()` after `ms` instead of hanging. */
+async function within<T>(ms: number, work: Promise<T>, explain: () => string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(explain())), ms)));
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Kills every process of the install once the job is part-way, restarts on the same data, and waits for it to finish. */
 async function crashMidJob(server: FreshServer, jobId: string, env: Record<string, string>, port: number): Promise<FreshServer> {
   await expect
@@ -95,14 +106,26 @@ async function crashMidJob(server: FreshServer, jobId: string, env: Record<strin
     .toBeGreaterThanOrEqual(5);
   const before = await jobOf(server, jobId);
   expect(before.done, "the job finished before the crash: make the marketplace slower").toBeLessThan(before.total);
-  test.info().annotations.push({ type: "crash", description: `job ${jobId} killed at ${before.done} of ${before.total}` });
-  await server.stop({ keepData: true, crash: true });
+  const killedAt = Date.now();
+  await within(60_000, server.stop({ keepData: true, crash: true }), () => `Killing the install did not end it:\n${server.output().slice(-4000)}`);
   const again = await startFreshServer(port, env, server.dataDir);
+  const restartedAt = Date.now();
+  const atRestart = (await jobOf(again, jobId)).done;
+  expect(atRestart, "the job finished before the crash: make the marketplace slower").toBeLessThan(before.total);
   // A crashed runner's lease lasts 30 s: the job resumes at the latest then.
   try {
     await expect
-      .poll(async () => (await jobOf(again, jobId)).status, { timeout: 150_000, intervals: [1000] })
+      .poll(async () => (await jobOf(again, jobId)).done, { timeout: 90_000, intervals: [500] })
+      .toBeGreaterThan(atRestart);
+    const resumedAt = Date.now();
+    await expect
+      .poll(async () => (await jobOf(again, jobId)).status, { timeout: 120_000, intervals: [1000] })
       .toBe("succeeded");
+    const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    test.info().annotations.push({
+      type: "crash",
+      description: `job ${jobId} killed at ${atRestart} of ${before.total}; up again after ${s(restartedAt - killedAt)}, resumed ${s(resumedAt - restartedAt)} later, finished ${s(Date.now() - resumedAt)} after that`,
+    });
   } catch (e) {
     const rows = await query(again, `SELECT status, count(*)::int AS n FROM "JobItem" WHERE "jobId" = $1 GROUP BY status`, [jobId]).catch(() => []);
     throw new Error(`${(e as Error).message}\njob: ${JSON.stringify(await jobOf(again, jobId).catch(() => null))}\nitems: ${JSON.stringify(rows)}\nserver output after the restart:\n${again.output().slice(-4000)}`);
