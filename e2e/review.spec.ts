@@ -1,44 +1,8 @@
-import { CreateHITCommand, GetAssignmentCommand, ListBonusPaymentsCommand, MTurkClient } from "@aws-sdk/client-mturk";
+import { GetAssignmentCommand, ListBonusPaymentsCommand } from "@aws-sdk/client-mturk";
 import type { Page } from "@playwright/test";
 import { db } from "@/lib/db";
-import { buildQuestionFormAnswers } from "@/lib/marketplace/answers";
-import { provisionRequester } from "@/lib/marketplace/requesters";
-import { acceptHit } from "@/lib/marketplace/work/accept-hit";
-import { submitAssignment } from "@/lib/marketplace/work/submit-assignment";
-import { createWorker } from "@/lib/marketplace/work/workers";
 import { expect, login, test } from "./support/fixtures";
-import type { SeededTeam } from "./support/seed";
-
-const QUESTION = `<HTMLQuestion xmlns="http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/2011-11-11/HTMLQuestion.xsd"><HTMLContent><![CDATA[<!DOCTYPE html><html><body><p>Is this review positive?</p><form name="mturk_form" method="post" action="https://www.mturk.com/mturk/externalSubmit"><input type="hidden" name="assignmentId"><input name="sentiment"><input type="submit"></form></body></html>]]></HTMLContent><FrameHeight>400</FrameHeight></HTMLQuestion>`;
-
-/** A batch of HITs created through the SDK against the running server, each submitted by workers. */
-async function submittedBatch(team: SeededTeam, baseURL: string, answers: string[][]) {
-  const keys = await provisionRequester(team.id, "sandbox", team.name);
-  const client = new MTurkClient({ endpoint: `${baseURL}/api/mturk/sandbox`, region: "us-east-1", credentials: { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey } });
-  const assignments: { assignmentId: string; workerId: string; hitId: string }[] = [];
-  for (const [i, perWorker] of answers.entries()) {
-    const { HIT } = await client.send(
-      new CreateHITCommand({
-        Title: `Sentiment of review #${i + 1}`,
-        Description: "Read one product review and say whether it is positive",
-        Reward: "0.10",
-        LifetimeInSeconds: 3600,
-        AssignmentDurationInSeconds: 600,
-        AutoApprovalDelayInSeconds: 3 * 86_400,
-        MaxAssignments: perWorker.length,
-        Question: QUESTION,
-        RequesterAnnotation: JSON.stringify({ review_text: `The blender is ${i === 0 ? "great" : "loud"}`, image_url: "https://example.com/blender.png" }),
-      }),
-    );
-    for (const sentiment of perWorker) {
-      const workerId = (await createWorker({ displayName: "Review e2e worker" })).id;
-      const a = await acceptHit({ workerId, hitId: HIT!.HITId! });
-      await submitAssignment({ assignmentId: a.id, workerId, answerXml: buildQuestionFormAnswers([{ questionIdentifier: "sentiment", value: { freeText: sentiment } }]) });
-      assignments.push({ assignmentId: a.id, workerId, hitId: HIT!.HITId! });
-    }
-  }
-  return { client, assignments };
-}
+import { submittedBatch, submittedTask } from "./support/review-batch";
 
 const focusedRow = (page: Page) => page.locator("[role=listbox] li[aria-selected=true]");
 
@@ -124,6 +88,86 @@ test("the assignment view shows the task only in a sandboxed frame", async ({ pa
   await expect(frame.contentFrame().locator("input[name=sentiment]")).toHaveValue("negative");
   await expect(frame.contentFrame().locator("input[name=sentiment]")).toBeDisabled();
   await page.screenshot({ path: test.info().outputPath("assignment-view.png"), fullPage: true });
+  client.destroy();
+});
+
+// A crowd-form task with crowd-* elements and plain fields side by side, as MTurk's templates mix them.
+const CROWD_TASK = `<script src="https://assets.crowd.aws/crowd-html-elements.js"></script>
+<crowd-form answer-format="flatten-objects">
+  <crowd-classifier name="sentiment" categories='["Positive", "Negative", "Neutral"]' header="What is the sentiment of this review?">
+    <classification-target>The soup arrived cold and the waiter never came back.</classification-target>
+  </crowd-classifier>
+  <crowd-input name="summary" label="One-line summary" required></crowd-input>
+  <crowd-radio-group>
+    <crowd-radio-button name="language" value="en">English</crowd-radio-button>
+    <crowd-radio-button name="language" value="fr">French</crowd-radio-button>
+  </crowd-radio-group>
+  <crowd-checkbox name="urgent">Needs a reply today</crowd-checkbox>
+  <label>Stars <input name="stars" type="number" min="1" max="5"></label>
+  <label><input type="checkbox" name="topics" value="food"> food</label>
+  <label><input type="checkbox" name="topics" value="service"> service</label>
+  <label><input type="checkbox" name="topics" value="price"> price</label>
+  <crowd-bounding-box name="dishes" header="Box the dishes" labels="['Bowl', 'Cup']"
+    src="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='200' height='100'%3E%3Crect width='200' height='100' fill='%23ddd'/%3E%3C/svg%3E"></crowd-bounding-box>
+</crowd-form>`;
+
+test("the assignment view re-renders a crowd-form task read-only with the worker's answers in it", async ({ page, team, baseURL }) => {
+  const taskAnswers = [{ sentiment: { label: "Negative" }, summary: "Cold soup, absent waiter", language: { en: false, fr: true }, urgent: { on: true }, stars: "2", topics: ["food", "service"],
+    dishes: { boundingBoxes: [{ height: 40, label: "Cup", left: 20, top: 10, width: 60 }], inputImageProperties: { height: 100, width: 200 } } }];
+  const { client, hitId } = await submittedTask(team, baseURL!, CROWD_TASK, { taskAnswers: JSON.stringify(taskAnswers) });
+  await login(page, team.users.reviewer);
+  await page.goto(`/review?hitId=${hitId}`);
+  await expect(page.getByTestId("queue-count")).toHaveText("1–1 of 1 submitted");
+  await expect(page.getByTestId("answers")).toContainText("Cold soup, absent waiter");
+  await page.getByRole("button", { name: /Show the task/ }).click();
+  const frameEl = page.locator("iframe[title='Task as the worker saw it']");
+  await expect(frameEl).toHaveAttribute("sandbox", "allow-scripts");
+  const task = frameEl.contentFrame();
+  await expect(task.getByText("The soup arrived cold")).toBeVisible();
+  // crowd-* elements, from taskAnswers.
+  await expect(task.getByRole("radio", { name: "Negative" })).toBeChecked();
+  await expect(task.getByRole("radio", { name: "Positive" })).not.toBeChecked();
+  await expect(task.getByRole("radio", { name: "Negative" })).toBeDisabled();
+  await expect(task.getByLabel("One-line summary")).toHaveValue("Cold soup, absent waiter");
+  await expect(task.getByLabel("One-line summary")).toBeDisabled();
+  await expect(task.getByRole("radio", { name: "French" })).toBeChecked();
+  await expect(task.getByRole("radio", { name: "English" })).not.toBeChecked();
+  await expect(task.getByRole("checkbox", { name: "Needs a reply today" })).toBeChecked();
+  // Plain fields inside the crowd-form, from the same answers.
+  await expect(task.locator("input[name=stars]")).toHaveValue("2");
+  await expect(task.locator("input[name=topics][value=food]")).toBeChecked();
+  await expect(task.locator("input[name=topics][value=service]")).toBeChecked();
+  await expect(task.locator("input[name=topics][value=price]")).not.toBeChecked();
+  await expect(task.locator("input[name=stars]")).toBeDisabled();
+  // The boxes the worker drew, which cannot be deleted or redrawn.
+  await expect(task.getByRole("list", { name: "Boxes drawn" })).toContainText("Cup");
+  await expect(task.getByRole("list", { name: "Boxes drawn" })).toContainText("60×40");
+  await expect(task.getByRole("button", { name: "Delete box 1 (Cup)" })).toBeDisabled();
+  // Nothing can be changed or sent, and the task has no access to HITdesk.
+  await expect(task.getByRole("button", { name: "Submit" })).toBeDisabled();
+  await expect(task.getByText("Read only: the answers the worker submitted")).toBeVisible();
+  await task.getByRole("radio", { name: "Positive" }).click({ force: true });
+  await expect(task.getByRole("radio", { name: "Negative" })).toBeChecked();
+  const inside = await task.locator("crowd-form").evaluate((form) => {
+    (form as HTMLElement & { requestSubmit(): void; submit(): void }).requestSubmit();
+    (form as HTMLElement & { submit(): void }).submit();
+    let cookies = "readable";
+    try {
+      void document.cookie;
+    } catch {
+      cookies = "blocked";
+    }
+    return { origin: window.origin, cookies, url: location.href };
+  });
+  expect(inside).toEqual({ origin: "null", cookies: "blocked", url: "about:srcdoc" });
+  await expect(task.getByText("Read only: the answers the worker submitted.")).toBeVisible();
+  await expect(task.getByText("The soup arrived cold")).toBeVisible();
+  await page.getByTestId("assignment-panel").screenshot({ path: test.info().outputPath("assignment-crowd-task.png") });
+  await task.getByLabel("One-line summary").scrollIntoViewIfNeeded();
+  await frameEl.screenshot({ path: test.info().outputPath("assignment-crowd-task-fields.png") });
+  await task.getByRole("list", { name: "Boxes drawn" }).scrollIntoViewIfNeeded();
+  await frameEl.screenshot({ path: test.info().outputPath("assignment-crowd-task-boxes.png") });
+  expect((await client.send(new GetAssignmentCommand({ AssignmentId: (await db.cachedAssignment.findFirstOrThrow({ where: { teamId: team.id, hitId } })).assignmentId }))).Assignment!.AssignmentStatus).toBe("Submitted");
   client.destroy();
 });
 

@@ -56,12 +56,13 @@ export async function startFreshServer(port: number, extraEnv: Record<string, st
       for (;;) {
         const match = output.match(pattern);
         if (match) return match;
-        if (child.exitCode !== null) throw new Error(`HITdesk exited (${child.exitCode}):\n${output}`);
+        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`HITdesk exited (${child.exitCode ?? child.signalCode}):\n${output}`);
         if (Date.now() > deadline) throw new Error(`Timed out waiting for ${pattern}:\n${output}`);
         await new Promise((r) => setTimeout(r, 200));
       }
     },
     async stop(options) {
+      // A child killed by a signal keeps exitCode null: it has exited once either is set.
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once("exit", r));
         process.kill(-child.pid!, options?.crash ? "SIGKILL" : "SIGTERM");

@@ -1,6 +1,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 /**
@@ -164,7 +165,9 @@ export async function startEmbeddedDatabase(dir: string | undefined, port = 0): 
     takeLock(dir);
     pgDir = path.join(dir, "pglite");
   }
-  const db = await PGlite.create(pgDir ? { dataDir: pgDir } : {});
+  // pg_trgm backs the review queue's answer-text search, as on a Postgres server (see the
+  // cached_assignment_answer_trgm migration); PGlite loads contrib extensions only when asked.
+  const db = await PGlite.create({ ...(pgDir ? { dataDir: pgDir } : {}), extensions: { pg_trgm } });
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: 64 });
   serveWholeQueries(server);
   await server.start();

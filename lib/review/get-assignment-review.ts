@@ -22,6 +22,8 @@ export interface AssignmentReview {
     rejectionTime: string | null;
     requesterFeedback: string | null;
     answers: AnswerField[];
+    /** The answers as cached (crowd-form's in taskAnswers), to fill the task back in. */
+    rawAnswers: Record<string, unknown> | null;
   };
   hit: { hitId: string; hitTypeId: string; title: string; description: string; rewardCents: number; maxAssignments: number };
   /** The row of the batch that made the HIT, else a JSON RequesterAnnotation, else nothing. */
@@ -110,6 +112,7 @@ export async function getAssignmentReview(scope: Scope, assignmentId: string): P
       rejectionTime: a.rejectionTime?.toISOString() ?? null,
       requesterFeedback: a.requesterFeedback,
       answers,
+      rawAnswers: (a.answers as Record<string, unknown> | null) ?? null,
     },
     hit: { hitId: hit.hitId, hitTypeId: hit.hitTypeId, title: hit.title, description: hit.description, rewardCents: hit.rewardCents, maxAssignments: hit.maxAssignments },
     inputs: batch ? { source: "batch", fields: batch } : annotation ? { source: "annotation", fields: annotation } : null,

@@ -15,6 +15,10 @@
  * crowd-form posts two fields to `action` (or `<turkSubmitTo>/mturk/externalSubmit`):
  * assignmentId, and taskAnswers = JSON.stringify([{ <name>: <value>, ... }]) with the
  * output shapes documented for the Crowd HTML Elements.
+ *
+ * Review (HITdesk only): when the page sets `window.HITDESK_REVIEW_ANSWERS` before this script
+ * to the object a worker submitted (taskAnswers[0]), every element shows its answer, disabled,
+ * and the form cannot be submitted.
  */
 (function () {
   "use strict";
@@ -25,6 +29,8 @@
   const ASSIGNMENT_ID = PARAMS.get("assignmentId") || "";
   const PREVIEW = ASSIGNMENT_ID === "ASSIGNMENT_ID_NOT_AVAILABLE";
   const PREVIEW_NOTE = "Accept the HIT to submit";
+  const REVIEW = readReviewAnswers();
+  const REVIEW_NOTE = "Read only: the answers the worker submitted";
   const LABEL_COLORS = ["#2f6fed", "#e5484d", "#12a150", "#f08c00", "#8e4ec6", "#0d9db8", "#d6409f", "#5b6b7f", "#a18072", "#3e9b4f"];
 
   /* ------------------------------------------------------------------ utilities */
@@ -55,6 +61,12 @@
     }
     if (children) for (const child of children) if (child !== null && child !== undefined) el.append(child);
     return el;
+  }
+
+  /** @returns {Record<string, unknown> | null} */
+  function readReviewAnswers() {
+    const v = /** @type {{ HITDESK_REVIEW_ANSWERS?: unknown }} */ (/** @type {unknown} */ (window)).HITDESK_REVIEW_ANSWERS;
+    return v && typeof v === "object" && !Array.isArray(v) ? /** @type {Record<string, unknown>} */ (v) : null;
   }
 
   /** @param {() => void} fn */
@@ -426,10 +438,17 @@ crowd-form > .crowd-form__form > .crowd-instructions-block { border: 1px solid v
         this._rendered = true;
         injectStyles();
         this.render();
+        if (REVIEW && this.name && Object.prototype.hasOwnProperty.call(REVIEW, this.name)) this.showAnswer(REVIEW[this.name]);
       });
     }
 
     render() {}
+
+    /**
+     * Shows a submitted answer (the shape `contribute` produces), for review.
+     * @param {unknown} _value
+     */
+    showAnswer(_value) {}
 
     /**
      * Adds this element's answer to `answers` (called by crowd-form on submit).
@@ -458,7 +477,7 @@ crowd-form > .crowd-form__form > .crowd-instructions-block { border: 1px solid v
     }
 
     get disabled() {
-      return this.hasAttribute("disabled");
+      return !!REVIEW || this.hasAttribute("disabled");
     }
 
     /** @param {HTMLElement} after element after which the message is placed */
@@ -536,7 +555,8 @@ crowd-form > .crowd-form__form > .crowd-instructions-block { border: 1px solid v
       const footer = h("div", { class: "crowd-form__footer" }, [status]);
       if (!hasSubmit) {
         if (PREVIEW) footer.append(h("span", { class: "crowd-preview-note" }, [PREVIEW_NOTE]));
-        footer.append(h("button", { type: "submit", class: "crowd-btn crowd-btn--primary", "data-crowd-internal": true, disabled: PREVIEW }, ["Submit"]));
+        if (REVIEW) footer.append(h("span", { class: "crowd-preview-note" }, [REVIEW_NOTE]));
+        footer.append(h("button", { type: "submit", class: "crowd-btn crowd-btn--primary", "data-crowd-internal": true, disabled: PREVIEW || !!REVIEW }, ["Submit"]));
       } else if (PREVIEW) {
         // Plain submit buttons the template wrote itself (crowd-button handles its own).
         for (const b of Array.from(form.querySelectorAll('button[type="submit"], input[type="submit"]'))) {
@@ -604,6 +624,10 @@ crowd-form > .crowd-form__form > .crowd-instructions-block { border: 1px solid v
     /** Validates, fires a cancelable "submit" event on crowd-form, then posts. */
     requestSubmit() {
       if (this._submitting) return;
+      if (REVIEW) {
+        this.setStatus(REVIEW_NOTE + ".", "info");
+        return;
+      }
       if (PREVIEW) {
         this.setStatus(PREVIEW_NOTE + ".", "info");
         return;
@@ -617,6 +641,10 @@ crowd-form > .crowd-form__form > .crowd-instructions-block { border: 1px solid v
     /** Posts assignmentId and taskAnswers without validating (like HTMLFormElement.submit()). */
     submit() {
       if (this._submitting) return;
+      if (REVIEW) {
+        this.setStatus(REVIEW_NOTE + ".", "info");
+        return;
+      }
       if (PREVIEW) {
         this.setStatus(PREVIEW_NOTE + ".", "info");
         return;
@@ -835,6 +863,11 @@ crowd-form > .crowd-form__form > .crowd-instructions-block { border: 1px solid v
       return this.value;
     }
 
+    /** @param {unknown} value */
+    showAnswer(value) {
+      this.value = value === null || value === undefined ? "" : String(value);
+    }
+
     /** @param {Answers} answers */
     contribute(answers) {
       if (!this.name || this.value === "") return; // MTurk leaves empty fields out of the output.
@@ -996,6 +1029,11 @@ crowd-form > .crowd-form__form > .crowd-instructions-block { border: 1px solid v
     contribute(answers) {
       if (!this.name) return;
       mergeFlag(answers, this.name, this.value, this.checked);
+    }
+
+    /** @param {unknown} value { [value]: checked } of every button or box sharing the name */
+    showAnswer(value) {
+      this.checked = !!value && typeof value === "object" && /** @type {Record<string, unknown>} */ (value)[this.value] === true;
     }
   }
 
@@ -1171,6 +1209,21 @@ crowd-form > .crowd-form__form > .crowd-instructions-block { border: 1px solid v
       answers[this.name] = out;
     }
 
+    /** @param {unknown} value { label } or { labels }, with an optional workerComment */
+    showAnswer(value) {
+      const o = value && typeof value === "object" ? /** @type {Record<string, unknown>} */ (value) : {};
+      const chosen = Array.isArray(o.labels) ? o.labels.map(String) : o.label !== undefined && o.label !== null ? [String(o.label)] : [];
+      for (const input of this._inputs) {
+        input.checked = chosen.indexOf(input.value) >= 0;
+        const label = input.closest(".crowd-category");
+        if (label) label.classList.toggle("crowd-category--checked", input.checked);
+      }
+      if (this._comment) {
+        this._comment.value = typeof o.workerComment === "string" ? o.workerComment : "";
+        this._comment.disabled = true;
+      }
+    }
+
     validationMessage() {
       if (this.disabled) return "";
       return this.required && !this.selected.length ? (this.multi ? "Please choose at least one category." : "Please choose a category.") : "";
@@ -1291,7 +1344,7 @@ crowd-form > .crowd-form__form > .crowd-instructions-block { border: 1px solid v
         const legendId = nextId("legend");
         const fieldset = h("fieldset", { class: "crowd-categories", "aria-labelledby": legendId }, [h("legend", { class: "crowd-side__heading", id: legendId }, ["Label"])]);
         this.labels.forEach((label, i) => {
-          const input = h("input", { type: "radio", name: groupName, value: label, "data-crowd-internal": true });
+          const input = h("input", { type: "radio", name: groupName, value: label, "data-crowd-internal": true, disabled: this.disabled });
           input.checked = i === 0;
           input.addEventListener("change", () => this.setLabel(label));
           fieldset.append(h("label", { class: "crowd-category" + (i === 0 ? " crowd-category--checked" : "") }, [
@@ -1566,7 +1619,7 @@ crowd-form > .crowd-form__form > .crowd-instructions-block { border: 1px solid v
             h("span", null, [box.label || "Box " + (i + 1)]),
             h("span", { class: "crowd-bbox__coords" }, [r.width + "×" + r.height]),
           ]),
-          h("button", { type: "button", class: "crowd-btn crowd-btn--small crowd-btn--danger", "data-crowd-internal": true, "aria-label": "Delete box " + (i + 1) + (box.label ? " (" + box.label + ")" : "") }, ["Delete"]),
+          h("button", { type: "button", class: "crowd-btn crowd-btn--small crowd-btn--danger", "data-crowd-internal": true, disabled: this.disabled, "aria-label": "Delete box " + (i + 1) + (box.label ? " (" + box.label + ")" : "") }, ["Delete"]),
         ]);
         const [selectBtn, deleteBtn] = /** @type {HTMLButtonElement[]} */ (Array.from(item.querySelectorAll("button")));
         if (selectBtn) selectBtn.addEventListener("click", () => {
@@ -1597,6 +1650,18 @@ crowd-form > .crowd-form__form > .crowd-instructions-block { border: 1px solid v
     /** @param {Answers} answers */
     contribute(answers) {
       if (this.name) answers[this.name] = this.value;
+    }
+
+    /** @param {unknown} value { boundingBoxes: [{ label, left, top, width, height }] } */
+    showAnswer(value) {
+      const o = value && typeof value === "object" ? /** @type {Record<string, unknown>} */ (value) : {};
+      const boxes = Array.isArray(o.boundingBoxes) ? o.boundingBoxes : [];
+      this.boxes = boxes.filter((b) => b && typeof b === "object").map((b) => {
+        const r = /** @type {Record<string, unknown>} */ (b);
+        return { label: String(r.label !== undefined && r.label !== null ? r.label : ""), left: Number(r.left) || 0, top: Number(r.top) || 0, width: Number(r.width) || 0, height: Number(r.height) || 0 };
+      });
+      this.selectedIndex = -1;
+      this.redraw();
     }
 
     validationMessage() {

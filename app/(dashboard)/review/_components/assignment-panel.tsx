@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import type { AnswerField } from "@/lib/review/flatten-answers";
 import type { AssignmentReview } from "@/lib/review/get-assignment-review";
+import { reviewTaskHtml } from "@/lib/review/review-task-html";
 import { ago, dollars, duration, linkKind, useNow } from "./format";
 import { useAssignmentReview } from "./use-review";
 
@@ -56,19 +57,11 @@ function Fields({ fields, agreement, testId }: { fields: AnswerField[]; agreemen
 }
 
 /**
- * Fills the task's own form fields with the worker's answers (by field name) and stops the
- * form from being sent: the task re-rendered read-only, as far as plain form fields go.
+ * The task as the worker saw it with their answers filled in, for reference only: in a sandboxed
+ * srcdoc frame without allow-same-origin (its scripts get an opaque origin: no cookies, no HITdesk
+ * API) or allow-forms (nothing can be submitted).
  */
-function fillAnswersScript(answers: AnswerField[]): string {
-  const values = JSON.stringify(Object.fromEntries(answers.map((a) => [a.name, a.value]))).replace(/</g, "\\u003c");
-  return `<script>addEventListener("DOMContentLoaded",function(){var v=${values};document.querySelectorAll("input[name],textarea[name],select[name]").forEach(function(el){if(!(el.name in v))return;var val=v[el.name];if(el.type==="checkbox"||el.type==="radio"){el.checked=val.split("|").indexOf(el.value)>=0||val===el.value;}else if(el.type!=="hidden"&&el.type!=="submit"){el.value=val;}el.disabled=true;});document.querySelectorAll("form").forEach(function(f){f.addEventListener("submit",function(e){e.preventDefault();});});});</script>`;
-}
-
-/**
- * The task as the worker saw it, for reference only: in a sandboxed srcdoc frame without
- * allow-same-origin, so its scripts get an opaque origin (no cookies, no HITdesk API).
- */
-function TaskFrame({ question, answers }: { question: NonNullable<AssignmentReview["question"]>; answers: AnswerField[] }) {
+function TaskFrame({ question, answers }: { question: NonNullable<AssignmentReview["question"]>; answers: AssignmentReview["assignment"]["rawAnswers"] }) {
   if (question.kind === "ExternalQuestion") {
     return (
       <p className="text-sm">
@@ -79,7 +72,7 @@ function TaskFrame({ question, answers }: { question: NonNullable<AssignmentRevi
       </p>
     );
   }
-  const html = question.kind === "HTMLQuestion" ? question.html + fillAnswersScript(answers) : `<pre style="white-space:pre-wrap;font:12px monospace">${question.xml.replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c]!)}</pre>`;
+  const html = question.kind === "HTMLQuestion" ? reviewTaskHtml(question.html, answers, window.location.origin) : `<pre style="white-space:pre-wrap;font:12px monospace">${question.xml.replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c]!)}</pre>`;
   return <iframe title="Task as the worker saw it" sandbox="allow-scripts" srcDoc={html} className="h-96 w-full rounded ring-1 ring-slate-200" />;
 }
 
@@ -195,7 +188,7 @@ export function AssignmentPanel({ assignmentId, onOverride, canAct }: { assignme
       {question && (
         <Section title="Task">
           {showTask ? (
-            <TaskFrame question={question} answers={a.answers} />
+            <TaskFrame question={question} answers={a.rawAnswers} />
           ) : (
             <button type="button" onClick={() => setShowTask(true)} className="text-sm font-medium text-brand-600 hover:underline">
               Show the task with these answers filled in (sandboxed)
