@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
 import { apiFetch } from "@/lib/api-client";
 import type { SyncStatus } from "@/lib/sync/sync-team";
 
@@ -21,4 +22,33 @@ export function useSyncNow(environment: string) {
     mutationFn: () => apiFetch("/api/sync", { method: "POST", body: {} }),
     onSettled: () => client.invalidateQueries({ queryKey: [...KEY, environment] }),
   });
+}
+
+/**
+ * Syncs once when a page opens on a cache older than `staleMs` (or never synced), then calls
+ * `onSynced` so the page shows the fresh copy; the header's status follows at once.
+ */
+export function useSyncWhenStale(syncedAt: string | null | undefined, { staleMs, enabled = true, onSynced }: { staleMs: number; enabled?: boolean; onSynced: () => unknown }) {
+  const client = useQueryClient();
+  const asked = useRef(false);
+  const [state, setState] = useState<"idle" | "syncing" | "failed">("idle");
+  // The latest callback, without restarting the effect when the page passes a new one.
+  const synced = useRef(onSynced);
+  useEffect(() => {
+    synced.current = onSynced;
+  });
+  useEffect(() => {
+    if (!enabled || asked.current) return;
+    asked.current = true;
+    if (syncedAt && Date.now() - new Date(syncedAt).getTime() < staleMs) return;
+    setState("syncing");
+    apiFetch("/api/sync", { method: "POST", body: {} })
+      .then(() => {
+        setState("idle");
+        void client.invalidateQueries({ queryKey: KEY });
+        return synced.current();
+      })
+      .catch(() => setState("failed"));
+  }, [enabled, syncedAt, staleMs, client]);
+  return state;
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useSyncWhenStale } from "@/components/shell/use-sync-status";
 import { apiFetch } from "@/lib/api-client";
 import type { JobProgress } from "@/lib/jobs/job-control";
 import type { BonusResult } from "@/lib/review/pay-bonuses";
@@ -42,21 +42,7 @@ export function useAssignmentReview(assignmentId: string | undefined) {
 /** Syncs the cache when the page opens on data older than a minute, then shows the fresh queue. */
 export function useSyncOnOpen(syncedAt: string | null | undefined, loaded: boolean) {
   const client = useQueryClient();
-  const [state, setState] = useState<"idle" | "syncing" | "failed">("idle");
-  const [started, setStarted] = useState(false);
-  useEffect(() => {
-    if (!loaded || started) return;
-    setStarted(true);
-    if (syncedAt && Date.now() - new Date(syncedAt).getTime() < STALE_SYNC_MS) return;
-    setState("syncing");
-    apiFetch("/api/sync", { method: "POST", body: {} })
-      .then(() => {
-        setState("idle");
-        return client.invalidateQueries({ queryKey: ["review-queue"] });
-      })
-      .catch(() => setState("failed"));
-  }, [loaded, started, syncedAt, client]);
-  return state;
+  return useSyncWhenStale(syncedAt, { staleMs: STALE_SYNC_MS, enabled: loaded, onSynced: () => client.invalidateQueries({ queryKey: ["review-queue"] }) });
 }
 
 export function useJobProgress(jobId: string | null) {
