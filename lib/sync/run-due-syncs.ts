@@ -3,6 +3,7 @@ import type { EnvironmentName } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import type { SyncResult } from "@/lib/sync/sync-account";
 import { syncTeam } from "@/lib/sync/sync-team";
+import { refreshWorkerStats } from "@/lib/workers/refresh-worker-stats";
 
 /** A team counts as active while someone had the dashboard open on it this recently. */
 export const ACTIVE_WITHIN_MS = 15 * 60 * 1000;
@@ -50,7 +51,11 @@ export async function runDueSyncs(
   for (const due of await dueSyncs(intervalSeconds)) {
     try {
       const result = await sync(due.teamId, due.environment);
-      if (!result.skipped) synced.push(due);
+      if (result.skipped) continue;
+      synced.push(due);
+      // Worker figures are brought up to date here, so the next view of /workers does not pay for
+      // it; if this fails, that view rebuilds them.
+      await refreshWorkerStats(due.teamId, due.environment).catch((e) => console.error(`[sync] worker figures of team ${due.teamId} (${due.environment}) not rebuilt:`, e));
     } catch (e) {
       failed.push(due);
       // A failure before the sync took its lease (credentials that cannot be read...) is recorded

@@ -36,6 +36,10 @@ describe("background sync", () => {
     const round = await runDueSyncs(60, syncThroughHarness);
     expect(mine(round.synced)).toEqual([active]);
     expect(await db.cachedHit.count({ where: { teamId: active, environment: "sandbox" } })).toBeGreaterThan(0);
+    // The workers page's figures were rebuilt with the sync, so its first view has nothing to do.
+    const build = await db.workerStatBuild.findUnique({ where: { teamId_environment: { teamId: active, environment: "sandbox" } } });
+    const state = await db.syncState.findUnique({ where: { teamId_environment: { teamId: active, environment: "sandbox" } } });
+    expect(build?.syncMark?.getTime()).toBe(state?.finishedAt?.getTime());
     expect(await db.cachedHit.count({ where: { teamId: idle, environment: "sandbox" } })).toBe(0);
 
     // Synced a moment ago: not due again until the interval has passed.
