@@ -1,6 +1,7 @@
 import "server-only";
 import type { EnvironmentName } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
+import { createdByBatch, likePattern } from "@/lib/db/sql-filters";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { HIT_PAGE_SIZE, type HitFilter, type HitListQuery } from "@/lib/hits/hit-filter";
 import { HttpError } from "@/lib/http-error";
@@ -25,24 +26,18 @@ export interface HitListItem {
   batchName: string | null;
 }
 
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * The WHERE clause for cached HITs matching a filter (alias h), scoped to the team and
- * environment; a batch or project filter goes through BatchHit, so it matches what the batch
- * created whatever its annotation says. Shared by the list, the exports and bulk actions.
+ * environment. Shared by the list, the exports and bulk actions.
  */
 export function hitConditions(scope: Scope, filter: HitFilter): Prisma.Sql[] {
   const where = [Prisma.sql`h."teamId" = ${scope.teamId}`, Prisma.sql`h.environment = ${scope.environment}::"Environment"`];
   if (filter.status) where.push(Prisma.sql`h.status = ${filter.status}`);
   if (filter.title) where.push(Prisma.sql`h.title ILIKE ${likePattern(filter.title)}`);
   if (filter.annotation) where.push(Prisma.sql`h."requesterAnnotation" ILIKE ${likePattern(filter.annotation)}`);
-  if (filter.batch || filter.project) {
-    const batch = filter.batch ? Prisma.sql`AND b.id = ${filter.batch}` : Prisma.empty;
-    const project = filter.project ? Prisma.sql`AND b."projectId" = ${filter.project}` : Prisma.empty;
-    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "BatchHit" bh JOIN "Batch" b ON b.id = bh."batchId"
-      WHERE bh."hitId" = h."hitId" AND b."teamId" = h."teamId" AND b.environment = h.environment ${batch} ${project})`);
-  }
+  const batch = createdByBatch("h", filter);
+  if (batch) where.push(batch);
   return where;
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { EnvironmentName } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
+import { createdByBatch, likePattern } from "@/lib/db/sql-filters";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { HttpError } from "@/lib/http-error";
 import type { QueueFilter } from "@/lib/review/review-inputs";
@@ -33,7 +34,6 @@ type Scope = { teamId: string; environment: EnvironmentName };
 
 export const COUNT_CAP = 1_000;
 
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The WHERE clause for submitted assignments matching a filter; shared by the queue and bulk actions. */
 export function queueConditions(scope: Scope, filter: QueueFilter, now = new Date()): Prisma.Sql[] {
@@ -49,6 +49,8 @@ export function queueConditions(scope: Scope, filter: QueueFilter, now = new Dat
   if (filter.dueWithinHours !== undefined) where.push(Prisma.sql`a."autoApprovalTime" <= ${new Date(now.getTime() + filter.dueWithinHours * 3_600_000)}`);
   // Served by the trigram index CachedAssignment_answerXml_trgm_idx, not a scan of every answer.
   if (filter.answer) where.push(Prisma.sql`a."answerXml" ILIKE ${likePattern(filter.answer)}`);
+  const batch = createdByBatch("a", filter);
+  if (batch) where.push(batch);
   return where;
 }
 

@@ -19,6 +19,8 @@ export const QueueFilter = z.object({
   /** Auto-approved within this many hours. */
   dueWithinHours: z.coerce.number().min(0).max(24 * 365).optional(),
   answer: z.string().trim().max(200).optional(),
+  batch: z.string().trim().max(64).optional(),
+  project: z.string().trim().max(64).optional(),
   group: z.enum(["none", "hit", "worker"]).default("none"),
 });
 export type QueueFilter = z.infer<typeof QueueFilter>;

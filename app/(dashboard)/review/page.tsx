@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasRole } from "@/lib/auth/roles";
 import { currentTeamContext } from "@/lib/auth/session";
+import { hitFilterOptions } from "@/lib/hits/list-hits";
 import { listFeedbackTemplates } from "@/lib/review/feedback-templates";
 import { QueueFilter } from "@/lib/review/review-inputs";
 import { reviewSettings } from "@/lib/review/review-settings";
@@ -14,7 +15,11 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   if (!ctx) return null;
   const params = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
   const parsed = QueueFilter.safeParse(params);
-  const [settings, templates] = await Promise.all([reviewSettings(ctx.team.id), listFeedbackTemplates(ctx.team.id)]);
+  const [settings, templates, filterOptions] = await Promise.all([
+    reviewSettings(ctx.team.id),
+    listFeedbackTemplates(ctx.team.id),
+    hitFilterOptions({ teamId: ctx.team.id, environment: ctx.environment }),
+  ]);
   return (
     <>
       <PageHeader title="Review" description="Submitted work across your HITs, oldest first. Decide with the keyboard; rejections can be undone for a few seconds." />
@@ -26,6 +31,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         settings={settings}
         templates={templates}
         environment={ctx.environment === "production" ? "Production" : "Sandbox"}
+        filterOptions={filterOptions}
       />
     </>
   );

@@ -24,7 +24,9 @@ type Undoable = { decisionIds: string[]; notBefore: number; label: string };
 
 const DUE_SOON_MS = 24 * 3_600_000;
 
-function FilterBar({ filter, onChange }: { filter: QueueFilter; onChange: (f: QueueFilter) => void }) {
+export type FilterOptions = { batches: { id: string; name: string }[]; projects: { id: string; name: string }[] };
+
+function FilterBar({ filter, options, onChange }: { filter: QueueFilter; options: FilterOptions; onChange: (f: QueueFilter) => void }) {
   const [draft, setDraft] = useState(filter);
   useEffect(() => setDraft(filter), [filter]);
   const input = "rounded-md border-0 px-2.5 py-1.5 text-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-600";
@@ -41,6 +43,16 @@ function FilterBar({ filter, onChange }: { filter: QueueFilter; onChange: (f: Qu
       className={`${input} w-48`}
     />
   );
+  const pick = (key: "batch" | "project", label: string, choices: { id: string; name: string }[]) => (
+    <select aria-label={label} value={draft[key] ?? ""} onChange={(e) => setDraft({ ...draft, [key]: e.target.value || undefined })} className={`${input} max-w-48 pr-8`}>
+      <option value="">Any {label.toLowerCase()}</option>
+      {choices.map((c) => (
+        <option key={c.id} value={c.id}>
+          {c.name}
+        </option>
+      ))}
+    </select>
+  );
   return (
     <form
       className="flex flex-wrap items-center gap-2"
@@ -50,6 +62,8 @@ function FilterBar({ filter, onChange }: { filter: QueueFilter; onChange: (f: Qu
         (document.activeElement as HTMLElement | null)?.blur();
       }}
     >
+      {pick("project", "Project", options.projects)}
+      {pick("batch", "Batch", options.batches)}
       {text("hit", "HIT title or type id", "w-48")}
       {text("hitId", "HIT id")}
       {text("workerId", "Worker id")}
@@ -148,6 +162,7 @@ export function ReviewWorkspace({
   settings,
   templates,
   environment,
+  filterOptions,
 }: {
   initialFilter: QueueFilter;
   canAct: boolean;
@@ -156,6 +171,7 @@ export function ReviewWorkspace({
   settings: ReviewSettingsView;
   templates: FeedbackTemplateView[];
   environment: string;
+  filterOptions: FilterOptions;
 }) {
   const router = useRouter();
   const pathname = usePathname();
@@ -360,7 +376,7 @@ export function ReviewWorkspace({
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <FilterBar filter={filter} onChange={applyFilter} />
+        <FilterBar filter={filter} options={filterOptions} onChange={applyFilter} />
         <p className="text-xs text-slate-500" data-testid="queue-sync-status">
           {syncing === "syncing" ? "Syncing with the marketplace…" : syncing === "failed" ? "Sync failed; showing the cache" : `Synced ${ago(queue.data?.syncedAt ?? null, now)}`} · {environment}
         </p>
@@ -426,7 +442,7 @@ export function ReviewWorkspace({
               <Alert tone="error">{queue.error.message}</Alert>
             </div>
           ) : items.length === 0 ? (
-            <p className="p-6 text-sm text-slate-500">Nothing waits for review{filter.hit || filter.hitId || filter.workerId || filter.answer ? " with these filters" : ""}. New submissions appear after the next sync.</p>
+            <p className="p-6 text-sm text-slate-500">Nothing waits for review{filter.hit || filter.hitId || filter.workerId || filter.answer || filter.batch || filter.project || filter.olderThanHours !== undefined || filter.dueWithinHours !== undefined ? " with these filters" : ""}. New submissions appear after the next sync.</p>
           ) : (
             <ul role="listbox" aria-label="Submitted assignments" className="max-h-[70vh] divide-y divide-slate-100 overflow-auto">
               {items.map((item) => {
