@@ -76,3 +76,26 @@ export function parseCsv(text: string): CsvTable {
   if (!head || head.values.every((v) => v.trim() === "")) throw new CsvError(1, "the file is empty or has no header row");
   return { header: head.values.map((h) => h.trim()), rows };
 }
+
+/**
+ * Parses a CSV and finds the columns it must have, by name (any case; `columns` maps each name
+ * as shown in errors to the lower-case headers accepted for it). Bad CSV or a missing column
+ * is the one error that refuses the file.
+ */
+export function parseCsvWithColumns<Name extends string>(
+  text: string,
+  columns: Record<Name, string[]>,
+): { ok: true; table: CsvTable; column: Record<Name, number> } | { ok: false; errors: string[] } {
+  let table: CsvTable;
+  try {
+    table = parseCsv(text);
+  } catch (e) {
+    if (e instanceof CsvError) return { ok: false, errors: [e.message] };
+    throw e;
+  }
+  const header = table.header.map((h) => h.trim().toLowerCase());
+  const column = Object.fromEntries(Object.entries<string[]>(columns).map(([name, accepted]) => [name, header.findIndex((h) => accepted.includes(h))])) as Record<Name, number>;
+  const missing = Object.keys(columns).filter((name) => column[name as Name] < 0);
+  if (missing.length) return { ok: false, errors: [`The header needs the column${missing.length > 1 ? "s" : ""} ${missing.join(" and ")} (found: ${table.header.join(", ") || "nothing"})`] };
+  return { ok: true, table, column };
+}

@@ -1,4 +1,4 @@
-import { CsvError, parseCsv } from "@/lib/batches/csv";
+import { parseCsvWithColumns } from "@/lib/batches/csv";
 import { QualificationValue, WorkerId } from "@/lib/qualifications/qualification-op-input";
 
 const VALUE_COLUMNS = ["value", "integervalue", "score"];
@@ -11,18 +11,11 @@ export type ScoreCsvResult = { ok: true; scores: { workerId: string; value: numb
  * A worker listed twice is an error too, since which value should win is not clear.
  */
 export function parseScoreCsv(text: string): ScoreCsvResult {
-  let table;
-  try {
-    table = parseCsv(text);
-  } catch (e) {
-    if (e instanceof CsvError) return { ok: false, errors: [e.message] };
-    throw e;
-  }
-  const header = table.header.map((h) => h.trim().toLowerCase());
-  const workerCol = header.indexOf("workerid");
-  const valueCol = header.findIndex((h) => VALUE_COLUMNS.includes(h));
-  const missing = [workerCol < 0 && "WorkerId", valueCol < 0 && "Value"].filter(Boolean);
-  if (missing.length) return { ok: false, errors: [`The header needs the column${missing.length > 1 ? "s" : ""} ${missing.join(" and ")} (found: ${table.header.join(", ") || "nothing"})`] };
+  const parsed = parseCsvWithColumns(text, { WorkerId: ["workerid"], Value: VALUE_COLUMNS });
+  if (!parsed.ok) return parsed;
+  const { table, column } = parsed;
+  const workerCol = column.WorkerId;
+  const valueCol = column.Value;
   const errors: string[] = [];
   const scores: { workerId: string; value: number }[] = [];
   const seen = new Map<string, number>();

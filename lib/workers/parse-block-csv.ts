@@ -1,4 +1,4 @@
-import { CsvError, parseCsv } from "@/lib/batches/csv";
+import { parseCsvWithColumns } from "@/lib/batches/csv";
 import { WorkerId } from "@/lib/qualifications/qualification-op-input";
 
 /** At most this many blocks from one file; CreateWorkerBlock is one call per worker. */
@@ -11,18 +11,11 @@ export type BlockCsvResult = { ok: true; blocks: { workerId: string; reason: str
  * the file, each error naming its row (as a spreadsheet numbers them, header = 1) and column.
  */
 export function parseBlockCsv(text: string): BlockCsvResult {
-  let table;
-  try {
-    table = parseCsv(text);
-  } catch (e) {
-    if (e instanceof CsvError) return { ok: false, errors: [e.message] };
-    throw e;
-  }
-  const header = table.header.map((h) => h.trim().toLowerCase());
-  const workerCol = header.indexOf("workerid");
-  const reasonCol = header.indexOf("reason");
-  const missing = [workerCol < 0 && "WorkerId", reasonCol < 0 && "Reason"].filter(Boolean);
-  if (missing.length) return { ok: false, errors: [`The header needs the column${missing.length > 1 ? "s" : ""} ${missing.join(" and ")} (found: ${table.header.join(", ") || "nothing"})`] };
+  const parsed = parseCsvWithColumns(text, { WorkerId: ["workerid"], Reason: ["reason"] });
+  if (!parsed.ok) return parsed;
+  const { table, column } = parsed;
+  const workerCol = column.WorkerId;
+  const reasonCol = column.Reason;
   const errors: string[] = [];
   const blocks: { workerId: string; reason: string }[] = [];
   const seen = new Map<string, number>();
