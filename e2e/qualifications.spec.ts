@@ -1,6 +1,5 @@
 import { AssociateQualificationWithWorkerCommand, CreateHITCommand, GetQualificationScoreCommand, MTurkClient } from "@aws-sdk/client-mturk";
 import type { Browser } from "@playwright/test";
-import { db } from "@/lib/db";
 import { htmlQuestionXml } from "@/lib/batches/placeholders";
 import { buildQuestionFormAnswers } from "@/lib/marketplace/answers";
 import { provisionRequester } from "@/lib/marketplace/requesters";
@@ -9,7 +8,7 @@ import { submitAssignment } from "@/lib/marketplace/work/submit-assignment";
 import { createWorker } from "@/lib/marketplace/work/workers";
 import { expect, login, test } from "./support/fixtures";
 import { seedQualificationType } from "./support/people-seed";
-import { PASSWORD, uniqueEmail } from "./support/seed";
+import { signUpWorker } from "./support/worker-accounts";
 
 /**
  * Qualifications through the real dashboard against the built-in marketplace: a type with a
@@ -28,17 +27,8 @@ const TASK_HTML = `<form method="post" action="https://www.mturk.com/mturk/exter
 async function workerPage(browser: Browser, baseURL: string, name: string) {
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
-  const email = uniqueEmail("qworker");
-  await page.goto("/worker/sign-up");
-  await page.getByLabel("Your name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByLabel("Confirm password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: "Find work" })).toBeVisible();
-  const account = await db.mkWorkerAccount.findUniqueOrThrow({ where: { email } });
-  const worker = await db.mkWorker.findUniqueOrThrow({ where: { accountRef: account.id } });
-  return { page, context, workerId: worker.id };
+  const { workerId } = await signUpWorker(page, { name });
+  return { page, context, workerId };
 }
 
 test("a type built in the test builder is taken on the worker site, scored in the inbox, accepted, and lets the worker work; a bad scores CSV changes nothing; agreeing workers are granted", async ({ page, team, baseURL, browser }) => {

@@ -16,7 +16,8 @@ import { advanceClock } from "@/lib/marketplace/clock";
 import { provisionRequester } from "@/lib/marketplace/requesters";
 import { ANSWER_KEY_XML, TEST_XML } from "@/test/marketplace/fixtures/qualification-xml";
 import { expect, login, test } from "./support/fixtures";
-import { PASSWORD, uniqueEmail, type SeededTeam } from "./support/seed";
+import type { SeededTeam } from "./support/seed";
+import { signUpWorker } from "./support/worker-accounts";
 
 /**
  * The worker site through a real browser: a person signs up from a team's invitation, qualifies,
@@ -98,25 +99,6 @@ async function answersOf(client: MTurkClient, hitId: string): Promise<{ workerId
     workerId: a.WorkerId!,
     answers: Object.fromEntries(parseQuestionFormAnswers(a.Answer!).map((x) => [x.questionIdentifier, x.values.join(",")])),
   }));
-}
-
-async function signUpWorker(page: Page, options: { inviteUrl?: string; name: string }): Promise<{ email: string; workerId: string }> {
-  const email = uniqueEmail("worker");
-  if (options.inviteUrl) {
-    await page.goto(options.inviteUrl);
-    await page.getByRole("link", { name: "Create a worker account" }).click();
-  } else {
-    await page.goto("/worker/sign-up");
-  }
-  await page.getByLabel("Your name").fill(options.name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByLabel("Confirm password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: "Find work" })).toBeVisible();
-  const account = await db.mkWorkerAccount.findUniqueOrThrow({ where: { email } });
-  const worker = await db.mkWorker.findUniqueOrThrow({ where: { accountRef: account.id } });
-  return { email, workerId: worker.id };
 }
 
 async function openGroup(page: Page, title: string) {

@@ -10,7 +10,8 @@ import { findTemplate } from "@/lib/projects/templates";
 import { syncAccount } from "@/lib/sync/sync-account";
 import { teamSdk } from "./support/hits-seed";
 import { expect, login, test } from "./support/fixtures";
-import { PASSWORD, uniqueEmail, type SeededTeam } from "./support/seed";
+import { type SeededTeam } from "./support/seed";
+import { signUpWorker } from "./support/worker-accounts";
 
 /**
  * Acting on workers through the dashboard: blocks (bulk, as a job) that the worker site obeys,
@@ -58,17 +59,8 @@ async function workedBatch(team: SeededTeam, baseURL: string, name: string, work
 async function workerOnSite(browser: Browser, baseURL: string, name: string): Promise<{ page: Page; workerId: string; close(): Promise<void> }> {
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
-  const email = uniqueEmail("worker");
-  await page.goto("/worker/sign-up");
-  await page.getByLabel("Your name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByLabel("Confirm password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: "Find work" })).toBeVisible();
-  const account = await db.mkWorkerAccount.findUniqueOrThrow({ where: { email } });
-  const worker = await db.mkWorker.findUniqueOrThrow({ where: { accountRef: account.id } });
-  return { page, workerId: worker.id, close: () => context.close() };
+  const { workerId } = await signUpWorker(page, { name });
+  return { page, workerId, close: () => context.close() };
 }
 
 const marketplaceWorker = async (name: string) => (await createWorker({ displayName: name })).id;
