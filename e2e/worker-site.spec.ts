@@ -118,6 +118,10 @@ async function requesterTeam(team: SeededTeam, baseURL: string) {
   return { keys, client: sdk(baseURL, keys) };
 }
 
+// A smooth scroll to the first unanswered question would move the form under the next click;
+// workers who ask for reduced motion get an instant jump, and so does this browser.
+test.use({ reducedMotion: "reduce" });
+
 test("a worker joins from an invitation, qualifies by test, and does HTML, crowd-form and QuestionForm tasks the requester reads through the SDK", async ({ page, team, baseURL, browser }) => {
   test.setTimeout(180_000);
   const { client } = await requesterTeam(team, baseURL!);

@@ -460,7 +460,8 @@ ${CLIENT_CHECK_SCRIPT}
     event.preventDefault();
     var s = document.getElementById("hd-q" + first);
     var target = s.querySelector("input[name]:not([type=hidden]):not([disabled]), select, textarea, input.filter") || s;
-    s.scrollIntoView({ block: "start", behavior: "smooth" });
+    var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    s.scrollIntoView({ block: "start", behavior: still ? "auto" : "smooth" });
     target.focus({ preventScroll: true });
   });
   window.addEventListener("pageshow", function () {
