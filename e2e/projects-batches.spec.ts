@@ -6,6 +6,7 @@ import type { Page } from "@playwright/test";
 import { db } from "@/lib/db";
 import { expect, login, test } from "./support/fixtures";
 import { startFreshServer } from "./support/server";
+import { newProjectFromTemplate } from "./support/projects";
 
 /**
  * Creating work through the dashboard: a project from a template with a live preview, a CSV
@@ -17,14 +18,6 @@ function csvFile(name: string, content: string): string {
   const file = path.join(os.tmpdir(), `${name}-${Date.now()}.csv`);
   writeFileSync(file, content);
   return file;
-}
-
-async function newProjectFromTemplate(page: Page, template: string): Promise<string> {
-  await page.goto("/projects");
-  await page.getByRole("link", { name: "New project" }).click();
-  await page.getByRole("list", { name: "Templates" }).getByRole("button", { name: new RegExp(template) }).click();
-  await expect(page.getByLabel("Project name")).toBeVisible();
-  return page.url().split("/projects/")[1]!;
 }
 
 async function upload(page: Page, file: string) {

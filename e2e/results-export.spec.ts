@@ -2,26 +2,18 @@ import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ListAssignmentsForHITCommand, MTurkClient } from "@aws-sdk/client-mturk";
-import type { Page } from "@playwright/test";
 import { parseCsv } from "@/lib/batches/csv";
 import { db } from "@/lib/db";
 import { RESULT_COLUMNS } from "@/lib/hits/results-csv";
 import { provisionRequester } from "@/lib/marketplace/requesters";
 import { expect, login, test } from "./support/fixtures";
+import { newProjectFromTemplate } from "./support/projects";
 
 /**
  * Results come back as MTurk's batch CSV: simulated workers finish a small batch and the export,
  * taken at once from the batch page, already has their rows (it syncs the batch first). And the
  * QuestionForm builder: a form built in the editor, previewed live, saved and reopened.
  */
-
-async function newProjectFromTemplate(page: Page, template: string): Promise<string> {
-  await page.goto("/projects");
-  await page.getByRole("link", { name: "New project" }).click();
-  await page.getByRole("list", { name: "Templates" }).getByRole("button", { name: new RegExp(template) }).click();
-  await expect(page.getByLabel("Project name")).toBeVisible();
-  return page.url().split("/projects/")[1]!;
-}
 
 // Commas, doubled quotes, a newline inside a field, and UTF-8 beyond Latin-1.
 const TEXTS = ['Café "crème", lovely staff', "東京のラーメン — slow\nbut worth it", "Naïve décor; 5 stars 😀"];

@@ -36,3 +36,17 @@ export function Input({ invalid, className = "", ...props }: InputHTMLAttributes
 export function Select({ className = "", ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
   return <select className={`${CONTROL} pr-8 ${className}`} {...props} />;
 }
+
+/** A select over a list of choices, with an optional first choice of "" (e.g. "Any"). */
+export function ChoiceSelect({ choices, emptyLabel, ...props }: SelectHTMLAttributes<HTMLSelectElement> & { choices: { value: string; label: string }[]; emptyLabel?: string }) {
+  return (
+    <Select {...props}>
+      {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
+      {choices.map((c) => (
+        <option key={c.value} value={c.value}>
+          {c.label}
+        </option>
+      ))}
+    </Select>
+  );
+}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Input, Select } from "@/components/ui/field";
+import { ChoiceSelect, Input } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasRole } from "@/lib/auth/roles";
 import { currentTeamContext } from "@/lib/auth/session";
@@ -19,14 +19,7 @@ function FilterSelect({ label, name, value, options }: { label: string; name: st
   return (
     <label className="space-y-1 text-xs font-medium text-slate-600">
       {label}
-      <Select name={name} defaultValue={value ?? ""}>
-        <option value="">Any</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </Select>
+      <ChoiceSelect name={name} defaultValue={value ?? ""} choices={options} emptyLabel="Any" />
     </label>
   );
 }

@@ -6,7 +6,7 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select } from "@/components/ui/field";
+import { ChoiceSelect, Field, Input, Select } from "@/components/ui/field";
 import { apiFetch, ApiError } from "@/lib/api-client";
 import type { ScoreRow } from "@/lib/qualifications/list-qualification-scores";
 import { JobProgress } from "./job-progress";
@@ -222,13 +222,7 @@ function AssignScores({ qualificationTypeId, batches, projects, notify }: { qual
         ) : (
           <div className="grid gap-3 sm:grid-cols-[1fr_8rem_auto_auto] sm:items-end">
             <Field label="Batch">
-              <Select value={batchId} onChange={(e) => setBatchId(e.target.value)}>
-                {batches.map((b) => (
-                  <option key={b.id} value={b.id}>
-                    {b.name}
-                  </option>
-                ))}
-              </Select>
+              <ChoiceSelect value={batchId} onChange={(e) => setBatchId(e.target.value)} choices={batches.map((b) => ({ value: b.id, label: b.name }))} />
             </Field>
             <Field label="Value">
               <Input type="number" value={value} onChange={(e) => setValue(e.target.value)} />
@@ -261,25 +255,13 @@ function AssignScores({ qualificationTypeId, batches, projects, notify }: { qual
             {agreement.kind === "batch" ? (
               <div className="min-w-56 flex-1">
                 <Field label="Batch">
-                  <Select value={agreement.batchId} onChange={(e) => changeAgreement({ batchId: e.target.value })}>
-                    {batches.map((b) => (
-                      <option key={b.id} value={b.id}>
-                        {b.name}
-                      </option>
-                    ))}
-                  </Select>
+                  <ChoiceSelect value={agreement.batchId} onChange={(e) => changeAgreement({ batchId: e.target.value })} choices={batches.map((b) => ({ value: b.id, label: b.name }))} />
                 </Field>
               </div>
             ) : agreement.kind === "project" ? (
               <div className="min-w-56 flex-1">
                 <Field label="Project">
-                  <Select value={agreement.projectId} onChange={(e) => changeAgreement({ projectId: e.target.value })}>
-                    {projects.map((p) => (
-                      <option key={p.id} value={p.id}>
-                        {p.name}
-                      </option>
-                    ))}
-                  </Select>
+                  <ChoiceSelect value={agreement.projectId} onChange={(e) => changeAgreement({ projectId: e.target.value })} choices={projects.map((p) => ({ value: p.id, label: p.name }))} />
                 </Field>
               </div>
             ) : null}
