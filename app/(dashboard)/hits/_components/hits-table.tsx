@@ -1,13 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
 import type { HitFilter } from "@/lib/hits/hit-filter";
 import type { HitListItem } from "@/lib/hits/list-hits";
 import { BulkActions } from "./bulk-actions";
 import { dollars, relative, shortTime } from "./format";
 import { HitJobsPanel } from "./hit-jobs-panel";
 import { StatusBadge } from "./status-badge";
+import { useSelection } from "@/components/ui/use-selection";
 
 export interface SortLink {
   label: string;
@@ -17,9 +17,8 @@ export interface SortLink {
 
 /** The page of HITs with selection, the bulk-action bar and the jobs it started. */
 export function HitsTable({ items, total, filter, canAct, sortLinks }: { items: HitListItem[]; total: number; filter: HitFilter; canAct: boolean; sortLinks: Record<string, SortLink> }) {
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const { selected, set, setAll } = useSelection();
   const allOnPage = items.length > 0 && items.every((h) => selected.has(h.hitId));
-  const toggle = (id: string) => setSelected((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])));
   const header = (key: string) => {
     const s = sortLinks[key]!;
     return (
@@ -33,7 +32,7 @@ export function HitsTable({ items, total, filter, canAct, sortLinks }: { items: 
   };
   return (
     <div className="space-y-4">
-      {canAct && <BulkActions selected={[...selected]} total={total} filter={filter} onStarted={() => setSelected(new Set())} />}
+      {canAct && <BulkActions selected={[...selected]} total={total} filter={filter} onStarted={() => setAll([], false)} />}
       <HitJobsPanel canAct={canAct} />
       <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
         <table className="min-w-full text-sm">
@@ -45,7 +44,7 @@ export function HitsTable({ items, total, filter, canAct, sortLinks }: { items: 
                     type="checkbox"
                     aria-label="Select all HITs on this page"
                     checked={allOnPage}
-                    onChange={() => setSelected(allOnPage ? new Set() : new Set(items.map((h) => h.hitId)))}
+                    onChange={() => setAll(items.map((h) => h.hitId), !allOnPage)}
                   />
                 </th>
               )}
@@ -63,7 +62,7 @@ export function HitsTable({ items, total, filter, canAct, sortLinks }: { items: 
               <tr key={h.hitId} className={selected.has(h.hitId) ? "bg-brand-50/60" : "hover:bg-slate-50"}>
                 {canAct && (
                   <td className="px-4 py-3">
-                    <input type="checkbox" aria-label={`Select HIT ${h.hitId}`} checked={selected.has(h.hitId)} onChange={() => toggle(h.hitId)} />
+                    <input type="checkbox" aria-label={`Select HIT ${h.hitId}`} checked={selected.has(h.hitId)} onChange={(e) => set(h.hitId, e.target.checked)} />
                   </td>
                 )}
                 <td className="max-w-[16rem] px-4 py-3">

@@ -7,12 +7,13 @@ import { Input } from "@/components/ui/field";
 import type { PendingRequest } from "@/lib/qualifications/list-qualification-requests";
 import { JobProgress } from "./job-progress";
 import { useQualificationOps } from "./use-qualification-ops";
+import { useSelection } from "@/components/ui/use-selection";
 
 /** Pending requests with the worker's answers and the computed score; accept with a value or reject with a reason. */
 export function RequestsInbox({ qualificationTypeId, requests, canDecide }: { qualificationTypeId: string; requests: PendingRequest[]; canDecide: boolean }) {
   const ops = useQualificationOps(qualificationTypeId);
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(requests.map((r) => [r.requestId, String(r.score ?? 1)])));
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const { selected, set, setAll } = useSelection();
   const [reason, setReason] = useState("");
   const valueOf = (id: string) => Number(values[id] ?? 1);
   const chosen = requests.filter((r) => selected.has(r.requestId));
@@ -28,7 +29,7 @@ export function RequestsInbox({ qualificationTypeId, requests, canDecide }: { qu
               className="size-4 accent-brand-600"
               aria-label="Select all requests"
               checked={selected.size === requests.length}
-              onChange={(e) => setSelected(e.target.checked ? new Set(requests.map((r) => r.requestId)) : new Set())}
+              onChange={(e) => setAll(requests.map((r) => r.requestId), e.target.checked)}
             />
             {selected.size ? `${selected.size} selected` : "Select all"}
           </label>
@@ -53,7 +54,7 @@ export function RequestsInbox({ qualificationTypeId, requests, canDecide }: { qu
                 className="mt-1 size-4 accent-brand-600"
                 aria-label={`Select ${r.workerId}`}
                 checked={selected.has(r.requestId)}
-                onChange={(e) => setSelected((s) => (e.target.checked ? new Set(s).add(r.requestId) : new Set([...s].filter((x) => x !== r.requestId))))}
+                onChange={(e) => set(r.requestId, e.target.checked)}
               />
             )}
             <div className="min-w-64 flex-1 space-y-2">

@@ -11,6 +11,7 @@ import { apiFetch, ApiError } from "@/lib/api-client";
 import type { ScoreRow } from "@/lib/qualifications/list-qualification-scores";
 import { JobProgress } from "./job-progress";
 import { useQualificationOps, type OpsResult } from "./use-qualification-ops";
+import { useSelection } from "@/components/ui/use-selection";
 
 const TEXTAREA = "block w-full rounded-md border-0 bg-white px-3 py-2 font-mono text-xs leading-5 text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
 
@@ -28,7 +29,7 @@ export function ScoresPanel(props: {
   const pathname = usePathname();
   const params = useSearchParams();
   const [edits, setEdits] = useState<Record<string, string>>({});
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const { selected, set } = useSelection();
   const [reason, setReason] = useState("");
   const [notify, setNotify] = useState(false);
   const tab = (s: string) => {
@@ -81,7 +82,7 @@ export function ScoresPanel(props: {
                         aria-label={`Select ${r.workerId}`}
                         className="size-4 accent-brand-600"
                         checked={selected.has(r.workerId)}
-                        onChange={(e) => setSelected((s) => (e.target.checked ? new Set(s).add(r.workerId) : new Set([...s].filter((x) => x !== r.workerId))))}
+                        onChange={(e) => set(r.workerId, e.target.checked)}
                       />
                     </td>
                   )}

@@ -1,16 +1,16 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
 import type { WorkerRow } from "@/lib/workers/list-workers";
 import { WorkerActions } from "./worker-actions";
+import { useSelection } from "@/components/ui/use-selection";
 
 const money = (cents: number | null) => (cents === null ? "—" : `$${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
 const duration = (s: number | null) => (s === null ? "—" : s < 90 ? `${s}s` : `${Math.round(s / 60)}m`);
 
 /** One page of workers with selection for block and message. */
 export function WorkersTable({ rows, sort, dir, sortHrefs, canAct }: { rows: WorkerRow[]; sort: string; dir: string; sortHrefs: Record<string, string>; canAct: boolean }) {
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const { selected, set, setAll } = useSelection();
   const head = (key: string, label: string, right = false) => (
     <th className={`px-3 py-2 font-medium ${right ? "text-right" : ""}`} aria-sort={sort === key ? (dir === "asc" ? "ascending" : "descending") : undefined}>
       <Link href={sortHrefs[key]!} className="hover:text-slate-900">
@@ -28,7 +28,7 @@ export function WorkersTable({ rows, sort, dir, sortHrefs, canAct }: { rows: Wor
             <tr className="border-b border-slate-100">
               {canAct && (
                 <th className="w-8 pl-5">
-                  <input type="checkbox" aria-label="Select all on this page" className="size-4 accent-brand-600" checked={selected.size === rows.length} onChange={(e) => setSelected(e.target.checked ? new Set(rows.map((r) => r.workerId)) : new Set())} />
+                  <input type="checkbox" aria-label="Select all on this page" className="size-4 accent-brand-600" checked={selected.size === rows.length} onChange={(e) => setAll(rows.map((r) => r.workerId), e.target.checked)} />
                 </th>
               )}
               {head("workerId", "Worker")}
@@ -52,7 +52,7 @@ export function WorkersTable({ rows, sort, dir, sortHrefs, canAct }: { rows: Wor
                       aria-label={`Select ${r.workerId}`}
                       className="size-4 accent-brand-600"
                       checked={selected.has(r.workerId)}
-                      onChange={(e) => setSelected((s) => (e.target.checked ? new Set(s).add(r.workerId) : new Set([...s].filter((x) => x !== r.workerId))))}
+                      onChange={(e) => set(r.workerId, e.target.checked)}
                     />
                   </td>
                 )}
