@@ -1,9 +1,12 @@
 // Runs once when the server starts: background work that must not depend on page visits.
 export async function register(): Promise<void> {
-  // eslint-disable-next-line no-restricted-properties -- set by Next itself, not configuration
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { recordPeerAddresses } = await import("@/lib/auth/peer-address");
+  recordPeerAddresses();
   const { startMarketplaceBackground } = await import("@/lib/marketplace/background");
   startMarketplaceBackground();
+  const { registerAllJobHandlers } = await import("@/lib/register-job-handlers");
+  registerAllJobHandlers();
   const { startJobRunner } = await import("@/lib/jobs/background");
   startJobRunner();
   const { startSyncBackground } = await import("@/lib/sync/background");

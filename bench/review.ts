@@ -3,12 +3,13 @@
  * review job (lib/review/send-decision.ts, the same code the server runs) with the built-in
  * marketplace limiting the requester to R requests per second (default 50). Reports the
  * throughput against R (target ≥ 90%) and checks in the marketplace's own ledger that every
- * assignment was paid exactly once. Then times the review queue's pages over 100,000 submitted
- * assignments in the cache. Postgres: DATABASE_URL if set (a fresh database on that
+ * assignment was paid exactly once. Then times the review queue's pages, filter by filter, over
+ * 100,000 submitted assignments of bench/seed-account.ts, cached by a first sync. Postgres: DATABASE_URL if set (a fresh database on that
  * server, dropped afterwards), else the embedded database in memory. Ends with one JSON line.
  */
 import { openBenchDatabase } from "./bench-database";
 import { randomBytes } from "node:crypto";
+import { MTurkClient } from "@aws-sdk/client-mturk";
 
 const ASSIGNMENTS = 5_000;
 const PER_HIT = 9;
@@ -24,8 +25,8 @@ const { entityId } = await import("@/lib/marketplace/ids");
 const { serveMarketplace } = await import("@/lib/marketplace/node-server");
 const { provisionRequester } = await import("@/lib/marketplace/requesters");
 const { setRequesterFaults } = await import("@/lib/marketplace/faults");
-const { htmlQuestionXml } = await import("@/lib/batches/placeholders");
-const { buildQuestionFormAnswers } = await import("@/lib/marketplace/answers");
+const { htmlQuestionXml } = await import("@/lib/mturk-formats/placeholders");
+const { buildQuestionFormAnswers } = await import("@/lib/mturk-formats/answers");
 const { runJobsOnce } = await import("@/lib/jobs/run-jobs");
 const { decideJobHandler } = await import("@/lib/review/send-decision");
 const { decideAssignments } = await import("@/lib/review/decide-assignments");
@@ -51,7 +52,16 @@ console.log(`Seeding ${ASSIGNMENTS} submitted assignments...`);
 const seedStarted = Date.now();
 const question = htmlQuestionXml("<p>Benchmark task</p><input name='answer'>", 400);
 const type = await db.mkHitType.create({
-  data: { id: entityId(), requesterId: keys.requesterId, title: "Bench review", description: "Benchmark HIT", rewardCents: 5, assignmentDurationSec: 300, autoApprovalDelaySec: 86400, fingerprint: "bench" },
+  data: {
+    id: entityId(),
+    requesterId: keys.requesterId,
+    title: "Bench review",
+    description: "Benchmark HIT",
+    rewardCents: 5,
+    assignmentDurationSec: 300,
+    autoApprovalDelaySec: 86400,
+    fingerprint: "bench",
+  },
 });
 const now = new Date();
 const answer = buildQuestionFormAnswers([{ questionIdentifier: "answer", value: { freeText: "ok" } }]);
@@ -65,14 +75,36 @@ for (let made = 0, batch = 0; made < ASSIGNMENTS; batch++) {
     const hitId = entityId();
     // Counters as the marketplace keeps them: every assignment taken and submitted.
     hits.push({
-      id: hitId, requesterId: keys.requesterId, hitTypeId: type.id, hitGroupId: type.id, question, questionKind: "HTMLQuestion", maxAssignments: count, underTenAtCreation: true,
-      assignmentsAvailable: 0, assignmentsSubmitted: count, expiresAt: new Date(now.getTime() + 86_400_000), createdAt: now, title: "Bench review", description: "Benchmark HIT",
-      rewardCents: 5, assignmentDurationSec: 300, autoApprovalDelaySec: 86400,
+      id: hitId,
+      requesterId: keys.requesterId,
+      hitTypeId: type.id,
+      hitGroupId: type.id,
+      question,
+      questionKind: "HTMLQuestion",
+      maxAssignments: count,
+      underTenAtCreation: true,
+      assignmentsAvailable: 0,
+      assignmentsSubmitted: count,
+      expiresAt: new Date(now.getTime() + 86_400_000),
+      createdAt: now,
+      title: "Bench review",
+      description: "Benchmark HIT",
+      rewardCents: 5,
+      assignmentDurationSec: 300,
+      autoApprovalDelaySec: 86400,
     });
     for (let a = 0; a < count; a++, made++) {
       assignments.push({
-        id: entityId(), hitId, requesterId: keys.requesterId, workerId: workers[made % workers.length]!.id, status: "Submitted",
-        acceptTime: new Date(now.getTime() - 120_000), deadline: new Date(now.getTime() + 180_000), submitTime: new Date(now.getTime() - 60_000 + made), autoApprovalTime: new Date(now.getTime() + 86_400_000), answer,
+        id: entityId(),
+        hitId,
+        requesterId: keys.requesterId,
+        workerId: workers[made % workers.length]!.id,
+        status: "Submitted",
+        acceptTime: new Date(now.getTime() - 120_000),
+        deadline: new Date(now.getTime() + 180_000),
+        submitTime: new Date(now.getTime() - 60_000 + made),
+        autoApprovalTime: new Date(now.getTime() + 86_400_000),
+        answer,
       });
     }
   }
@@ -126,33 +158,26 @@ const ledgerPaid = await db.paymentLedgerEntry.count({ where: { teamId: team.id,
 const throttled = requests - ASSIGNMENTS;
 const throughput = job.done / elapsed;
 
-// ---- The queue at scale: 100,000 submitted assignments of another team in the cache.
-const QUEUE_ASSIGNMENTS = 100_000;
-const queueTeam = `bench-queue-${tag}`;
-await db.$executeRaw`
-  INSERT INTO "CachedHit" ("teamId", environment, "hitId", "hitTypeId", title, description, "rewardCents", "maxAssignments", status, "reviewStatus",
-    "assignmentsPending", "assignmentsAvailable", "assignmentsCompleted", "createdAt", "expiresAt", "syncedAt")
-  SELECT ${queueTeam}, 'sandbox', 'H' || lpad(i::text, 29, '0'), 'T' || (i % 20), 'Queue bench task ' || i, 'Bench', 5, 10, 'Reviewable', 'NotReviewed', 0, 0, 10, now(), now() + interval '1 day', now()
-  FROM generate_series(1, ${QUEUE_ASSIGNMENTS / 10}) i`;
-await db.$executeRaw`
-  INSERT INTO "CachedAssignment" ("teamId", environment, "assignmentId", "hitId", "workerId", status, "acceptTime", "submitTime", "autoApprovalTime", "answerXml", answers, "syncedAt")
-  SELECT ${queueTeam}, 'sandbox', 'Q' || lpad(i::text, 29, '0'), 'H' || lpad((1 + i / 10)::text, 29, '0'), 'W' || (i % 2000), 'Submitted',
-    now() - (i || ' seconds')::interval - interval '5 minutes', now() - (i || ' seconds')::interval, now() + ((i % 72) || ' hours')::interval,
-    '<Answer>label-' || (i % 97) || '</Answer>', jsonb_build_object('label', 'label-' || (i % 97)), now()
-  FROM generate_series(0, ${QUEUE_ASSIGNMENTS - 1}) i`;
-await db.$executeRaw`ANALYZE "CachedAssignment"`;
-await db.$executeRaw`ANALYZE "CachedHit"`;
-const { measureQueue, describeCases } = await import("./measure-queue");
-const queue = await measureQueue({ teamId: queueTeam, environment: "sandbox" }, [
-  { name: "none", filter: {} },
-  { name: "by HIT", filter: { group: "hit" } },
-  { name: "by worker", filter: { group: "worker" }, deep: true },
-  { name: "a worker", filter: { workerId: "W42" } },
-  { name: "HIT type or title", filter: { hit: "T7" } },
-  { name: "due within 6 h", filter: { dueWithinHours: 6 } },
-  { name: "older than 12 h", filter: { olderThanHours: 12 } },
-  { name: "answer text", filter: { answer: "label-13" } },
-]);
+// ---- The queue at scale: another team's account of 100,000 submitted assignments (bench/seed-account.ts), copied into the cache by its first sync.
+const { seedAccount, queueCases, SEEDED_ASSIGNMENTS } = await import("./seed-account");
+const { measureQueue, describeCases, p95ByCase } = await import("./measure-queue");
+const { syncAccount } = await import("@/lib/sync/sync-account");
+const { InProcessMturkApi } = await import("@/lib/marketplace/admin");
+const queueKeys = await provisionRequester(`bench-queue-${tag}`, "sandbox", "Queue benchmark");
+const queueTeam = await createTeam({ name: `Bench queue ${tag}`, ownerUserId: owner.id });
+const seeded = await seedAccount(queueKeys.requesterId);
+const queueClient = new MTurkClient({
+  endpoint,
+  region: "us-east-1",
+  credentials: { accessKeyId: queueKeys.accessKeyId, secretAccessKey: queueKeys.secretAccessKey },
+  requestHandler: new InProcessMturkApi(),
+});
+const queueSync = await syncAccount({ teamId: queueTeam.id, environment: "sandbox", client: queueClient, qualifications: "never" });
+queueClient.destroy();
+if (queueSync.assignments !== SEEDED_ASSIGNMENTS) throw new Error(`The queue's sync cached ${queueSync.assignments} assignments`);
+// What autovacuum does after a bulk insert (see bench/sync.ts).
+await db.$executeRawUnsafe(`VACUUM ANALYZE "CachedHit", "CachedAssignment"`);
+const queue = await measureQueue({ teamId: queueTeam.id, environment: "sandbox" }, queueCases(seeded));
 
 server.close();
 await db.$disconnect();
@@ -160,9 +185,11 @@ await benchDb.close();
 
 console.log(`Approved ${approved} of ${ASSIGNMENTS} in ${elapsed.toFixed(1)} s: ${throughput.toFixed(1)} approvals/s at a limit of ${RATE} req/s (${((throughput / RATE) * 100).toFixed(1)}%)`);
 console.log(`Marketplace requests ${requests} (${throttled} beyond one per approval: throttled or retried); job items failed ${job.failed}`);
-console.log(`Paid once: ${paidBy.get(1) ?? 0}, never: ${paidBy.get(0) ?? 0}, more than once: ${[...paidBy].filter(([p]) => p > 1).reduce((s, [, c]) => s + c, 0)}; HITdesk ledger rows paid: ${ledgerPaid}`);
-console.log(`Review queue at ${QUEUE_ASSIGNMENTS.toLocaleString("en-US")} submitted assignments: p50 ${queue.p50} ms, p95 ${queue.p95} ms (200 pages of 50 with a count, 10 at once)`);
-console.log(`  p50 by filter: ${describeCases(queue)}`);
+console.log(
+  `Paid once: ${paidBy.get(1) ?? 0}, never: ${paidBy.get(0) ?? 0}, more than once: ${[...paidBy].filter(([p]) => p > 1).reduce((s, [, c]) => s + c, 0)}; HITdesk ledger rows paid: ${ledgerPaid}`,
+);
+console.log(`Review queue at ${SEEDED_ASSIGNMENTS.toLocaleString("en-US")} submitted assignments: p50 ${queue.p50} ms, p95 ${queue.p95} ms (1,300 pages of 50 with a count, 10 at once), by filter:`);
+console.log(describeCases(queue, "  "));
 console.log(
   JSON.stringify({
     bench: "review",
@@ -176,9 +203,10 @@ console.log(
     failed: job.failed,
     elapsed_s: Math.round(elapsed * 10) / 10,
     marketplace_requests: requests,
-    queue_assignments: QUEUE_ASSIGNMENTS,
+    queue_assignments: SEEDED_ASSIGNMENTS,
     queue_p50_ms: queue.p50,
     queue_p95_ms: queue.p95,
+    queue_p95_ms_by_filter: p95ByCase(queue),
     database: benchDb.kind,
   }),
 );

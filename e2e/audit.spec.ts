@@ -39,7 +39,7 @@ test("an admin filters the audit log and exports exactly the filtered rows as sa
   await page.getByRole("link", { name: "Export CSV" }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^audit-.+\.csv$/);
-  const csv = readFileSync((await download.path())!, "utf8");
+  const csv = readFileSync(await download.path(), "utf8");
   const lines = csv.split("\r\n");
   expect(lines[0]).toBe("time_utc,environment,actor,action,target,detail");
   expect(lines.slice(1, -1)).toHaveLength(2);

@@ -1,8 +1,8 @@
-import { expect, login, test } from "./support/fixtures";
+import { expect, loginThroughForm, test } from "./support/fixtures";
 import { uniqueEmail } from "./support/seed";
 
 test("a member signs in, sees the dashboard and signs out", async ({ page, team }) => {
-  await login(page, team.users.reviewer);
+  await loginThroughForm(page, team.users.reviewer);
   await expect(page.getByRole("heading", { name: team.name })).toBeVisible();
   for (const item of ["Overview", "HITs", "Review", "Workers", "Qualifications", "Settings"]) {
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: item })).toBeVisible();
@@ -41,7 +41,7 @@ test("repeated failures lock the account for a while, even with the right passwo
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.locator("form").getByRole("alert")).toHaveText("Too many attempts. Wait 15 minutes and try again.");
+  await expect(page.locator("form").getByRole("alert")).toHaveText(/^Too many failed sign-ins\. Try again in 1[45] minutes, or from a browser you have signed in with before\.$/);
 });
 
 test("a malformed email is refused with a clear message", async ({ page }) => {
@@ -50,4 +50,13 @@ test("a malformed email is refused with a clear message", async ({ page }) => {
   await page.getByLabel("Password").fill("whatever-it-is");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.locator("form").getByRole("alert")).toHaveText("Enter a valid email address");
+});
+
+test("the sign-in page has the HITdesk icon for the browser's tab, served to anyone", async ({ page }) => {
+  await page.goto("/login");
+  const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect(href).toMatch(/^\/icon\.svg/);
+  const icon = await page.request.get(href!);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
 });

@@ -93,7 +93,10 @@ async function openTask(page: Page, body: string, opts: { assignmentId?: string;
     const url = new URL(route.request().url());
     if (url.origin !== ORIGIN) return route.abort(); // nothing may leave the fake origin
     if (url.pathname === "/host") {
-      return route.fulfill({ contentType: "text/html", body: `<!DOCTYPE html><body style="margin:0"><iframe sandbox="allow-scripts allow-forms" src="${taskUrl}" style="border:0;width:100vw;height:100vh"></iframe></body>` });
+      return route.fulfill({
+        contentType: "text/html",
+        body: `<!DOCTYPE html><body style="margin:0"><iframe sandbox="allow-scripts allow-forms" src="${taskUrl}" style="border:0;width:100vw;height:100vh"></iframe></body>`,
+      });
     }
     if (url.pathname === "/task") return route.fulfill({ contentType: "text/html; charset=utf-8", body: html });
     if (url.pathname === LOCAL_SCRIPT) return route.fulfill({ contentType: "text/javascript; charset=utf-8", body: script });
@@ -292,7 +295,9 @@ test("required fields block submission and say what is missing next to each fiel
   await expect(page.locator("crowd-classifier .crowd-error")).toHaveText("Please choose a category.");
   await expect(page.locator("crowd-input[name=code] .crowd-error")).toHaveText("Enter at least 4 characters.");
   await expect(page.getByRole("alert").filter({ hasText: "highlighted" })).toHaveText("Please fix the 2 highlighted fields before submitting.");
-  await page.waitForTimeout(300);
+  // crowd-form builds its post form and submits it in the same task that would have shown this
+  // message instead: no post form means nothing was or will be posted.
+  await expect(page.locator("crowd-form input[name=taskAnswers]")).toHaveCount(0);
   expect(posts).toEqual([]);
 
   await page.getByRole("radio", { name: "Opinion" }).check();
@@ -335,13 +340,17 @@ test("in preview (ASSIGNMENT_ID_NOT_AVAILABLE) the task renders but cannot be su
   // Neither Enter in a field nor a script call posts anything.
   await page.getByLabel("Company name").press("Enter");
   await page.evaluate(() => (document.querySelector("crowd-form") as unknown as { submit(): void }).submit());
-  await page.waitForTimeout(300);
+  // The refusal the worker sees, set where a submission would have built its post form.
+  await expect(page.getByText("Accept the HIT to submit.", { exact: true })).toBeVisible();
+  await expect(page.locator("crowd-form input[name=taskAnswers]")).toHaveCount(0);
   expect(posts).toEqual([]);
   expect(task.errors).toEqual([]);
 });
 
 test("a template's own crowd-button is disabled in preview too", async ({ page }) => {
-  await openTask(page, `<crowd-form><crowd-input name="a" label="A"></crowd-input><crowd-button form-action="submit">Send</crowd-button></crowd-form>`, { assignmentId: "ASSIGNMENT_ID_NOT_AVAILABLE" });
+  await openTask(page, `<crowd-form><crowd-input name="a" label="A"></crowd-input><crowd-button form-action="submit">Send</crowd-button></crowd-form>`, {
+    assignmentId: "ASSIGNMENT_ID_NOT_AVAILABLE",
+  });
   await expect(page.getByRole("button", { name: "Send" })).toBeDisabled();
   await expect(page.getByText("Accept the HIT to submit", { exact: true })).toBeVisible();
   await expect(page.getByRole("button")).toHaveCount(1);

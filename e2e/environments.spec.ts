@@ -12,6 +12,9 @@ test("switching to Production marks every page unmistakably and is remembered", 
     await expect(page.getByTestId("production-band")).toBeVisible();
     await expect(page.getByText("You are in Production")).toBeVisible();
   }
+  // Simulated workers are a sandbox tool: Production's settings do not offer them.
+  await expect(page.getByRole("heading", { name: "Team", exact: true })).toBeVisible();
+  await expect(page.getByTestId("simulated-workforce")).toHaveCount(0);
 
   // Remembered across sign-out and sign-in.
   await page.getByRole("button", { name: "Sign out" }).click();
@@ -21,4 +24,6 @@ test("switching to Production marks every page unmistakably and is remembered", 
 
   await page.getByRole("radio", { name: "Sandbox" }).click();
   await expect(page.getByTestId("production-band")).toHaveCount(0);
+  await page.goto("/settings");
+  await expect(page.getByTestId("simulated-workforce")).toBeVisible();
 });

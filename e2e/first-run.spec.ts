@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { startFreshServer, type FreshServer } from "./support/server";
+import { shellExports, startFreshServer, type FreshServer } from "./support/server";
 
 let server: FreshServer;
 
@@ -42,18 +42,20 @@ test("a fresh install prints a one-time setup link that creates the first owner"
   await expect(page.getByRole("heading", { name: "This setup link does not work" })).toBeVisible();
 
   // The CLI works while the server runs, through the server's embedded database.
-  const keys = server.cli("keys", "--env", "sandbox");
+  const keys = await server.cli("keys", "--env", "sandbox");
   expect(keys.stderr).not.toMatch(/error/i);
   expect(keys.code).toBe(0);
-  const lines = Object.fromEntries(keys.stdout.trim().split("\n").map((l) => l.split(/=(.*)/s).slice(0, 2)));
-  expect(lines.HITDESK_MTURK_ENDPOINT).toBe("http://localhost:3291/api/mturk/sandbox");
+  const lines = shellExports(keys.stdout);
+  expect(lines.HITDESK_MTURK_ENDPOINT).toBe(`http://localhost:${new URL(server.url).port}/api/mturk/sandbox`);
+  expect(lines.AWS_ENDPOINT_URL_MTURK).toBe(lines.HITDESK_MTURK_ENDPOINT);
   expect(lines.AWS_SECRET_ACCESS_KEY).toMatch(/^\S{30,}$/);
+  // The CLI's key is one of the team's API keys, managed in Settings like the others.
   await page.goto(`${server.url}/settings`);
-  await expect(page.getByTestId("connection-sandbox").getByTestId("access-key-id")).toHaveText(lines.AWS_ACCESS_KEY_ID!);
+  await expect(page.getByRole("table", { name: "API keys" }).getByTestId("api-key-row").filter({ hasText: "Command line" })).toContainText(lines.AWS_ACCESS_KEY_ID!);
 
-  const created = server.cli("create-user", "--email", "cli@example.com", "--password", "made-by-the-cli", "--team", "vision-lab", "--role", "reviewer");
+  const created = await server.cli("create-user", "--email", "cli@example.com", "--password", "made-by-the-cli", "--team", "vision-lab", "--role", "reviewer");
   expect(created.stdout).toContain("Created cli@example.com in vision-lab as reviewer.");
-  const bad = server.cli("create-user", "--email", "nope", "--password", "made-by-the-cli");
+  const bad = await server.cli("create-user", "--email", "nope", "--password", "made-by-the-cli");
   expect(bad.code).toBe(2);
   expect(bad.stderr).toContain("--email: Enter a valid email address");
   await page.goto(`${server.url}/settings`);

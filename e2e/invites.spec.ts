@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { expect, login, test } from "./support/fixtures";
-import { uniqueEmail } from "./support/seed";
+import { seedUser, uniqueEmail } from "./support/seed";
 
 test("an admin invites someone, who sets a password and joins with that role", async ({ page, browser, team }) => {
   await login(page, team.users.admin);
@@ -62,4 +62,35 @@ test("only owners can invite owners", async ({ page, team }) => {
   const res = await page.request.post("/api/team/invites", { data: { email: uniqueEmail("boss"), role: "owner" } });
   expect(res.status()).toBe(403);
   expect((await res.json()).error).toBe("Only an owner can invite another owner");
+});
+
+test("someone else signed in cannot use up an invitation; the invitee still joins", async ({ page, browser, team }) => {
+  const invitee = await seedUser("invited");
+  await login(page, team.users.owner);
+  await page.goto("/settings");
+  await page.getByLabel("Email", { exact: true }).fill(invitee.email);
+  await page.getByLabel("Role", { exact: true }).selectOption("reviewer");
+  await page.getByRole("button", { name: "Create invitation" }).click();
+  const link = await page.getByLabel("Invitation link").inputValue();
+
+  // A shared computer: the team's viewer is still signed in when the invitee opens the link.
+  const shared = await browser.newPage();
+  await login(shared, team.users.viewer);
+  await shared.goto(link);
+  await expect(shared.getByRole("alert").filter({ hasText: "This invitation is for" })).toHaveText(
+    `This invitation is for ${invitee.email}, and you are signed in as ${team.users.viewer.email}. Sign out, then open the link again as ${invitee.email}.`,
+  );
+  await expect(shared.getByRole("button", { name: "Join the team" })).toHaveCount(0);
+  await shared.screenshot({ path: "/tmp/h-auth-invite-wrong-person.png" });
+  expect((await db.invite.findFirstOrThrow({ where: { email: invitee.email } })).acceptedAt).toBeNull();
+
+  await shared.getByRole("button", { name: `Sign out and continue as ${invitee.email}` }).click();
+  await shared.getByRole("link", { name: `Sign in as ${invitee.email}` }).click();
+  await shared.getByLabel("Email").fill(invitee.email);
+  await shared.getByLabel("Password").fill(invitee.password);
+  await shared.getByRole("button", { name: "Sign in" }).click();
+  await shared.getByRole("button", { name: "Join the team" }).click();
+  await expect(shared.getByRole("heading", { name: team.name })).toBeVisible();
+  await expect(shared.getByTestId("current-role")).toHaveText("Reviewer");
+  await shared.close();
 });

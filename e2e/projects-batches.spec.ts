@@ -5,7 +5,7 @@ import { MTurkClient, paginateListHITs } from "@aws-sdk/client-mturk";
 import type { Page } from "@playwright/test";
 import { db } from "@/lib/db";
 import { expect, login, test } from "./support/fixtures";
-import { startFreshServer } from "./support/server";
+import { shellExports, startFreshServer } from "./support/server";
 import { newProjectFromTemplate } from "./support/projects";
 
 /**
@@ -55,12 +55,23 @@ test("a project from a template, previewed live, published as a CSV batch after 
   await upload(page, csvFile("good", `text\n${rows}\n`));
   await expect(page.getByTestId("batch-total")).toHaveText("$1.44");
   await expect(page.frameLocator('iframe[title="Row 1 preview"]').getByText('Review 1: "fine", really')).toBeVisible();
+  // A sample is shown at the usual height, and opens to the whole task.
+  const sample = page.locator('iframe[title="Row 1 preview"]');
+  expect((await sample.boundingBox())!.height).toBe(288);
+  await page.getByRole("button", { name: "Expand row 1" }).click();
+  await expect.poll(async () => (await sample.boundingBox())!.height).toBeGreaterThan(400);
+  await page.getByRole("button", { name: "Collapse" }).click();
   await page.screenshot({ path: "test-results/batch-new.png", fullPage: true });
   await page.getByLabel("Batch name").fill("Restaurant reviews");
   await page.getByRole("button", { name: "Publish 12 HITs" }).click();
-  await expect(page.getByTestId("batch-status")).toHaveText("Done", { timeout: 30_000 });
-  await expect(page.getByTestId("batch-counts")).toHaveText("12 of 12 HITs created");
+  await expect(page.getByTestId("batch-progress").getByRole("status")).toHaveText("All 12 HITs created", { timeout: 30_000 });
   await expect(page.getByRole("progressbar", { name: "Batch progress" })).toHaveAttribute("aria-valuenow", "100");
+  // Created is not done: the work itself shows once the cache has synced the new HITs.
+  expect((await page.request.post("/api/sync", { data: {} })).ok()).toBe(true);
+  await page.reload();
+  await expect(page.getByTestId("batch-work").getByRole("status")).toHaveText("0 of 36 assignments submitted · 0 decided");
+  await expect(page.getByTestId("batch-work")).toContainText("Not accepted yet36");
+  await page.screenshot({ path: "test-results/batch-page.png", fullPage: true });
 
   const batch = await db.batch.findFirstOrThrow({ where: { teamId: team.id } });
   expect(batch).toMatchObject({ name: "Restaurant reviews", rowCount: 12, estimatedCostCents: 144, projectId });
@@ -78,6 +89,10 @@ test("production batches need the number of HITs typed, and anonymous previews a
   await upload(page, csvFile("prod", 'product_name,product_description\n"Lamp","A desk lamp"\n"Mug","A tea mug"\n'));
   const publish = page.getByRole("button", { name: "Publish 2 HITs" });
   await expect(publish).toBeDisabled();
+  // The balance is shown against the cost before anything is typed.
+  const funds = page.getByTestId("production-funds");
+  await expect(funds).toContainText(/Production balance \$0\.00 · this batch may cost up to \$\d+\.\d\d/);
+  await expect(funds.getByRole("link", { name: "record a deposit" })).toHaveAttribute("href", "/settings#record-deposit");
   await page.getByLabel(/Type 2 to publish 2 production HITs/).fill("2");
   await publish.click();
   // The production marketplace starts empty: the balance check refuses before anything exists.
@@ -105,9 +120,9 @@ test("a batch survives the server being killed mid-way: the job resumes and no H
     await page.goto(`/projects/${projectId}/batches/new`);
     await upload(page, csvFile("restart", `text\n${Array.from({ length: 40 }, (_, i) => `Review ${i + 1}`).join("\n")}\n`));
     await page.getByRole("button", { name: "Publish 40 HITs" }).click();
-    await expect(page.getByTestId("batch-status")).toHaveText("Creating HITs…");
+    await expect(page.getByTestId("batch-progress").getByRole("status")).toHaveText(/· (waiting to start|running)$/);
     const batchId = page.url().split("/batches/")[1]!;
-    await expect(page.getByTestId("batch-counts")).toHaveText(/^([5-9]|[1-3]\d) of 40 HITs created/, { timeout: 60_000 });
+    await expect(page.getByTestId("batch-progress").getByRole("status")).toHaveText(/^([5-9]|[1-3]\d) of 40 HITs created/, { timeout: 60_000 });
     await context.close();
 
     // A crash, not a polite stop: the runner gets no chance to hand the job back.
@@ -117,13 +132,17 @@ test("a batch survives the server being killed mid-way: the job resumes and no H
     const page2 = await again.newPage();
     await login(page2, { email: admin.HITDESK_ADMIN_EMAIL, password: admin.HITDESK_ADMIN_PASSWORD });
     await page2.goto(`/batches/${batchId}`);
-    await expect(page2.getByTestId("batch-status")).toHaveText("Done", { timeout: 120_000 });
-    await expect(page2.getByTestId("batch-counts")).toHaveText("40 of 40 HITs created");
+    await expect(page2.getByTestId("batch-progress").getByRole("status")).toHaveText("All 40 HITs created", { timeout: 120_000 });
 
-    const keys = server.cli("keys", "--env", "sandbox");
+    const keys = await server.cli("keys", "--env", "sandbox");
     expect(keys.code, keys.stderr).toBe(0);
-    const vars = Object.fromEntries(keys.stdout.trim().split("\n").map((l) => l.split(/=(.*)/s).slice(0, 2)));
-    const client = new MTurkClient({ endpoint: vars.HITDESK_MTURK_ENDPOINT!, region: "us-east-1", credentials: { accessKeyId: vars.AWS_ACCESS_KEY_ID!, secretAccessKey: vars.AWS_SECRET_ACCESS_KEY! }, maxAttempts: 10 });
+    const vars = shellExports(keys.stdout);
+    const client = new MTurkClient({
+      endpoint: vars.HITDESK_MTURK_ENDPOINT!,
+      region: "us-east-1",
+      credentials: { accessKeyId: vars.AWS_ACCESS_KEY_ID!, secretAccessKey: vars.AWS_SECRET_ACCESS_KEY! },
+      maxAttempts: 10,
+    });
     const annotations: string[] = [];
     for await (const p of paginateListHITs({ client, pageSize: 100 }, {})) annotations.push(...(p.HITs ?? []).map((h) => h.RequesterAnnotation ?? ""));
     const ours = annotations.filter((a) => a.startsWith(`hitdesk:batch=${batchId};`));

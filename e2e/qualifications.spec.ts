@@ -1,11 +1,11 @@
 import { AssociateQualificationWithWorkerCommand, CreateHITCommand, GetQualificationScoreCommand, MTurkClient } from "@aws-sdk/client-mturk";
 import type { Browser } from "@playwright/test";
-import { htmlQuestionXml } from "@/lib/batches/placeholders";
-import { buildQuestionFormAnswers } from "@/lib/marketplace/answers";
 import { provisionRequester } from "@/lib/marketplace/requesters";
 import { acceptHit } from "@/lib/marketplace/work/accept-hit";
 import { submitAssignment } from "@/lib/marketplace/work/submit-assignment";
 import { createWorker } from "@/lib/marketplace/work/workers";
+import { buildQuestionFormAnswers } from "@/lib/mturk-formats/answers";
+import { htmlQuestionXml } from "@/lib/mturk-formats/placeholders";
 import { expect, login, test } from "./support/fixtures";
 import { seedQualificationType } from "./support/people-seed";
 import { signUpWorker } from "./support/worker-accounts";
@@ -31,7 +31,12 @@ async function workerPage(browser: Browser, baseURL: string, name: string) {
   return { page, context, workerId };
 }
 
-test("a type built in the test builder is taken on the worker site, scored in the inbox, accepted, and lets the worker work; a bad scores CSV changes nothing; agreeing workers are granted", async ({ page, team, baseURL, browser }) => {
+test("a type built in the test builder is taken on the worker site, scored in the inbox, accepted, and lets the worker work; a bad scores CSV changes nothing; agreeing workers are granted", async ({
+  page,
+  team,
+  baseURL,
+  browser,
+}) => {
   test.setTimeout(180_000);
   const name = `Colour test ${Date.now()}`;
   await login(page, team.users.admin);
@@ -133,7 +138,7 @@ test("a type built in the test builder is taken on the worker site, scored in th
   await expect(preview.getByRole("row").filter({ hasText: second })).toContainText("1 / 1");
   await page.screenshot({ path: "test-results/qualification-agreement.png", fullPage: true });
   await page.getByRole("button", { name: "Grant to 2 workers" }).click();
-  await expect(page.getByTestId("job-progress")).toContainText("2 done of 2 · finished", { timeout: 30_000 });
+  await expect(page.getByTestId("job-progress")).toContainText("All 2 scores done", { timeout: 30_000 });
   await expect(async () => {
     for (const workerId of [w.workerId, second]) {
       expect((await client.send(new GetQualificationScoreCommand({ QualificationTypeId: typeId, WorkerId: workerId }))).Qualification?.IntegerValue).toBe(77);

@@ -1,8 +1,8 @@
 import { expect, test, type Frame, type Page } from "@playwright/test";
-import { buildQuestionFormAnswers, parseQuestionFormAnswers } from "@/lib/marketplace/answers";
-import { parseQuestionForm } from "@/lib/marketplace/question-form";
-import { renderQuestionFormDocument } from "@/lib/marketplace/task/question-form-document";
-import { readQuestionFormSubmission } from "@/lib/marketplace/task/question-form-submission";
+import { buildQuestionFormAnswers, parseQuestionFormAnswers } from "@/lib/mturk-formats/answers";
+import { parseQuestionForm } from "@/lib/mturk-formats/question-form";
+import { renderQuestionFormDocument } from "@/lib/mturk-formats/question-form-document";
+import { readQuestionFormSubmission } from "@/lib/mturk-formats/question-form-submission";
 
 // HITdesk's own rendering of a QuestionForm, as a worker meets it: in a sandboxed iframe with an
 // opaque origin, posting a plain HTML form. No app server: page.route serves everything.
@@ -20,8 +20,7 @@ const IMAGES: Record<string, string> = {
   "/img/c.svg": photo("Photo C", "#22c55e", "#14532d", `<polygon points="160,30 220,150 100,150" fill="#dcfce7"/>`),
 };
 
-const image = (path: string, alt: string) =>
-  `<Binary><MimeType><Type>image</Type><SubType>svg+xml</SubType></MimeType><DataURL>${ORIGIN}${path}</DataURL><AltText>${alt}</AltText></Binary>`;
+const image = (path: string, alt: string) => `<Binary><MimeType><Type>image</Type><SubType>svg+xml</SubType></MimeType><DataURL>${ORIGIN}${path}</DataURL><AltText>${alt}</AltText></Binary>`;
 const choice = (id: string, text: string) => `<Selection><SelectionIdentifier>${id}</SelectionIdentifier><Text>${text}</Text></Selection>`;
 
 /** A 2005-10-01 form (so FileUploadAnswer and Application are allowed) using every answer type and style. */
@@ -151,7 +150,7 @@ async function taskFrame(page: Page): Promise<Frame> {
 
 /** The fields the browser would post right now, read by the server as if posted. */
 async function serverView(frame: Frame) {
-  const entries = await frame.evaluate(() => [...new FormData(document.getElementById("hd-form") as HTMLFormElement)].map(([k, v]) => [k, String(v)]));
+  const entries = await frame.evaluate(() => [...new FormData(document.getElementById("hd-form") as HTMLFormElement)].map(([k, v]) => [k, typeof v === "string" ? v : v.name]));
   return readQuestionFormSubmission(form, new URLSearchParams(entries));
 }
 
@@ -232,7 +231,7 @@ test("a worker fills in every kind of question; the browser and the server agree
   await age.pressSequentially("34");
   const feedback = frame.getByRole("textbox", { name: "Anything else?" });
   await feedback.press("ControlOrMeta+a");
-  await feedback.pressSequentially("Nice lamp & \"cosy\" light.");
+  await feedback.pressSequentially('Nice lamp & "cosy" light.');
   await feedback.press("Enter");
   await feedback.pressSequentially("Shipping was slow.");
   await expect(question("Anything else?").locator(".counter")).toHaveText("44 / 200");

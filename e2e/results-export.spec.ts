@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ListAssignmentsForHITCommand, MTurkClient } from "@aws-sdk/client-mturk";
-import { parseCsv } from "@/lib/batches/csv";
+import { parseCsv } from "@/lib/csv/parse-csv";
 import { db } from "@/lib/db";
 import { RESULT_COLUMNS } from "@/lib/hits/results-csv";
 import { provisionRequester } from "@/lib/marketplace/requesters";
@@ -41,7 +41,7 @@ test("a batch worked by simulated workers exports at once in MTurk's results lay
   await page.getByLabel("CSV file").setInputFiles(file);
   await page.getByLabel("Batch name").fill("Export check");
   await page.getByRole("button", { name: "Publish 3 HITs" }).click();
-  await expect(page.getByTestId("batch-status")).toHaveText("Done", { timeout: 30_000 });
+  await expect(page.getByTestId("batch-progress").getByRole("status")).toHaveText("All 3 HITs created", { timeout: 30_000 });
 
   // Wait, through the marketplace API, until a worker has submitted each HIT.
   const batch = await db.batch.findFirstOrThrow({ where: { teamId: team.id, name: "Export check" } });
@@ -59,7 +59,7 @@ test("a batch worked by simulated workers exports at once in MTurk's results lay
   // Straight away, with no sync in between: the export brings the batch up to date itself.
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download results (CSV)" }).click();
-  const csv = readFileSync((await (await download).path())!, "utf8");
+  const csv = readFileSync(await (await download).path(), "utf8");
   const table = parseCsv(csv);
   const header = table.header;
   expect(header.slice(0, RESULT_COLUMNS.length)).toEqual([...RESULT_COLUMNS]);

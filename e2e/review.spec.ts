@@ -16,6 +16,8 @@ test("a reviewer works the queue by keyboard: bonus, approve, reject, undo", asy
   await expect(page.getByTestId("queue-count")).toHaveText("1–3 of 3 submitted");
   await expect(page.getByTestId("queue-sync-status")).toContainText("Synced");
   await expect(focusedRow(page)).toHaveAttribute("data-assignment-id", first!.assignmentId);
+  // Rows of the same title differ by their inputs.
+  await expect(focusedRow(page).getByTestId("row-inputs")).toContainText("review_text: The blender is great");
   const panel = page.getByTestId("assignment-panel");
   await expect(panel.getByTestId("hit-inputs")).toContainText("The blender is great");
   // Offline, the image cannot load: that it is shown as an image is what counts.
@@ -73,6 +75,33 @@ test("a reviewer works the queue by keyboard: bonus, approve, reject, undo", asy
   client.destroy();
 });
 
+test("the queue says it is loading until it knows, never that nothing waits, and its filters are labelled", async ({ page, team, baseURL }) => {
+  const { client } = await submittedBatch(team, baseURL!, [["positive"]]);
+  await login(page, team.users.reviewer);
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route("**/api/review/queue**", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/review");
+  await expect(page.getByTestId("queue-count")).toHaveText("Loading…");
+  await expect(page.getByTestId("queue-sync-status")).not.toContainText("never");
+  await expect(page.getByText("Nothing waits for review")).toHaveCount(0);
+  release();
+  await expect(page.getByTestId("queue-count")).toHaveText("1–1 of 1 submitted");
+  for (const name of ["Project", "Batch", "Group by"]) await expect(page.getByRole("combobox", { name, exact: true })).toBeVisible();
+  for (const name of ["HIT title or type id", "HIT id", "Worker id", "Answer contains", "Older than (hours)", "Auto-approves within (hours)"]) {
+    await expect(page.getByRole("textbox", { name, exact: true })).toBeVisible();
+  }
+  await page.getByLabel("Answer contains", { exact: true }).fill("no such answer anywhere");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByTestId("queue-count")).toHaveText("No submitted assignments");
+  await expect(page.getByText("Nothing waits for review with these filters")).toBeVisible();
+  await page.screenshot({ path: "test-results/review-filters.png" });
+  client.destroy();
+});
+
 test("the assignment view shows the task only in a sandboxed frame", async ({ page, team, baseURL }) => {
   const { client } = await submittedBatch(team, baseURL!, [["positive", "negative", "positive"]]);
   await login(page, team.users.reviewer);
@@ -112,13 +141,25 @@ const CROWD_TASK = `<script src="https://assets.crowd.aws/crowd-html-elements.js
 </crowd-form>`;
 
 test("the assignment view re-renders a crowd-form task read-only with the worker's answers in it", async ({ page, team, baseURL }) => {
-  const taskAnswers = [{ sentiment: { label: "Negative" }, summary: "Cold soup, absent waiter", language: { en: false, fr: true }, urgent: { on: true }, stars: "2", topics: ["food", "service"],
-    dishes: { boundingBoxes: [{ height: 40, label: "Cup", left: 20, top: 10, width: 60 }], inputImageProperties: { height: 100, width: 200 } } }];
+  const taskAnswers = [
+    {
+      sentiment: { label: "Negative" },
+      summary: "Cold soup, absent waiter",
+      language: { en: false, fr: true },
+      urgent: { on: true },
+      stars: "2",
+      topics: ["food", "service"],
+      dishes: { boundingBoxes: [{ height: 40, label: "Cup", left: 20, top: 10, width: 60 }], inputImageProperties: { height: 100, width: 200 } },
+    },
+  ];
   const { client, hitId } = await submittedTask(team, baseURL!, CROWD_TASK, { taskAnswers: JSON.stringify(taskAnswers) });
   await login(page, team.users.reviewer);
   await page.goto(`/review?hitId=${hitId}`);
   await expect(page.getByTestId("queue-count")).toHaveText("1–1 of 1 submitted");
   await expect(page.getByTestId("answers")).toContainText("Cold soup, absent waiter");
+  // The list row reads as the panel does, not as crowd-form's JSON.
+  await expect(page.getByTestId("row-answers")).toContainText("sentiment.label: Negative · summary: Cold soup, absent waiter");
+  await expect(page.getByTestId("row-answers")).not.toContainText("taskAnswers");
   await page.getByRole("button", { name: /Show the task/ }).click();
   const frameEl = page.locator("iframe[title='Task as the worker saw it']");
   await expect(frameEl).toHaveAttribute("sandbox", "allow-scripts");
@@ -167,7 +208,9 @@ test("the assignment view re-renders a crowd-form task read-only with the worker
   await frameEl.screenshot({ path: test.info().outputPath("assignment-crowd-task-fields.png") });
   await task.getByRole("list", { name: "Boxes drawn" }).scrollIntoViewIfNeeded();
   await frameEl.screenshot({ path: test.info().outputPath("assignment-crowd-task-boxes.png") });
-  expect((await client.send(new GetAssignmentCommand({ AssignmentId: (await db.cachedAssignment.findFirstOrThrow({ where: { teamId: team.id, hitId } })).assignmentId }))).Assignment!.AssignmentStatus).toBe("Submitted");
+  expect(
+    (await client.send(new GetAssignmentCommand({ AssignmentId: (await db.cachedAssignment.findFirstOrThrow({ where: { teamId: team.id, hitId } })).assignmentId }))).Assignment!.AssignmentStatus,
+  ).toBe("Submitted");
   client.destroy();
 });
 
@@ -185,5 +228,74 @@ test("a viewer sees the queue but cannot act; the server refuses with 403", asyn
   const bonus = await page.request.post("/api/review/bonuses", { data: { assignmentIds: [assignments[0]!.assignmentId], amount: "0.10", reason: "x", requestKey: "viewer-key-1" } });
   expect(bonus.status()).toBe(403);
   expect((await client.send(new GetAssignmentCommand({ AssignmentId: assignments[0]!.assignmentId }))).Assignment!.AssignmentStatus).toBe("Submitted");
+  client.destroy();
+});
+
+test("two reviewers decide the same assignment at once: one wins, the other is told who did", async ({ browser, team, baseURL }) => {
+  const { client, assignments } = await submittedBatch(team, baseURL!, [["positive"]]);
+  const [only] = assignments;
+  const reviewers = [team.users.reviewer, team.users.admin];
+  const pages = await Promise.all(
+    reviewers.map(async (user) => {
+      const page = await (await browser.newContext()).newPage();
+      await login(page, user);
+      await page.goto(`/review?hitId=${only!.hitId}`);
+      await expect(page.getByTestId("queue-count")).toHaveText("1–1 of 1 submitted");
+      await expect(page.locator("[role=listbox] li[aria-selected=true]")).toHaveAttribute("data-assignment-id", only!.assignmentId);
+      return page;
+    }),
+  );
+  const [ana, ben] = pages as [Page, Page];
+  // Ana approves while Ben rejects: both requests leave together.
+  await ben.keyboard.press("r");
+  await ben.getByLabel("Feedback to the worker").fill("The answer does not match the review.");
+  await Promise.all([ana.keyboard.press("a"), ben.getByLabel("Feedback to the worker").press("Enter")]);
+
+  const won = (p: Page) => p.getByText(/^(Approving 1 assignment\.|Rejected 1\. Press u to undo\.)$/);
+  const conflict = (p: Page) =>
+    p.getByRole("alert").filter({ hasText: new RegExp(`Assignment ${only!.assignmentId} was (just (approved|rejected) by \\S+@example\\.com|already (approved|rejected))`) });
+  await expect(won(ana).or(conflict(ana))).toBeVisible();
+  await expect(won(ben).or(conflict(ben))).toBeVisible();
+  const anaWon = await won(ana).isVisible();
+  const [winner, loser] = anaWon ? [ana, ben] : [ben, ana];
+  await expect(won(winner)).toBeVisible();
+  await expect(conflict(loser)).toBeVisible();
+  await expect(won(loser)).toHaveCount(0);
+  await loser.screenshot({ path: test.info().outputPath("review-conflict.png") });
+
+  const expected = anaWon ? "Approved" : "Rejected";
+  await expect.poll(async () => (await client.send(new GetAssignmentCommand({ AssignmentId: only!.assignmentId }))).Assignment!.AssignmentStatus, { timeout: 30_000 }).toBe(expected);
+  for (const p of pages) await p.context().close();
+  client.destroy();
+});
+
+test("a decision dialog keeps focus inside it and gives it back to the button that opened it", async ({ page, team, baseURL }) => {
+  const { client } = await submittedBatch(team, baseURL!, [["positive"]]);
+  await login(page, team.users.reviewer);
+  await page.goto("/review");
+  await expect(page.getByTestId("queue-count")).toHaveText("1–1 of 1 submitted");
+  await page.getByText("Bulk and CSV").click();
+  const opener = page.getByRole("button", { name: "Reject all matching…" });
+  await opener.click();
+  const dialog = page.getByRole("dialog", { name: /^Reject 1 assignment/ });
+  await expect(dialog).toHaveAttribute("aria-modal", "true");
+  await expect(dialog.getByLabel("Feedback to the worker")).toBeFocused();
+  // Around the dialog's controls more times than it has, both ways: focus never leaves it.
+  const inside = () => page.evaluate(() => document.activeElement?.closest("[role=dialog]") !== null);
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press("Tab");
+    expect(await inside()).toBe(true);
+  }
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press("Shift+Tab");
+    expect(await inside()).toBe(true);
+  }
+  // From the last control, Tab wraps to the first.
+  await dialog.getByRole("button", { name: "Reject", exact: true }).focus();
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.activeElement === document.querySelector("[role=dialog]")?.querySelector("button, textarea, input"))).toBe(true);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
   client.destroy();
 });

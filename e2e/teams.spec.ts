@@ -17,6 +17,10 @@ test("a member of two teams switches between them", async ({ page, team }) => {
   // The choice sticks.
   await page.reload();
   await expect(page.getByRole("heading", { name: other.name })).toBeVisible();
+  // Settings name the team as the command line does.
+  const { slug } = await db.team.findUniqueOrThrow({ where: { id: other.id } });
+  await page.goto("/settings");
+  await expect(page.getByTestId("team-slug")).toHaveText(`On the command line this team is --team ${slug}`);
 });
 
 test("a user cannot switch to a team they do not belong to", async ({ page, team }) => {

@@ -11,9 +11,9 @@ import {
 } from "@aws-sdk/client-mturk";
 import type { Browser, Page } from "@playwright/test";
 import { db } from "@/lib/db";
-import { parseQuestionFormAnswers } from "@/lib/marketplace/answers";
 import { advanceClock } from "@/lib/marketplace/clock";
 import { provisionRequester } from "@/lib/marketplace/requesters";
+import { parseQuestionFormAnswers } from "@/lib/mturk-formats/answers";
 import { ANSWER_KEY_XML, TEST_XML } from "@/test/marketplace/fixtures/qualification-xml";
 import { expect, login, test } from "./support/fixtures";
 import type { SeededTeam } from "./support/seed";
@@ -43,14 +43,17 @@ const CLASSIC_HTML = htmlQuestion(`<!DOCTYPE html><html><head><meta charset="utf
 <script>document.getElementById("assignmentId").value = new URLSearchParams(location.search).get("assignmentId");</script>
 </body></html>`);
 
-const CROWD_HTML = htmlQuestion(`<script src="https://assets.crowd.aws/crowd-html-elements.js"></script>
+const CROWD_HTML = htmlQuestion(
+  `<script src="https://assets.crowd.aws/crowd-html-elements.js"></script>
 <crowd-form answer-format="flatten-objects">
   <crowd-classifier name="sentiment" categories='["Positive", "Negative", "Neutral"]' header="What is the sentiment of this review?">
     <classification-target>The food was wonderful and the staff were kind.</classification-target>
     <full-instructions header="Sentiment">Pick the overall sentiment.</full-instructions>
     <short-instructions>Pick the overall sentiment.</short-instructions>
   </crowd-classifier>
-</crowd-form>`, 0);
+</crowd-form>`,
+  0,
+);
 
 const QUESTION_FORM = `<QuestionForm xmlns="${QF_NS}">
   <Question>
@@ -209,12 +212,16 @@ test("a worker joins from an invitation, qualifies by test, and does HTML, crowd
   expect(JSON.parse(crowdAnswer!.answers.taskAnswers!)).toEqual([{ sentiment: { label: "Positive" } }]);
   expect(await answersOf(client, formId)).toEqual([{ workerId, answers: { city: "Paris", size: "large" } }]);
   const raw = await client.send(new ListAssignmentsForHITCommand({ HITId: formId }));
-  expect(raw.Assignments![0]!.Answer).toMatch(/^<\?xml version="1.0" encoding="ASCII"\?><QuestionFormAnswers xmlns="http:\/\/mechanicalturk\.amazonaws\.com\/AWSMechanicalTurkDataSchemas\/2005-10-01\/QuestionFormAnswers\.xsd">/);
+  expect(raw.Assignments![0]!.Answer).toMatch(
+    /^<\?xml version="1.0" encoding="ASCII"\?><QuestionFormAnswers xmlns="http:\/\/mechanicalturk\.amazonaws\.com\/AWSMechanicalTurkDataSchemas\/2005-10-01\/QuestionFormAnswers\.xsd">/,
+  );
 
   // The worker's dashboard: feedback, earnings and bonuses from the ledger, and the inbox.
   const [formAssignment] = raw.Assignments!;
   await client.send(new ApproveAssignmentCommand({ AssignmentId: formAssignment!.AssignmentId!, RequesterFeedback: "Spot on, thanks!" }));
-  await client.send(new SendBonusCommand({ WorkerId: workerId, AssignmentId: formAssignment!.AssignmentId!, BonusAmount: "0.50", Reason: "Careful work", UniqueRequestToken: `bonus-${formAssignment!.AssignmentId}` }));
+  await client.send(
+    new SendBonusCommand({ WorkerId: workerId, AssignmentId: formAssignment!.AssignmentId!, BonusAmount: "0.50", Reason: "Careful work", UniqueRequestToken: `bonus-${formAssignment!.AssignmentId}` }),
+  );
   await client.send(new NotifyWorkersCommand({ WorkerIds: [workerId], Subject: "Thanks for the help", MessageText: "More HITs tomorrow." }));
   await page.goto("/worker/messages");
   await expect(page.getByRole("list", { name: "Messages" })).toContainText("Thanks for the help");
@@ -290,9 +297,12 @@ test("a worker cannot submit another worker's assignment, a preview, or after th
   expect((await db.mkAssignment.findUniqueOrThrow({ where: { id: aAssignment.id } })).status).toBe("Accepted");
 
   // Past the deadline the form is refused and the work is not stored.
-  const requesterId = (await db.mkRequester.findUniqueOrThrow({ where: { accessKeyId: keys.accessKeyId } })).id;
+  const requesterId = keys.requesterId;
   await advanceClock(requesterId, 121);
-  await new Promise((r) => setTimeout(r, 1200)); // the server caches clock offsets for 1 s
+  // The server caches clock offsets for a second: its task page says "Time is up" (410) once it
+  // sees the new time, or "Already done" (409) if the background sweep abandoned the assignment.
+  const aSrc = await a.page.locator('iframe[title="Deadline task"]').getAttribute("src");
+  await expect.poll(async () => [409, 410].includes((await a.page.request.get(aSrc!)).status())).toBe(true);
   const classic = a.page.frameLocator('iframe[title="Deadline task"]');
   await classic.getByLabel("Animal").fill("late");
   await classic.getByRole("button", { name: "Submit HIT" }).click();
@@ -347,9 +357,7 @@ test("simulated workers, switched on in Settings, work a new sandbox HIT within 
     <label><input type="radio" name="animal" value="cat"> Cat</label><label><input type="radio" name="animal" value="dog"> Dog</label>
     <button>Submit</button></form>`);
   const hitId = await createHit(client, "Simulated pets", gold, [], 60);
-  await expect
-    .poll(async () => (await answersOf(client, hitId)).length, { timeout: 120_000, intervals: [2000] })
-    .toBe(2);
+  await expect.poll(async () => (await answersOf(client, hitId)).length, { timeout: 120_000, intervals: [2000] }).toBe(2);
   for (const { workerId, answers } of await answersOf(client, hitId)) {
     expect(workerId).toMatch(/^A[A-Z0-9]{12,14}$/);
     expect(["cat", "dog"]).toContain(answers.animal);

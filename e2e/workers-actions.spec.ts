@@ -1,11 +1,11 @@
 import { CreateHITCommand, ListBonusPaymentsCommand, type MTurkClient } from "@aws-sdk/client-mturk";
 import type { Browser, Page } from "@playwright/test";
-import { htmlQuestionXml } from "@/lib/batches/placeholders";
 import { db } from "@/lib/db";
-import { buildQuestionFormAnswers } from "@/lib/marketplace/answers";
 import { acceptHit } from "@/lib/marketplace/work/accept-hit";
 import { submitAssignment } from "@/lib/marketplace/work/submit-assignment";
 import { createWorker } from "@/lib/marketplace/work/workers";
+import { buildQuestionFormAnswers } from "@/lib/mturk-formats/answers";
+import { htmlQuestionXml } from "@/lib/mturk-formats/placeholders";
 import { findTemplate } from "@/lib/projects/templates";
 import { syncAccount } from "@/lib/sync/sync-account";
 import { teamSdk } from "./support/hits-seed";
@@ -20,7 +20,15 @@ import { signUpWorker } from "./support/worker-accounts";
 
 async function createHit(client: MTurkClient, title: string, reward = "0.30"): Promise<string> {
   const out = await client.send(
-    new CreateHITCommand({ Title: title, Description: `${title} (e2e)`, Reward: reward, MaxAssignments: 1, LifetimeInSeconds: 86_400, AssignmentDurationInSeconds: 600, Question: htmlQuestionXml("<p>Task</p><input name='answer'>", 300) }),
+    new CreateHITCommand({
+      Title: title,
+      Description: `${title} (e2e)`,
+      Reward: reward,
+      MaxAssignments: 1,
+      LifetimeInSeconds: 86_400,
+      AssignmentDurationInSeconds: 600,
+      Question: htmlQuestionXml("<p>Task</p><input name='answer'>", 300),
+    }),
   );
   return out.HIT!.HITId!;
 }
@@ -81,13 +89,18 @@ test("blocking a selection runs as a job with progress, and the blocked worker n
   await login(page, team.users.admin);
   await page.goto("/workers");
   await expect(page.getByTestId("worker-row")).toHaveCount(2);
+  // Submitted but not yet decided: no approval rate (not a perfect 100%), times as "60 s" like everywhere.
+  const cells = page.getByTestId("worker-row").filter({ hasText: other }).getByRole("cell");
+  await expect(cells.nth(3)).toHaveText("0 / 0");
+  await expect(cells.nth(4)).toHaveText("—");
+  await expect(cells.nth(7)).toHaveText("60 s");
   await page.getByLabel(`Select ${w.workerId}`).check();
   await page.getByLabel(`Select ${other}`).check();
   await page.getByRole("button", { name: "Block or unblock…" }).click();
   await page.getByLabel("Reason").fill("Copied answers between tasks");
   await page.getByRole("button", { name: "Block 2 workers", exact: true }).click();
   const progress = page.getByTestId("worker-job-progress").filter({ hasText: "Blocking 2 workers" });
-  await expect(progress.getByRole("status")).toHaveText(/2 of 2 workers done · finished/);
+  await expect(progress.getByRole("status")).toHaveText(/All 2 workers done/);
   await expect(page.getByTestId("worker-row").filter({ hasText: "Blocked" })).toHaveCount(2);
   await page.screenshot({ path: test.info().outputPath("workers-bulk-block.png"), fullPage: true });
 
@@ -151,13 +164,13 @@ test("messages to a selection and to a whole batch reach the workers' inboxes", 
   await page.getByLabel("Subject").fill("New batch tomorrow");
   await page.getByLabel("Message", { exact: true }).fill("Thanks for your careful work: more tasks come tomorrow at 9.");
   await page.getByRole("button", { name: "Send to 2 workers" }).click();
-  await expect(page.getByTestId("worker-job-progress").filter({ hasText: 'Sending "New batch tomorrow"' }).getByRole("status")).toHaveText(/2 of 2 workers done · finished/);
+  await expect(page.getByTestId("worker-job-progress").filter({ hasText: 'Sending "New batch tomorrow"' }).getByRole("status")).toHaveText(/All 2 workers done/);
 
   await page.goto(`/batches/${batchId}`);
   await page.getByLabel("Subject").fill("About the Message run");
   await page.getByLabel("Message", { exact: true }).fill("We fixed the typo in task 2.");
   await page.getByRole("button", { name: "Send to 2 workers" }).click();
-  await expect(page.getByTestId("worker-job-progress").getByRole("status")).toHaveText(/2 of 2 workers done · finished/);
+  await expect(page.getByTestId("worker-job-progress").getByRole("status")).toHaveText(/All 2 workers done/);
   await page.screenshot({ path: test.info().outputPath("batch-message.png"), fullPage: true });
 
   await w.page.goto("/worker/messages");

@@ -2,10 +2,11 @@ import "server-only";
 import type { TeamContext } from "@/lib/auth/session";
 import { db, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { EnvironmentName } from "@/lib/scope";
 
-/** Records who did what, in which team and environment. */
+/** Records who did what, in which team and environment (null: not one environment's). */
 export async function recordAudit(
-  ctx: Pick<TeamContext, "team" | "user" | "environment">,
+  ctx: Pick<TeamContext, "team" | "user"> & { environment: EnvironmentName | null },
   action: string,
   target?: string,
   detail?: Prisma.InputJsonValue,

@@ -1,16 +1,38 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { databaseUrl } from "@/lib/db/url";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
+// Prisma writes DateTime columns (timestamp without time zone) as UTC; read them back as UTC
+// too, whatever the process's time zone. Prisma's adapter sets its own parsers per query.
+const TIMESTAMP_OID = 1114;
+const parseUtcTimestamp = (text: string) => new Date(`${text.replace(" ", "T")}Z`);
+const typeParsers = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === TIMESTAMP_OID ? parseUtcTimestamp : (pg.types.getTypeParser(oid, format) as unknown))) as typeof pg.types.getTypeParser,
+};
+
+function createPool() {
+  return new pg.Pool({
+    connectionString: databaseUrl(),
+    max: 10,
+    types: typeParsers,
+  });
+}
+
 function createClient() {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: databaseUrl(), max: 10 }),
+    // $disconnect ends the shared pool too, as it ended the adapter's own before.
+    adapter: new PrismaPg(pool(), { disposeExternalPool: true }),
+    // Prisma's defaults (2 s to get a connection, 5 s in all) turn a busy machine or a row lock
+    // held by a concurrent change (members, payments) into a failed request; wait longer instead.
+    transactionOptions: { maxWait: 10_000, timeout: 30_000 },
     // Password hashes and secrets leave the database only where a query asks for them.
     omit: {
       user: { passwordHash: true },
       marketplaceConnection: { secretCiphertext: true },
       mkWorkerAccount: { passwordHash: true },
+      mkApiKeySecret: { secretCiphertext: true },
     },
   });
 }
@@ -18,7 +40,20 @@ function createClient() {
 export type Db = ReturnType<typeof createClient>;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-const globalForDb = globalThis as unknown as { hitdeskDb?: Db };
+const globalForDb = globalThis as unknown as { hitdeskDb?: Db; hitdeskPool?: pg.Pool };
+
+function pool(): pg.Pool {
+  return (globalForDb.hitdeskPool ??= createPool());
+}
+
+/**
+ * The connection pool under the Prisma client, for the few hot paths that send SQL themselves
+ * (lib/marketplace/sql.ts): same database, same connections. Everything else goes through `db`.
+ */
+export function sqlPool(): pg.Pool {
+  client();
+  return pool();
+}
 
 function client(): Db {
   // Kept on globalThis so dev reloads do not open new pools.

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /** Every environment variable HITdesk reads, parsed once. No `process.env` elsewhere. */
@@ -6,6 +7,30 @@ const optionalString = z
   .string()
   .optional()
   .transform((v) => (v === "" ? undefined : v));
+
+/** One proxy address or network (`10.0.0.5`, `10.0.0.0/8`, `::1`, `fd00::/8`). */
+export interface TrustedProxy {
+  address: string;
+  prefix: number;
+  family: "ipv4" | "ipv6";
+}
+
+/** "a, b c" into addresses and networks; anything else is a configuration error naming it. */
+const TrustedProxies = z.string().transform((value, ctx): TrustedProxy[] => {
+  const proxies: TrustedProxy[] = [];
+  for (const entry of value.split(/[\s,]+/).filter(Boolean)) {
+    const [address = "", prefixText, extra] = entry.split("/");
+    const version = isIP(address);
+    const max = version === 6 ? 128 : 32;
+    const prefix = prefixText === undefined ? max : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : NaN;
+    if (!version || extra !== undefined || !(prefix >= 0 && prefix <= max)) {
+      ctx.addIssue({ code: "custom", message: `"${entry}" is not an IP address or a network such as 10.0.0.0/8` });
+      return z.NEVER;
+    }
+    proxies.push({ address, prefix, family: version === 6 ? "ipv6" : "ipv4" });
+  }
+  return proxies;
+});
 
 const EnvSchema = z
   .object({
@@ -39,9 +64,14 @@ const EnvSchema = z
     /** Fault injection for every requester of an environment's built-in marketplace (JSON, see lib/marketplace/faults). */
     HITDESK_MARKETPLACE_FAULTS_SANDBOX: optionalString,
     HITDESK_MARKETPLACE_FAULTS_PRODUCTION: optionalString,
-    /** Fee schedule of an environment's built-in marketplace (JSON, see lib/marketplace/fees). */
+    /** Fee schedule of an environment's built-in marketplace (JSON, see lib/mturk-formats/fees). */
     HITDESK_MARKETPLACE_FEES_SANDBOX: optionalString,
     HITDESK_MARKETPLACE_FEES_PRODUCTION: optionalString,
+    /**
+     * Reverse proxies whose X-Forwarded-For is believed, to find a client's address for the
+     * sign-in throttle. Unset: the address of the connection itself; forwarded headers are ignored.
+     */
+    HITDESK_TRUSTED_PROXIES: z.string().default("").pipe(TrustedProxies),
     /** Worker site: "open" lets anyone create a worker account; "invite" requires a team's invitation link. */
     HITDESK_WORKER_SIGNUP: z.enum(["open", "invite"]).default("open"),
     /** Enables the test-only endpoints (marketplace clock). Never set in production. */

@@ -3,24 +3,29 @@
  * with the embedded database it connects through the running server's port (PGlite allows
  * one process per folder); otherwise it opens the database itself.
  */
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
-import { ENVIRONMENTS, ROLES, type EnvironmentName, type Role } from "@/lib/auth/roles";
+import { ROLES, type Role } from "@/lib/auth/roles";
 import { EmailSchema, PasswordInput } from "@/lib/auth/schemas";
 import type { OpenDatabase } from "@/lib/db/open-database";
-import { WorkforceSettingsPatch } from "@/lib/marketplace/simulation/workforce-settings-input";
-import { builtinEndpointPath } from "@/lib/mturk/endpoints";
+import { WorkforceSettingsPatch } from "@/lib/marketplace/admin-inputs";
+import { builtinEndpointPath, MTURK_REGION } from "@/lib/mturk/endpoints";
+import { ENVIRONMENTS, type EnvironmentName } from "@/lib/scope";
 
 // Modules that read the configuration load here, so a bad setting reads as a message.
-const { appUrl } = await import("@/lib/env").catch((e: unknown) => {
+const { appUrl, env } = await import("@/lib/env").catch((e: unknown) => {
   console.error(e instanceof Error ? e.message : String(e));
   process.exit(1);
 });
 const { db } = await import("@/lib/db");
 const { openDatabase } = await import("@/lib/db/open-database");
+const { commandLineKeyPair } = await import("@/lib/marketplace/admin");
 const { provisionRequester } = await import("@/lib/marketplace/requesters");
 const { assertSandbox, updateWorkforceSettings } = await import("@/lib/marketplace/simulation/workforce-settings");
 const { createTeam } = await import("@/lib/teams/create-team");
 const { createUser } = await import("@/lib/users/create-user");
+const { issuePasswordReset, RESET_TTL_MINUTES } = await import("@/lib/auth/issue-password-reset");
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -29,8 +34,11 @@ Commands:
   create-user --email E --password P [--name N] [--team SLUG --role ROLE]
                                             create a login (optionally add it to a team)
   create-team --name N --owner EMAIL       create a team owned by an existing user
+  reset-password --email E                  print a one-time link (valid 1 hour) that sets a new
+                                            password for the login; using it signs it out everywhere
   keys --env sandbox|production [--team SLUG]
-                                            print the built-in marketplace endpoint and keys
+                                            print the environment's endpoint and the team's
+                                            command-line API key (it works at both endpoints)
                                             as shell lines (eval "$(npm run -s cli -- keys ...)")
   workforce --env sandbox [--workers N|off] [--pause|--resume] [--pace MS] [--seed N] [--team SLUG]
                                             set the built-in sandbox's simulated workforce
@@ -108,14 +116,36 @@ async function run(command: string | undefined, argv: string[], database: OpenDa
       console.log(`Created team ${team.slug} owned by ${ownerEmail}.`);
       return;
     }
+    case "reset-password": {
+      const email = EmailSchema.safeParse(required(values.email, "email"));
+      if (!email.success) throw new UsageError(`--email: ${email.error.issues[0]?.message}`);
+      const user = await db.user.findUnique({ where: { email: email.data }, select: { id: true } });
+      if (!user) throw new UsageError(`No user with email ${email.data}`);
+      const { url } = await issuePasswordReset(user.id);
+      console.log(`One-time link to set a new password for ${email.data} (valid ${RESET_TTL_MINUTES} minutes, once):\n\n  ${url}\n`);
+      return;
+    }
     case "keys": {
       const environment = values.env as EnvironmentName;
       if (!ENVIRONMENTS.includes(environment)) throw new UsageError("--env must be sandbox or production");
       const team = await findTeam(values.team);
-      const keys = await provisionRequester(team.id, environment, team.name);
-      console.log(`HITDESK_MTURK_ENDPOINT=${appUrl()}${builtinEndpointPath(environment)}`);
-      console.log(`AWS_ACCESS_KEY_ID=${keys.accessKeyId}`);
-      console.log(`AWS_SECRET_ACCESS_KEY=${keys.secretAccessKey}`);
+      await provisionRequester(team.id, environment, team.name);
+      const keys = await commandLineKeyPair(team.id, environment);
+      const endpoint = `${appUrl()}${builtinEndpointPath(environment)}`;
+      // AWS_ENDPOINT_URL_MTURK points boto3, the AWS CLI and the JavaScript SDK here with no
+      // code change; boto3 and the AWS CLI read AWS_DEFAULT_REGION, the JavaScript SDK AWS_REGION.
+      for (const [name, value] of [
+        ["HITDESK_MTURK_ENDPOINT", endpoint],
+        ["AWS_ENDPOINT_URL_MTURK", endpoint],
+        ["AWS_ACCESS_KEY_ID", keys.accessKeyId],
+        ["AWS_SECRET_ACCESS_KEY", keys.secretAccessKey],
+        ["AWS_DEFAULT_REGION", MTURK_REGION],
+        ["AWS_REGION", MTURK_REGION],
+      ]) {
+        console.log(`export ${name}=${value}`);
+      }
+      const where = keys.environment ? `only at the ${keys.environment} endpoint` : "at the sandbox and production endpoints";
+      console.error(`API key "${keys.name}" of team ${team.slug} (Settings → API keys), works ${where}.`);
       return;
     }
     case "workforce": {
@@ -143,10 +173,26 @@ async function run(command: string | undefined, argv: string[], database: OpenDa
   }
 }
 
+/** The slugs `--team` takes, when the database can be read (help must work without one too). */
+async function printTeams(): Promise<void> {
+  // Asking for help must not create an embedded database where none exists yet.
+  if (!env.DATABASE_URL && !existsSync(path.resolve(env.HITDESK_DATA_DIR, "pglite"))) return;
+  const database = await openDatabase().catch(() => undefined);
+  if (!database) return;
+  try {
+    const teams = await db.team.findMany({ select: { slug: true, name: true }, orderBy: { createdAt: "asc" } });
+    if (teams.length > 0) console.log(`\nTeams (--team SLUG):\n${teams.map((t) => `  ${t.slug.padEnd(40)}  ${t.name}`).join("\n")}`);
+  } finally {
+    await db.$disconnect();
+    await database.close();
+  }
+}
+
 async function main(): Promise<number> {
   const [command, ...argv] = process.argv.slice(2);
   if (!command || command === "help" || command === "--help") {
     console.log(USAGE);
+    await printTeams();
     return command ? 0 : 2;
   }
   const database = await openDatabase();

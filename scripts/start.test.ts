@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 /** `npm start` with bad configuration: a clear message, exit 1, and nothing created. */
 function start(env: Record<string, string>) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "hitdesk-badstart-"));
-  const result = spawnSync(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", "scripts/start.ts"], {
+  const result = spawnSync(process.execPath, ["--import", "./scripts/load-server-code.mjs", "scripts/start.ts"], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, HITDESK_DATA_DIR: dataDir, PORT: "3397", NODE_ENV: "production", ...env },
     encoding: "utf8",
     timeout: 60_000,

@@ -1,25 +1,41 @@
 /**
  * `npm start`: opens and migrates the database (embedded unless DATABASE_URL), prepares the
- * first login, builds if the sources changed, then serves HITdesk with `next start`.
- * `--dev` serves with `next dev` instead.
+ * first login, builds if the sources changed, then serves HITdesk from this one process: the
+ * MTurk API on plain node:http (lib/marketplace/node-server.ts), everything else through Next.
+ * `--dev` serves with Next's development server instead.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
+import apiHeaders from "@/lib/http/api-headers.json" with { type: "json" };
+
+const dev = process.argv.includes("--dev");
+// Set before lib/ and Next load: both read it once.
+Object.assign(process.env, { NODE_ENV: dev ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" });
 
 // lib/ is loaded inside main(): invalid configuration then reads as a message, not a stack.
 const { appUrl, env } = await import("@/lib/env").catch(fail);
 const { masterSecret } = await import("@/lib/crypto");
 const { openDatabase } = await import("@/lib/db/open-database");
+const { withAdvisoryLock } = await import("@/lib/db/leader-lock");
+const { checkSharedSecret } = await import("@/lib/setup/check-shared-secret");
 const { prepareFirstRun } = await import("@/lib/setup/first-run");
+const { releaseLeasesOfDeadServer } = await import("@/lib/setup/release-leases");
 
-const dev = process.argv.includes("--dev");
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const STOP_GRACE_MS = 15_000;
+// Node closes an idle connection after 5 s, while pooling clients (proxies, load balancers,
+// Playwright's request context, SDK agents) may reuse it later: their request then meets a reset.
+// Outlasting a typical proxy's idle timeout (60 s) makes the server, not the client, the one that closes.
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+const COMPILED = Symbol.for("hitdesk.serverCodeCompiled");
+// Node's rule: longer than the keep-alive timeout, or a request arriving as it ends is cut.
+const HEADERS_TIMEOUT_MS = 66_000;
 
-const BUILD_INPUTS = ["app", "components", "lib", "public", "prisma/schema", "next.config.js", "package-lock.json", "tsconfig.json", "postcss.config.mjs", "instrumentation.ts"];
+const BUILD_INPUTS = ["app", "components", "lib", "public", "prisma/schema", "next.config.js", "package-lock.json", "tsconfig.json", "postcss.config.mjs", "instrumentation.ts", "proxy.ts"];
 
 function sourceFingerprint(): string {
   const hash = createHash("sha256");
@@ -54,65 +70,75 @@ function ensurePrismaClient(): void {
 
 async function main(): Promise<void> {
   ensurePrismaClient();
-  const database = await openDatabase({ serveEmbedded: true });
-  const where = database.kind === "server" ? "Postgres (DATABASE_URL)" : `the embedded database in ${path.resolve(env.HITDESK_DATA_DIR)}`;
-  console.log(`Database: ${where}${database.appliedMigrations.length ? `, applied ${database.appliedMigrations.length} migration(s)` : ""}`);
-  const firstRun = await prepareFirstRun();
+  // Several instances on one Postgres may start at once: one migrates and sets up, then the next.
+  const prepare = async () => {
+    const database = await openDatabase({ serveEmbedded: true });
+    const where = database.kind === "server" ? "Postgres (DATABASE_URL)" : `the embedded database in ${path.resolve(env.HITDESK_DATA_DIR)}`;
+    console.log(`Database: ${where}${database.appliedMigrations.length ? `, applied ${database.appliedMigrations.length} migration(s)` : ""}`);
+    await checkSharedSecret();
+    if (database.kind === "embedded-owned") {
+      const interrupted = await releaseLeasesOfDeadServer();
+      if (interrupted) console.log(`Resuming ${interrupted} job(s) interrupted when HITdesk last stopped.`);
+    }
+    return { database, firstRun: await prepareFirstRun() };
+  };
+  const { database, firstRun } = env.DATABASE_URL ? await withAdvisoryLock(env.DATABASE_URL, "start-up", prepare) : await prepare();
 
   if (!dev) buildIfNeeded();
 
-  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(env.PORT)], {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: {
-      ...process.env,
-      NODE_ENV: dev ? "development" : "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: database.url,
-      HITDESK_SECRET: masterSecret(),
-    },
-  });
+  // Next's copy of lib/ (in its bundle) reads these when it loads.
+  process.env.DATABASE_URL = database.url;
+  process.env.HITDESK_SECRET = masterSecret();
+  const server = createServer();
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  const { default: next } = await import("next");
+  const app = next({ dev, dir: root, hostname: "localhost", port: env.PORT, httpServer: server });
+  await app.prepare();
+  const handleWithNext = app.getRequestHandler();
+  const { handleMturkNodeRequest, mturkEnvironmentOf } = await import("@/lib/marketplace/node-server");
 
   let stopping = false;
-  const stop = async (code: number) => {
+  // The MTurk API goes straight to its handler: Next's routing and web streams cost more than the
+  // request's own work. Its Next route (app/api/mturk/[env]) answers the same where Next serves alone.
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    if (stopping) res.setHeader("Connection", "close");
+    const environment = req.method === "POST" || req.method === "OPTIONS" ? mturkEnvironmentOf(req.url) : undefined;
+    if (!environment) return void handleWithNext(req, res);
+    for (const { key, value } of apiHeaders) res.setHeader(key, value);
+    handleMturkNodeRequest(req, res, environment);
+  };
+  server.on("request", handle);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(env.PORT, () => resolve());
+  });
+  // Everything this process runs from lib/ is loaded: tsx's compiler may stop (scripts/load-server-code.mjs).
+  (globalThis as { [COMPILED]?: () => void })[COMPILED]?.();
+
+  const stop = async () => {
     if (stopping) return;
     stopping = true;
-    if (child.exitCode === null) {
-      child.kill("SIGTERM");
-      // Next waits for open requests; a stuck one must not keep HITdesk from stopping. Durable
-      // jobs lose nothing to a hard stop: their items resume when the lease expires.
-      const forced = setTimeout(() => {
-        console.error(`HITdesk did not stop within ${STOP_GRACE_MS / 1000} s; stopping it forcibly.`);
-        child.kill("SIGKILL");
-      }, STOP_GRACE_MS);
-      await new Promise((r) => child.once("exit", r));
-      clearTimeout(forced);
-    }
+    // Open requests finish (their connections then close); a stuck one must not keep HITdesk from
+    // stopping. Durable jobs lose nothing to a hard stop: their items resume when the lease expires.
+    const forced = setTimeout(() => {
+      console.error(`HITdesk did not stop within ${STOP_GRACE_MS / 1000} s; stopping it forcibly.`);
+      process.exit(1);
+    }, STOP_GRACE_MS);
+    await new Promise((r) => server.close(r));
+    await app.close();
     await database.close();
-    process.exit(code);
+    clearTimeout(forced);
+    process.exit(0);
   };
-  process.on("SIGINT", () => void stop(0));
-  process.on("SIGTERM", () => void stop(0));
-  child.on("exit", (code) => void stop(code ?? 1));
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
 
-  await waitForServer();
   console.log(`\nHITdesk is running at ${appUrl()}`);
   if (firstRun.kind === "setup-url") {
     console.log(`\nNo users yet. Open this one-time link to create the first owner:\n\n  ${firstRun.url}\n`);
   } else if (firstRun.kind === "created-admin") {
     console.log(`Created the first owner ${firstRun.email} from HITDESK_ADMIN_EMAIL.`);
-  }
-}
-
-async function waitForServer(): Promise<void> {
-  const url = `http://127.0.0.1:${env.PORT}/api/health`;
-  for (let i = 0; i < 600; i++) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
   }
 }
 

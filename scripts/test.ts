@@ -1,8 +1,9 @@
 /**
- * `npm test`: the whole suite. Unit and integration tests (Vitest) then end-to-end tests
- * (Playwright, system Chromium). With HITDESK_TEST_DATABASE_URL (a Postgres server URL) every
- * part gets a fresh database on that server; without it, the embedded database.
- * `--unit` / `--e2e` run one part.
+ * `npm test`: the whole suite. Lint (ESLint, Prettier), type check, unit and integration tests
+ * (Vitest) then end-to-end tests (Playwright, system Chromium). With HITDESK_TEST_DATABASE_URL
+ * (a Postgres server URL) every part gets a fresh database on that server; without it, the
+ * embedded database. `--unit` runs the type check and Vitest, `--vitest` Vitest alone (what
+ * differs by Node version), `--e2e` Playwright alone.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -11,8 +12,11 @@ import path from "node:path";
 import { createFreshDatabase } from "../lib/db/fresh-database";
 
 const args = process.argv.slice(2);
-const only = args.includes("--unit") ? "unit" : args.includes("--e2e") ? "e2e" : "all";
-const passthrough = args.filter((a) => a !== "--unit" && a !== "--e2e");
+const selectors = { "--unit": ["types", "vitest"], "--vitest": ["vitest"], "--e2e": ["e2e"] } as const;
+type Part = "lint" | "types" | "vitest" | "e2e";
+const selected = args.flatMap((a) => (a in selectors ? selectors[a as keyof typeof selectors] : []));
+const parts: readonly Part[] = selected.length > 0 ? selected : ["lint", "types", "vitest", "e2e"];
+const passthrough = args.filter((a) => !(a in selectors));
 const root = process.cwd();
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 const server = process.env.HITDESK_TEST_DATABASE_URL;
@@ -31,13 +35,21 @@ function readJson<T>(file: string): T | undefined {
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : undefined;
 }
 
-function typecheck(): Tally {
-  const code = run(bin("tsc"), ["--noEmit", "-p", "."]);
-  console.log(code === 0 ? "Type check passed" : "Type check FAILED");
-  return code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+function check(name: string, commands: [string, string[]][]): Tally {
+  // Every command runs, so one report shows all of them.
+  const ok = commands.map(([cmd, cmdArgs]) => run(cmd, cmdArgs)).every((code) => code === 0);
+  console.log(ok ? `${name} passed` : `${name} FAILED`);
+  return ok ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
 }
 
-async function unit(): Promise<Tally> {
+const lint = () =>
+  check("Lint", [
+    [bin("eslint"), ["."]],
+    [bin("prettier"), ["--check", "."]],
+  ]);
+const typecheck = () => check("Type check", [[bin("tsc"), ["--noEmit", "-p", "."]]]);
+
+function unit(): Tally {
   const out = path.join(root, "test-results", "unit.json");
   rmSync(out, { force: true });
   const code = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...passthrough]);
@@ -87,13 +99,10 @@ async function e2e(): Promise<Tally> {
   }
 }
 
-function sum(a: Tally, b: Tally): Tally {
-  return { passed: a.passed + b.passed, failed: a.failed + b.failed };
-}
-
+const runners: Record<Part, () => Tally | Promise<Tally>> = { lint, types: typecheck, vitest: unit, e2e };
 const total: Tally = { passed: 0, failed: 0 };
-for (const part of only === "all" ? (["unit", "e2e"] as const) : [only]) {
-  const t = part === "unit" ? sum(typecheck(), await unit()) : await e2e();
+for (const part of parts) {
+  const t = await runners[part]();
   total.passed += t.passed;
   total.failed += t.failed;
 }

@@ -19,7 +19,7 @@ export default async function setup(project: TestProject) {
   if (server) {
     const database = await createFreshDatabase(server, "hitdesk_unit");
     url = database.url;
-    teardown = database.drop;
+    teardown = () => database.drop();
   } else {
     const embedded = await startEmbeddedDatabase(undefined);
     url = embedded.url;

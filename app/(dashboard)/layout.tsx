@@ -4,6 +4,7 @@ import { AuthShell } from "@/components/auth-shell";
 import { AppShell } from "@/components/shell/app-shell";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { currentTeamContext, currentUser } from "@/lib/auth/session";
+import { noteTeamActivityInBackground } from "@/lib/sync/note-team-activity";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const ctx = await currentTeamContext();
@@ -15,14 +16,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       </AuthShell>
     );
   }
+  noteTeamActivityInBackground(ctx.team.id, ctx.environment);
   return (
-    <AppShell
-      user={{ email: ctx.user.email, name: ctx.user.name }}
-      team={{ id: ctx.team.id, name: ctx.team.name }}
-      role={ctx.role}
-      teams={ctx.teams}
-      environment={ctx.environment}
-    >
+    <AppShell user={{ email: ctx.user.email, name: ctx.user.name }} team={{ id: ctx.team.id, name: ctx.team.name }} role={ctx.role} teams={ctx.teams} environment={ctx.environment}>
       {children}
     </AppShell>
   );

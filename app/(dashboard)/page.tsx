@@ -1,26 +1,30 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { currentTeamContext } from "@/lib/auth/session";
+import { requireTeam } from "@/lib/auth/require-team";
 import { connectionSummaries } from "@/lib/mturk/connections";
+import { needsAttention, runningBatches } from "@/lib/overview/team-overview";
 import { BalanceCard } from "./_components/balance-card";
+import { NeedsAttentionCard } from "./_components/needs-attention-card";
+import { RunningWorkCard } from "./_components/running-work-card";
 
 export const metadata: Metadata = { title: "Overview" };
 
 const KIND_LABELS = { builtin: "HITdesk built-in marketplace", aws: "AWS MTurk", custom: "Custom MTurk-compatible endpoint" } as const;
 
-export default async function OverviewPage() {
-  // The layout shows sign-in or "not in a team" instead; pages render alongside it, so bail quietly.
-  const ctx = await currentTeamContext();
-  if (!ctx) return null;
-  const connection = (await connectionSummaries(ctx.team.id)).find((c) => c.environment === ctx.environment);
+export default requireTeam("viewer", async function OverviewPage(_props: object, ctx) {
+  const scope = { teamId: ctx.team.id, environment: ctx.environment };
+  const [connections, attention, running] = await Promise.all([connectionSummaries(ctx.team.id), needsAttention(scope), runningBatches(scope)]);
+  const connection = connections.find((c) => c.environment === ctx.environment);
   return (
     <>
-      <PageHeader title={ctx.team.name} description="Overview of your requester account in the current environment." />
+      <PageHeader title={ctx.team.name} description={`What needs doing and what is running in ${ctx.environment}.`} />
       <div className="grid gap-6 lg:grid-cols-3">
-        <BalanceCard environment={ctx.environment} />
-        <Card title="Marketplace" description={`Where ${ctx.environment} work goes`} className="lg:col-span-2">
+        <NeedsAttentionCard attention={attention} />
+        <BalanceCard environment={ctx.environment} depositHref={ctx.environment === "production" && connection?.kind === "builtin" && ctx.role === "owner" ? "/settings#record-deposit" : undefined} />
+        <RunningWorkCard batches={running} />
+        <Card title="Marketplace" description={`Where ${ctx.environment} work goes`} className="lg:col-span-3">
           {connection ? (
             <dl className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
               <dt className="text-slate-500">Connected to</dt>
@@ -34,12 +38,12 @@ export default async function OverviewPage() {
             <p className="text-sm text-slate-600">Not connected.</p>
           )}
           <p className="mt-4 text-sm">
-            <Link href="/settings#marketplace" className="font-medium text-brand-600 hover:underline">
+            <IntentLink href="/settings#marketplace" className="font-medium text-brand-600 hover:underline">
               Connection settings →
-            </Link>
+            </IntentLink>
           </p>
         </Card>
       </div>
     </>
   );
-}
+});

@@ -1,12 +1,14 @@
 import type { ReactNode } from "react";
 import { Logo } from "@/components/logo";
 import { EnvironmentSwitch } from "@/components/shell/environment-switch";
+import { IntentLink } from "@/components/ui/intent-link";
 import { NavLinks } from "@/components/shell/nav-links";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { SyncStatus } from "@/components/shell/sync-status";
 import { TeamSwitch } from "@/components/shell/team-switch";
-import { ROLE_LABELS, type EnvironmentName, type Role } from "@/lib/auth/roles";
+import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import type { TeamSummary } from "@/lib/auth/session";
+import type { EnvironmentName } from "@/lib/scope";
 
 export function AppShell(props: {
   user: { email: string; name: string | null };
@@ -24,9 +26,7 @@ export function AppShell(props: {
           Production · real workers, real money
         </div>
       )}
-      <header
-        className={`sticky z-20 border-b ${production ? "top-7 border-red-200 bg-red-50" : "top-0 border-slate-200 bg-white"}`}
-      >
+      <header className={`sticky z-20 border-b ${production ? "top-7 border-red-200 bg-red-50" : "top-0 border-slate-200 bg-white"}`}>
         <div className="flex h-14 items-center gap-4 px-4 lg:px-6">
           <Logo />
           <TeamSwitch teams={props.teams} activeTeamId={props.team.id} />
@@ -39,6 +39,9 @@ export function AppShell(props: {
                 {ROLE_LABELS[props.role]}
               </div>
             </div>
+            <IntentLink href="/account" className="text-sm font-medium text-slate-600 hover:text-slate-900">
+              Account
+            </IntentLink>
             <SignOutButton />
           </div>
         </div>

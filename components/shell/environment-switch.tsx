@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { apiFetch } from "@/lib/api-client";
-import { ENVIRONMENTS, type EnvironmentName } from "@/lib/auth/roles";
+import { ENVIRONMENTS, type EnvironmentName } from "@/lib/scope";
 
 const LABELS: Record<EnvironmentName, string> = { sandbox: "Sandbox", production: "Production" };
 

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { usePathname } from "next/navigation";
 
 const LINKS = [
@@ -22,13 +22,13 @@ export function NavLinks() {
         const active = l.href === "/" ? pathname === "/" : pathname.startsWith(l.href);
         return (
           <li key={l.href}>
-            <Link
+            <IntentLink
               href={l.href}
               aria-current={active ? "page" : undefined}
               className={`block rounded-md px-3 py-2 text-sm font-medium ${active ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-50 hover:text-slate-900"}`}
             >
               {l.label}
-            </Link>
+            </IntentLink>
           </li>
         );
       })}

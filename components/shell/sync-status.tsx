@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { timeAgo } from "@/lib/format";
 import type { SyncStatus as Status } from "@/lib/sync/sync-team";
 import { useSyncNow, useSyncStatus } from "./use-sync-status";
 
@@ -12,15 +13,6 @@ const PART_LABELS: Record<keyof Status["parts"], string> = {
   qualificationRequests: "Qualification requests",
   qualificationScores: "Qualification scores",
 };
-
-function ago(iso: string | null, now: number): string {
-  if (!iso) return "never";
-  const s = Math.max(0, Math.round((now - new Date(iso).getTime()) / 1000));
-  if (s < 60) return `${s} s ago`;
-  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
-  if (s < 86_400) return `${Math.floor(s / 3600)} h ago`;
-  return `${Math.floor(s / 86_400)} d ago`;
-}
 
 /** "Synced 12 s ago · Sync now" in the header; hover for when each part was last copied. */
 export function SyncStatus({ environment }: { environment: string }) {
@@ -35,13 +27,13 @@ export function SyncStatus({ environment }: { environment: string }) {
   const busy = syncNow.isPending || !!data?.running;
   const error = syncNow.error?.message ?? data?.lastError;
   const details = data
-    ? [...Object.entries(PART_LABELS).map(([part, label]) => `${label}: ${ago(data.parts[part as keyof Status["parts"]], now)}`), ...(error ? [`Last error: ${error}`] : [])].join("\n")
+    ? [...Object.entries(PART_LABELS).map(([part, label]) => `${label}: ${timeAgo(data.parts[part as keyof Status["parts"]], now)}`), ...(error ? [`Last error: ${error}`] : [])].join("\n")
     : undefined;
   return (
     <div className="hidden items-center gap-1.5 text-xs text-slate-500 lg:flex" data-testid="sync-status">
       <span title={details} className="cursor-help">
         {error && !busy && <span aria-hidden className="mr-1 inline-block h-1.5 w-1.5 rounded-full bg-amber-500 align-middle" />}
-        {busy ? "Syncing…" : data ? `Synced ${ago(data.parts.hits, now)}` : "\u00a0"}
+        {busy ? "Syncing…" : data ? `Synced ${timeAgo(data.parts.hits, now)}` : "\u00a0"}
       </span>
       <span aria-hidden>·</span>
       <button type="button" onClick={() => syncNow.mutate()} disabled={busy} className="font-medium text-brand-600 hover:underline disabled:cursor-wait disabled:text-slate-400 disabled:no-underline">

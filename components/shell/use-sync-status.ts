@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { apiFetch } from "@/lib/api-client";
 import type { SyncStatus } from "@/lib/sync/sync-team";
 
@@ -31,24 +31,23 @@ export function useSyncNow(environment: string) {
 export function useSyncWhenStale(syncedAt: string | null | undefined, { staleMs, enabled = true, onSynced }: { staleMs: number; enabled?: boolean; onSynced: () => unknown }) {
   const client = useQueryClient();
   const asked = useRef(false);
-  const [state, setState] = useState<"idle" | "syncing" | "failed">("idle");
   // The latest callback, without restarting the effect when the page passes a new one.
   const synced = useRef(onSynced);
   useEffect(() => {
     synced.current = onSynced;
   });
+  const { mutate, isPending, isError } = useMutation({
+    mutationFn: () => apiFetch("/api/sync", { method: "POST", body: {} }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: KEY });
+      return synced.current();
+    },
+  });
   useEffect(() => {
     if (!enabled || asked.current) return;
     asked.current = true;
     if (syncedAt && Date.now() - new Date(syncedAt).getTime() < staleMs) return;
-    setState("syncing");
-    apiFetch("/api/sync", { method: "POST", body: {} })
-      .then(() => {
-        setState("idle");
-        void client.invalidateQueries({ queryKey: KEY });
-        return synced.current();
-      })
-      .catch(() => setState("failed"));
-  }, [enabled, syncedAt, staleMs, client]);
-  return state;
+    mutate();
+  }, [enabled, syncedAt, staleMs, mutate]);
+  return isPending ? "syncing" : isError ? "failed" : "idle";
 }

@@ -1,6 +1,6 @@
 import { CreateHITCommand, MTurkClient } from "@aws-sdk/client-mturk";
-import { htmlQuestionXml } from "@/lib/batches/placeholders";
 import { provisionRequester } from "@/lib/marketplace/requesters";
+import { htmlQuestionXml } from "@/lib/mturk-formats/placeholders";
 import { syncAccount } from "@/lib/sync/sync-account";
 
 /** The team's sandbox account on the server's built-in marketplace, through the SDK. */

@@ -4,7 +4,10 @@ import { expect, type Page } from "@playwright/test";
 export async function newProjectFromTemplate(page: Page, template: string): Promise<string> {
   await page.goto("/projects");
   await page.getByRole("link", { name: "New project" }).click();
-  await page.getByRole("list", { name: "Templates" }).getByRole("button", { name: new RegExp(template) }).click();
+  await page
+    .getByRole("list", { name: "Templates" })
+    .getByRole("button", { name: new RegExp(template) })
+    .click();
   await expect(page.getByLabel("Project name")).toBeVisible();
   return page.url().split("/projects/")[1]!;
 }

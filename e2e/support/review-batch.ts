@@ -1,9 +1,9 @@
 import { CreateHITCommand, MTurkClient } from "@aws-sdk/client-mturk";
-import { buildQuestionFormAnswers } from "@/lib/marketplace/answers";
 import { provisionRequester } from "@/lib/marketplace/requesters";
 import { acceptHit } from "@/lib/marketplace/work/accept-hit";
 import { submitAssignment } from "@/lib/marketplace/work/submit-assignment";
 import { createWorker } from "@/lib/marketplace/work/workers";
+import { buildQuestionFormAnswers } from "@/lib/mturk-formats/answers";
 import type { SeededTeam } from "./seed";
 
 const QUESTION = `<HTMLQuestion xmlns="http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/2011-11-11/HTMLQuestion.xsd"><HTMLContent><![CDATA[<!DOCTYPE html><html><body><p>Is this review positive?</p><form name="mturk_form" method="post" action="https://www.mturk.com/mturk/externalSubmit"><input type="hidden" name="assignmentId"><input name="sentiment"><input type="submit"></form></body></html>]]></HTMLContent><FrameHeight>400</FrameHeight></HTMLQuestion>`;

@@ -11,12 +11,38 @@ export async function seedCachedAssignment(teamId: string): Promise<{ hitId: str
   const now = new Date();
   await db.cachedHit.create({
     data: {
-      teamId, environment: "sandbox", hitId, hitTypeId: id(), title: "Seeded HIT", description: "Seeded", rewardCents: 5, maxAssignments: 1, status: "Reviewable",
-      reviewStatus: "NotReviewed", assignmentsPending: 0, assignmentsAvailable: 0, assignmentsCompleted: 1, createdAt: now, expiresAt: new Date(now.getTime() + 86_400_000), syncedAt: now,
+      teamId,
+      environment: "sandbox",
+      hitId,
+      hitTypeId: id(),
+      title: "Seeded HIT",
+      description: "Seeded",
+      rewardCents: 5,
+      maxAssignments: 1,
+      status: "Reviewable",
+      reviewStatus: "NotReviewed",
+      assignmentsPending: 0,
+      assignmentsAvailable: 0,
+      assignmentsCompleted: 1,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + 86_400_000),
+      syncedAt: now,
     },
   });
   await db.cachedAssignment.create({
-    data: { teamId, environment: "sandbox", assignmentId, hitId, workerId, status: "Submitted", acceptTime: now, submitTime: now, autoApprovalTime: new Date(now.getTime() + 86_400_000), answers: { answer: "yes" }, syncedAt: now },
+    data: {
+      teamId,
+      environment: "sandbox",
+      assignmentId,
+      hitId,
+      workerId,
+      status: "Submitted",
+      acceptTime: now,
+      submitTime: now,
+      autoApprovalTime: new Date(now.getTime() + 86_400_000),
+      answers: { answer: "yes" },
+      syncedAt: now,
+    },
   });
   return { hitId, assignmentId, workerId };
 }
@@ -26,8 +52,18 @@ export async function seedPendingDecision(teamId: string, status: "scheduled" | 
   const a = await seedCachedAssignment(teamId);
   const decision = await db.reviewDecision.create({
     data: {
-      teamId, environment: "sandbox", assignmentId: a.assignmentId, hitId: a.hitId, workerId: a.workerId, action: "reject", feedback: "Seeded", status, slot: "decide",
-      notBefore: new Date(Date.now() + 3_600_000), decidedById: "someone-else", decidedByEmail: "someone-else@example.com",
+      teamId,
+      environment: "sandbox",
+      assignmentId: a.assignmentId,
+      hitId: a.hitId,
+      workerId: a.workerId,
+      action: "reject",
+      feedback: "Seeded",
+      status,
+      slot: "decide",
+      notBefore: new Date(Date.now() + 3_600_000),
+      decidedById: "someone-else",
+      decidedByEmail: "someone-else@example.com",
     },
   });
   return decision.id;

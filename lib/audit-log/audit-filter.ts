@@ -1,9 +1,15 @@
 import { z } from "zod";
-import { ENVIRONMENTS } from "@/lib/auth/roles";
+import { ENVIRONMENTS } from "@/lib/scope";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const text = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
-const day = z.preprocess(blankToUndefined, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Dates look like 2026-01-31").optional());
+const day = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Dates look like 2026-01-31")
+    .optional(),
+);
 
 /**
  * The audit log's filters, read from URL search params by the page and by the CSV export, so an

@@ -1,5 +1,5 @@
 import "server-only";
-import { csvRow } from "@/lib/audit-log/audit-csv";
+import { csvRow } from "@/lib/csv/write-csv";
 import type { AuditFilter } from "@/lib/audit-log/audit-filter";
 import { auditLogPages } from "@/lib/audit-log/list-audit-log";
 
@@ -25,9 +25,7 @@ export function auditCsvStream(teamId: string, filter: AuditFilter): ReadableStr
         controller.close();
         return;
       }
-      const text = next.value
-        .map((r) => csvRow([r.createdAt.toISOString(), r.environment, r.actorEmail, r.action, r.target, r.detail === null ? null : JSON.stringify(r.detail)]))
-        .join("");
+      const text = next.value.map((r) => csvRow([r.createdAt.toISOString(), r.environment, r.actorEmail, r.action, r.target, r.detail === null ? null : JSON.stringify(r.detail)])).join("");
       controller.enqueue(encoder.encode(text));
     },
     async cancel() {

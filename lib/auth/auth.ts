@@ -5,7 +5,10 @@ import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import type { Provider } from "next-auth/providers";
 import { checkCredentials } from "@/lib/auth/credentials";
+import { rememberDevice } from "@/lib/auth/login-device";
 import { EmailSchema } from "@/lib/auth/schemas";
+import { currentLoginClient } from "@/lib/auth/throttled-sign-in";
+import { endUserSession, startUserSession } from "@/lib/auth/user-sessions";
 import { deriveKey } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -13,12 +16,11 @@ import { env } from "@/lib/env";
 class InvalidLogin extends CredentialsSignin {
   override code = "invalid";
 }
-class RateLimitedLogin extends CredentialsSignin {
+export class RateLimitedLogin extends CredentialsSignin {
   override code = "rate_limited";
-}
-
-export function clientIp(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "local";
+  constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
 }
 
 function oauthProviders(): Provider[] {
@@ -66,9 +68,10 @@ const config: NextAuthConfig = {
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(credentials, request) {
-        const result = await checkCredentials(credentials, clientIp(request.headers));
-        if (!result.ok) throw result.reason === "rate_limited" ? new RateLimitedLogin() : new InvalidLogin();
-        return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };
+        const result = await checkCredentials(credentials, await currentLoginClient("team", request.headers));
+        if (!result.ok) throw result.reason === "rate_limited" ? new RateLimitedLogin(result.retryAfterSeconds) : new InvalidLogin();
+        await rememberDevice("team", result.deviceCookie);
+        return result.value;
       },
     }),
     ...oauthProviders(),
@@ -88,17 +91,25 @@ const config: NextAuthConfig = {
       });
       return true;
     },
+    // Signing in starts a server-side session; the token only carries its id.
     async jwt({ token, user, account }) {
       if (user && account) {
         const email = EmailSchema.parse(user.email);
-        const row = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, sessionVersion: true } });
+        const row = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
         token.uid = row.id;
-        token.sv = row.sessionVersion;
+        token.sid = await startUserSession(row.id);
       }
       return token;
     },
     session({ session, token }) {
-      return { ...session, uid: token.uid, sv: token.sv } as typeof session;
+      return { ...session, uid: token.uid, sid: token.sid };
+    },
+  },
+  events: {
+    // The session ends on the server too: a copy of the cookie stops working with it.
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (sid) await endUserSession(sid);
     },
   },
 };

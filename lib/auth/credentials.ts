@@ -1,28 +1,19 @@
 import "server-only";
-import { clearFailedLogins, isLoginRateLimited, recordFailedLogin } from "@/lib/auth/login-rate-limit";
 import { dummyVerify, verifyPassword } from "@/lib/auth/password";
 import { LoginInput } from "@/lib/auth/schemas";
+import { throttledSignIn, type LoginClient, type SignInOutcome } from "@/lib/auth/throttled-sign-in";
 import { db } from "@/lib/db";
 
-export type CredentialsResult =
-  | { ok: true; user: { id: string; email: string; name: string | null; sessionVersion: number } }
-  | { ok: false; reason: "invalid" | "rate_limited" };
+export type CredentialsResult = SignInOutcome<{ id: string; email: string; name: string | null }>;
 
-/** Checks an email/password pair. Never tells whether the email exists. */
-export async function checkCredentials(input: unknown, ip: string): Promise<CredentialsResult> {
+/** Checks a team member's email/password pair, throttled. Never tells whether the email exists. */
+export async function checkCredentials(input: unknown, client: LoginClient): Promise<CredentialsResult> {
   const parsed = LoginInput.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
-  if (await isLoginRateLimited(email, ip)) return { ok: false, reason: "rate_limited" };
-  const user = await db.user.findUnique({
-    where: { email },
-    select: { id: true, email: true, name: true, sessionVersion: true, passwordHash: true },
+  return throttledSignIn("team", email, client, async () => {
+    const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
+    const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await dummyVerify(password);
+    return user && valid ? { id: user.id, email: user.email, name: user.name } : null;
   });
-  const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await dummyVerify(password);
-  if (!user || !valid) {
-    await recordFailedLogin(email, ip);
-    return { ok: false, reason: "invalid" };
-  }
-  await clearFailedLogins(email);
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }

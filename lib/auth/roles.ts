@@ -21,6 +21,3 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   reviewer: "Review, approve, reject, bonus up to the team limit",
   viewer: "Read only",
 };
-
-export const ENVIRONMENTS = ["sandbox", "production"] as const;
-export type EnvironmentName = (typeof ENVIRONMENTS)[number];

@@ -1,9 +1,10 @@
 import "server-only";
 import { cache } from "react";
 import { auth } from "@/lib/auth/auth";
-import type { EnvironmentName, Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/auth/roles";
+import { liveSessionUser } from "@/lib/auth/user-sessions";
 import { db } from "@/lib/db";
-import { noteTeamActivity } from "@/lib/sync/note-team-activity";
+import type { EnvironmentName } from "@/lib/scope";
 
 export interface SessionUser {
   id: string;
@@ -28,19 +29,20 @@ export interface TeamContext {
   teams: TeamSummary[];
 }
 
-/** The signed-in user, read fresh from the database (a removed user or ended session is no one). */
-export const currentUser = cache(async (): Promise<SessionUser | null> => {
+/**
+ * The signed-in user and their session's id, read fresh from the database on every request:
+ * an ended session (sign-out, password change, removal) or a removed user is no one.
+ */
+export const currentSession = cache(async (): Promise<{ user: SessionUser; sessionId: string } | null> => {
   const session = await auth();
-  if (!session?.uid) return null;
-  const user = await db.user.findUnique({
-    where: { id: session.uid },
-    select: { id: true, email: true, name: true, environment: true, activeTeamId: true, sessionVersion: true },
-  });
-  if (!user || user.sessionVersion !== session.sv) return null;
-  return { id: user.id, email: user.email, name: user.name, environment: user.environment, activeTeamId: user.activeTeamId };
+  if (!session?.uid || !session.sid) return null;
+  const user = await liveSessionUser(session.sid);
+  return user && user.id === session.uid ? { user, sessionId: session.sid } : null;
 });
 
-/** The user's active team (their last choice, else their first) with their role in it. */
+export const currentUser = cache(async (): Promise<SessionUser | null> => (await currentSession())?.user ?? null);
+
+/** The user's active team (their last choice, else their first) with their role in it. Reads only. */
 export const currentTeamContext = cache(async (): Promise<TeamContext | null> => {
   const user = await currentUser();
   if (!user) return null;
@@ -51,8 +53,6 @@ export const currentTeamContext = cache(async (): Promise<TeamContext | null> =>
   });
   const active = memberships.find((m) => m.teamId === user.activeTeamId) ?? memberships[0];
   if (!active) return null;
-  // Not awaited: keeping the background sync informed must never slow or fail a page.
-  noteTeamActivity(active.teamId, user.environment).catch((e: unknown) => console.error("[sync] noting team activity failed", e));
   return {
     user,
     team: active.team,

@@ -4,16 +4,14 @@ import "next-auth/jwt";
 declare module "next-auth" {
   interface Session {
     uid?: string;
-    sv?: number;
-  }
-  interface User {
-    sessionVersion?: number;
+    /** The UserSession row this browser's session is (lib/auth/user-sessions.ts). */
+    sid?: string;
   }
 }
 
 declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
-    sv?: number;
+    sid?: string;
   }
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { CreateHITCommand } from "@aws-sdk/client-mturk";
+import { recordAudit } from "@/lib/audit";
 import { BATCH_CREATE_JOB, type BatchJobOptions } from "@/lib/batches/batch-job-kind";
 import { db } from "@/lib/db";
 import { PermanentItemError, type JobHandler } from "@/lib/jobs/job-types";
@@ -38,6 +39,14 @@ const HIT_ID = /\b([A-Z0-9]{30})\b/;
 export const batchCreateHandler: JobHandler = {
   kind: BATCH_CREATE_JOB,
   concurrency: 8,
+  unit: "HITs",
+  doneAs: "created",
+  access: { read: "viewer", control: { role: "admin", actions: ["pause", "resume", "cancel"] } },
+  describeItem: (raw) => `Row ${(raw as BatchItem).rowIndex + 1}, HIT ${(raw as BatchItem).part + 1}`,
+  async onControl(actor, ctx, action) {
+    const batch = await db.batch.findFirst({ where: { jobId: ctx.jobId, teamId: ctx.teamId }, select: { id: true, name: true } });
+    if (batch) await recordAudit(actor, `batch.${action}`, batch.name, { batchId: batch.id });
+  },
   async processItem(ctx, raw) {
     const item = raw as BatchItem;
     const key = { batchId_rowIndex_part: { batchId: item.batchId, rowIndex: item.rowIndex, part: item.part } };

@@ -8,7 +8,7 @@ import { excludeWorkersOf } from "@/lib/batches/exclusion";
 import { mastersTypeIds, teamFeeSchedule } from "@/lib/batches/fee-schedule";
 import { planBatch, type BatchPlan } from "@/lib/batches/plan-batch";
 import { db } from "@/lib/db";
-import { HttpError } from "@/lib/http-error";
+import { InsufficientFunds, Invalid } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { dollarsToCents } from "@/lib/money";
 import { sendMturk } from "@/lib/mturk/send";
@@ -43,18 +43,23 @@ export async function previewBatch(ctx: TeamContext, raw: BatchInput) {
  */
 export async function startBatch(ctx: TeamContext, raw: BatchInput): Promise<{ batchId: string; jobId: string }> {
   const { input, project, plan: p } = await plan(ctx, raw);
-  if (p.problems.length) throw new HttpError(400, `The file has ${p.problems.length} problem${p.problems.length === 1 ? "" : "s"}; nothing was created`, p.problems);
+  if (p.problems.length) throw new Invalid(`The file has ${p.problems.length} problem${p.problems.length === 1 ? "" : "s"}; nothing was created`, p.problems);
   const hits = p.estimate.hits;
   if (ctx.environment === "production" && input.confirmation !== String(hits)) {
-    throw new HttpError(400, `Type ${hits} to confirm creating ${hits} production HITs`);
+    throw new Invalid(`Type ${hits} to confirm creating ${hits} production HITs`);
   }
   if (project.design.qualificationRequirements.length + (input.excludeBatchIds.length ? 1 : 0) > 10) {
-    throw new HttpError(400, "MTurk allows 10 qualification requirements per HIT; the project has 10 already, so earlier workers cannot be excluded");
+    throw new Invalid("MTurk allows 10 qualification requirements per HIT; the project has 10 already, so earlier workers cannot be excluded");
   }
-  const balance = await sendMturk(ctx.team.id, ctx.environment, new GetAccountBalanceCommand({}));
-  const availableCents = dollarsToCents(balance.AvailableBalance ?? "0");
-  if (availableCents < p.estimate.totalCents) {
-    throw new HttpError(402, `The ${ctx.environment} balance is $${(availableCents / 100).toFixed(2)}; this batch may cost up to $${(p.estimate.totalCents / 100).toFixed(2)}. Add funds or make the batch smaller.`);
+  // Only production money runs out: MTurk's sandbox reports $10,000.00 and pays whatever is spent.
+  if (ctx.environment === "production") {
+    const balance = await sendMturk(ctx.team.id, ctx.environment, new GetAccountBalanceCommand({}));
+    const availableCents = dollarsToCents(balance.AvailableBalance ?? "0");
+    if (availableCents < p.estimate.totalCents) {
+      throw new InsufficientFunds(
+        `The ${ctx.environment} balance is $${(availableCents / 100).toFixed(2)}; this batch may cost up to $${(p.estimate.totalCents / 100).toFixed(2)}. Add funds or make the batch smaller.`,
+      );
+    }
   }
   const exclusion = input.excludeBatchIds.length ? await excludeWorkersOf(ctx, project, input.excludeBatchIds) : null;
   return db.$transaction(

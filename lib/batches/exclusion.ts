@@ -3,7 +3,7 @@ import { AssociateQualificationWithWorkerCommand, CreateQualificationTypeCommand
 import type { TeamContext } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { HttpError } from "@/lib/http-error";
+import { Invalid, NotFound } from "@/lib/errors";
 import { sendMturk } from "@/lib/mturk/send";
 import type { QualificationRequirementInput } from "@/lib/projects/project-design";
 
@@ -37,12 +37,12 @@ async function exclusionTypeId(ctx: TeamContext, project: { id: string; name: st
  */
 export async function excludeWorkersOf(ctx: TeamContext, project: { id: string; name: string }, batchIds: string[]): Promise<{ requirement: QualificationRequirementInput; workers: number }> {
   const batches = await db.batch.count({ where: { id: { in: batchIds }, teamId: ctx.team.id, environment: ctx.environment } });
-  if (batches !== batchIds.length) throw new HttpError(404, "Some of the batches to exclude are not in this environment");
+  if (batches !== batchIds.length) throw new NotFound("Some of the batches to exclude are not in this environment");
   const rows = await db.$queryRaw<{ workerId: string }[]>`
     SELECT DISTINCT a."workerId" FROM "CachedAssignment" a JOIN "BatchHit" b ON b."hitId" = a."hitId"
     WHERE b."batchId" = ANY(${batchIds}) AND a."teamId" = ${ctx.team.id} AND a.environment::text = ${ctx.environment}
     LIMIT ${MAX_EXCLUDED_WORKERS + 1}`;
-  if (rows.length > MAX_EXCLUDED_WORKERS) throw new HttpError(400, `Those batches have more than ${MAX_EXCLUDED_WORKERS} workers; exclude fewer batches at once`);
+  if (rows.length > MAX_EXCLUDED_WORKERS) throw new Invalid(`Those batches have more than ${MAX_EXCLUDED_WORKERS} workers; exclude fewer batches at once`);
   const typeId = await exclusionTypeId(ctx, project);
   let next = 0;
   await Promise.all(

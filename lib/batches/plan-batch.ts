@@ -1,8 +1,7 @@
-import { CsvError, parseCsv } from "@/lib/batches/csv";
-import { hitCostCents, type FeeSchedule } from "@/lib/marketplace/fees";
-import { validateQuestion } from "@/lib/marketplace/question";
-import { MturkRequestError } from "@/lib/marketplace/errors";
+import { CsvError, parseCsv } from "@/lib/csv/parse-csv";
 import { dollarsToCents } from "@/lib/money";
+import { hitCostCents, type FeeSchedule } from "@/lib/mturk-formats/fees";
+import { QuestionInvalid, validateQuestion } from "@/lib/mturk-formats/question";
 import { designPlaceholders, questionForRow, type ProjectDesign } from "@/lib/projects/project-design";
 
 /**
@@ -54,7 +53,13 @@ function estimateFor(hitAssignments: number[], rows: number, rewardCents: number
     rewards += c.rewards;
     fees += c.fees;
   }
-  return { hits: hitAssignments.length * rows, assignments: hitAssignments.reduce((x, y) => x + y, 0) * rows, rewardsCents: rewards * rows, feesCents: fees * rows, totalCents: (rewards + fees) * rows };
+  return {
+    hits: hitAssignments.length * rows,
+    assignments: hitAssignments.reduce((x, y) => x + y, 0) * rows,
+    rewardsCents: rewards * rows,
+    feesCents: fees * rows,
+    totalCents: (rewards + fees) * rows,
+  };
 }
 
 export function planBatch(design: ProjectDesign, csvText: string, options: { split: boolean; schedule: FeeSchedule; masters: boolean }): BatchPlan {
@@ -105,7 +110,7 @@ export function planBatch(design: ProjectDesign, csvText: string, options: { spl
       try {
         validateQuestion(questionForRow(design.task, values));
       } catch (e) {
-        if (!(e instanceof MturkRequestError)) throw e;
+        if (!(e instanceof QuestionInvalid)) throw e;
         const column = designPlaceholders(design.task).find((p) => e.message.includes(values[p] ?? "\u0000"));
         problems.push({ row, ...(column ? { column } : {}), message: `Row ${row}${column ? `, column "${column}"` : ""}: ${e.message.replace(/^Question: /, "the task ")}` });
       }

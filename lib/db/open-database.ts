@@ -2,7 +2,7 @@ import pg from "pg";
 import { dataDir } from "@/lib/data-dir";
 import { runningEmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/schema-engine";
-import { useDatabaseUrl } from "@/lib/db/url";
+import { unreachableDatabase, useDatabaseUrl } from "@/lib/db/url";
 import { env } from "@/lib/env";
 
 export interface OpenDatabase {
@@ -19,8 +19,7 @@ async function checkReachable(url: string): Promise<void> {
     await client.connect();
     await client.query("select 1");
   } catch (e) {
-    const safeUrl = url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
-    throw new Error(`Cannot reach the database at ${safeUrl}: ${(e as Error).message}. Check DATABASE_URL.`);
+    throw unreachableDatabase(url, e);
   } finally {
     await client.end().catch(() => {});
   }

@@ -3,8 +3,9 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { ColumnTypeEnum, bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine, SchemasContainer } from "@prisma/schema-engine-wasm";
+import { withCharColumns } from "./patches/adapter-pg-char-columns";
 
 /**
  * Prisma Migrate without the native schema engine (which cannot be downloaded offline): the
@@ -45,9 +46,7 @@ panics.PRISMA_WASM_PANIC_REGISTRY ??= {
 
 export async function readSchemas(): Promise<SchemasContainer> {
   const names = (await readdir(SCHEMA_DIR)).filter((n) => n.endsWith(".prisma")).sort();
-  const files = await Promise.all(
-    names.map(async (n) => ({ path: path.join(SCHEMA_DIR, n), content: await readFile(path.join(SCHEMA_DIR, n), "utf8") })),
-  );
+  const files = await Promise.all(names.map(async (n) => ({ path: path.join(SCHEMA_DIR, n), content: await readFile(path.join(SCHEMA_DIR, n), "utf8") })));
   return { files };
 }
 
@@ -75,53 +74,8 @@ export async function readMigrations(): Promise<MigrationList> {
   };
 }
 
-const PG_CHAR_OID = 18;
-const PG_TEXT_OID = 25;
-
-interface Queryable {
-  performIO(query: object): Promise<{ fields: { dataTypeID: number }[] }>;
-  queryRaw(query: object): Promise<{ columnTypes: number[] }>;
-  startTransaction?(...args: unknown[]): Promise<Queryable>;
-}
-
-/**
- * The engine's catalog queries return Postgres' one-byte `"char"` columns (relkind,
- * contype, ...) and expect them typed Character, which @prisma/adapter-pg 7 rejects as
- * unsupported. Read them as text, then report them as Character.
- */
-function readCharColumns<T extends Queryable>(q: T): T {
-  const charColumns = new WeakMap<object, number[]>();
-  const performIO = q.performIO.bind(q);
-  const queryRaw = q.queryRaw.bind(q);
-  q.performIO = async (query) => {
-    const result = await performIO(query);
-    const indexes: number[] = [];
-    result.fields.forEach((f, i) => {
-      if (f.dataTypeID === PG_CHAR_OID) {
-        f.dataTypeID = PG_TEXT_OID;
-        indexes.push(i);
-      }
-    });
-    charColumns.set(query, indexes);
-    return result;
-  };
-  q.queryRaw = async (query) => {
-    const result = await queryRaw(query);
-    for (const i of charColumns.get(query) ?? []) result.columnTypes[i] = ColumnTypeEnum.Character;
-    return result;
-  };
-  if (q.startTransaction) {
-    const start = q.startTransaction.bind(q);
-    q.startTransaction = async (...args) => readCharColumns(await start(...args));
-  }
-  return q;
-}
-
-// performIO is private in the adapter's types; the patch reaches it at runtime.
-const withCharColumns = <A>(adapter: A): A => readCharColumns(adapter as unknown as Queryable) as unknown as A;
-
 /** Opens the engine on `url`; `shadowUrl` is an empty database used to replay migrations for diffs. */
-export async function openSchemaEngine(url: string, shadowUrl?: string): Promise<{ engine: SchemaEngine; close(): Promise<void> }> {
+export async function openSchemaEngine(url: string, shadowUrl?: string): Promise<{ engine: SchemaEngine; close: () => Promise<void> }> {
   engineClass ??= loadEngineClass();
   const Engine = await engineClass;
   const pools = [url, ...(shadowUrl && shadowUrl !== url ? [shadowUrl] : [])].map((u) => new pg.Pool({ connectionString: u, max: 2 }));
@@ -134,14 +88,10 @@ export async function openSchemaEngine(url: string, shadowUrl?: string): Promise
     connectToShadowDb: async () => withCharColumns(await shadow.connect()),
   };
   const schemas = await readSchemas();
-  const engine = await Engine.new(
-    { datamodels: schemas.files.map((f) => [f.path, f.content] as [string, string]) },
-    () => {},
-    bindMigrationAwareSqlAdapterFactory(factory),
-  );
+  const engine = await Engine.new({ datamodels: schemas.files.map((f) => [f.path, f.content] as [string, string]) }, () => {}, bindMigrationAwareSqlAdapterFactory(factory));
   return {
     engine,
-    async close() {
+    close: async () => {
       engine.free();
       await Promise.all(pools.map((p) => p.end()));
     },

@@ -17,3 +17,9 @@ export function databaseUrl(): string {
   if (embedded) return embedded;
   throw new Error("No database: set DATABASE_URL, or start HITdesk with `npm start` to serve the embedded database.");
 }
+
+/** The error for a database server that does not answer, naming the URL without its password. */
+export function unreachableDatabase(url: string, cause: unknown): Error {
+  const safeUrl = url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+  return new Error(`Cannot reach the database at ${safeUrl}: ${(cause as Error).message}. Check DATABASE_URL.`);
+}

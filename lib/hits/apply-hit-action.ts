@@ -9,11 +9,11 @@ import {
   type HIT,
 } from "@aws-sdk/client-mturk";
 import type { HitAction } from "@/lib/hits/hit-actions";
-import type { Scope } from "@/lib/hits/list-hits";
 import { refreshCachedHits } from "@/lib/hits/refresh-cached-hits";
 import { PermanentItemError } from "@/lib/jobs/job-types";
 import { MturkError } from "@/lib/mturk/errors";
 import { sendMturkPaced } from "@/lib/mturk/send-paced";
+import type { Scope } from "@/lib/scope";
 
 /** An action with everything relative fixed when it was asked for, so running it twice does the same. */
 export type ResolvedHitAction = Exclude<HitAction, { kind: "extend" }> | { kind: "extend"; until: string };

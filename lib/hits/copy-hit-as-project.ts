@@ -1,8 +1,8 @@
 import "server-only";
 import { GetHITCommand } from "@aws-sdk/client-mturk";
 import type { TeamContext } from "@/lib/auth/session";
-import { HttpError } from "@/lib/http-error";
-import { questionContent } from "@/lib/marketplace/question";
+import { NotFound, Unprocessable } from "@/lib/errors";
+import { questionContent } from "@/lib/mturk-formats/question";
 import { MturkError } from "@/lib/mturk/errors";
 import { sendMturk } from "@/lib/mturk/send";
 import { ProjectDesign, type QualificationRequirementInput } from "@/lib/projects/project-design";
@@ -20,10 +20,10 @@ export async function copyHitAsProject(ctx: TeamContext, hitId: string): Promise
   try {
     hit = (await sendMturk(ctx.team.id, ctx.environment, new GetHITCommand({ HITId: hitId }))).HIT;
   } catch (e) {
-    if (e instanceof MturkError && e.kind === "request") throw new HttpError(404, `The marketplace no longer has this HIT, so its task cannot be copied (${e.message})`);
+    if (e instanceof MturkError && e.kind === "request") throw new NotFound(`The marketplace no longer has this HIT, so its task cannot be copied (${e.message})`);
     throw e;
   }
-  if (!hit?.Question) throw new HttpError(404, "The marketplace returned no task for this HIT");
+  if (!hit?.Question) throw new NotFound("The marketplace returned no task for this HIT");
   const lifetime = hit.Expiration && hit.CreationTime ? (hit.Expiration.getTime() - hit.CreationTime.getTime()) / 1000 : 86_400;
   const parsed = ProjectDesign.safeParse({
     title: hit.Title,
@@ -37,7 +37,7 @@ export async function copyHitAsProject(ctx: TeamContext, hitId: string): Promise
     qualificationRequirements: (hit.QualificationRequirements ?? []) as QualificationRequirementInput[],
     task: questionContent(hit.Question),
   });
-  if (!parsed.success) throw new HttpError(422, `This HIT cannot become a project as it is: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if (!parsed.success) throw new Unprocessable(`This HIT cannot become a project as it is: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   const name = `Copy of ${hit.Title ?? hitId}`.slice(0, 120);
   const { id } = await createProject(ctx, { name, design: parsed.data });
   return { projectId: id, name };

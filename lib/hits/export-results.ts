@@ -1,14 +1,18 @@
 import "server-only";
+import { csvRow } from "@/lib/csv/write-csv";
 import { db } from "@/lib/db";
+import { NotFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { HitFilter } from "@/lib/hits/hit-filter";
-import { hitConditions, type Scope } from "@/lib/hits/list-hits";
-import { answerFields, csvLine, resultRow, resultsHeader, sortAnswerColumns, type ResultAssignment, type ResultHit, type WorkerApproval } from "@/lib/hits/results-csv";
-import { HttpError } from "@/lib/http-error";
+import { hitConditions } from "@/lib/hits/list-hits";
+import { answerFields, resultRow, resultsHeader, sortAnswerColumns, type ResultAssignment, type ResultHit, type WorkerApproval } from "@/lib/hits/results-csv";
 import { ProjectDesign } from "@/lib/projects/project-design";
+import type { Scope } from "@/lib/scope";
 import { syncHitsNow } from "@/lib/sync/sync-hits";
 
 const PAGE = 1000;
+// MTurk quotes every field of its results CSV; so does the copy, for tools that expect it.
+const MTURK_QUOTING = { quote: "always" } as const;
 /** HITs an export reads from the marketplace before writing (≤ 3 calls each), and for how long at most. */
 export const EXPORT_SYNC_LIMIT = 200;
 const EXPORT_SYNC_BUDGET_MS = 20_000;
@@ -33,7 +37,12 @@ export async function syncBeforeExport(scope: Scope, target: { batchId: string }
           ORDER BY CASE WHEN h."assignmentsSyncedAt" IS NULL THEN NULL ELSE LEAST(h."syncedAt", h."assignmentsSyncedAt") END NULLS FIRST
           LIMIT ${EXPORT_SYNC_LIMIT}`;
   try {
-    await syncHitsNow(scope.teamId, scope.environment, ids.map((r) => r.hitId), { limit: EXPORT_SYNC_LIMIT, budgetMs: EXPORT_SYNC_BUDGET_MS });
+    await syncHitsNow(
+      scope.teamId,
+      scope.environment,
+      ids.map((r) => r.hitId),
+      { limit: EXPORT_SYNC_LIMIT, budgetMs: EXPORT_SYNC_BUDGET_MS },
+    );
   } catch (e) {
     // The marketplace unreachable or the connection broken: the file still comes, from the cache as last synced.
     console.error(`[export] syncing ${ids.length} HITs before the export failed; exporting the cache`, e);
@@ -115,7 +124,7 @@ export function resultsCsvStream(scope: Scope, filter: HitFilter): ReadableStrea
         const inputs = [...new Set([...batches.values()].flatMap((b) => b.columns))];
         const [answers, approvals] = await Promise.all([answerColumns(where), workerApprovals(scope, where)]);
         state = { batches, inputs, answers, approvals, after: null };
-        controller.enqueue(encoder.encode(csvLine(resultsHeader(inputs, answers))));
+        controller.enqueue(encoder.encode(csvRow(resultsHeader(inputs, answers), MTURK_QUOTING)));
         return;
       }
       const after = state.after ? Prisma.sql`AND (h."createdAt", h."hitId") > (${state.after[0]}, ${state.after[1]})` : Prisma.empty;
@@ -138,7 +147,19 @@ export function resultsCsvStream(scope: Scope, filter: HitFilter): ReadableStrea
         db.cachedAssignment.findMany({
           where: { teamId: scope.teamId, environment: scope.environment, hitId: { in: hitIds } },
           orderBy: [{ submitTime: "asc" }, { assignmentId: "asc" }],
-          select: { hitId: true, assignmentId: true, workerId: true, status: true, acceptTime: true, submitTime: true, autoApprovalTime: true, approvalTime: true, rejectionTime: true, requesterFeedback: true, answers: true },
+          select: {
+            hitId: true,
+            assignmentId: true,
+            workerId: true,
+            status: true,
+            acceptTime: true,
+            submitTime: true,
+            autoApprovalTime: true,
+            approvalTime: true,
+            rejectionTime: true,
+            requesterFeedback: true,
+            answers: true,
+          },
         }),
         rowKeys.length
           ? db.$queryRaw<{ batchId: string; rowIndex: number; values: Record<string, string> }[]>`
@@ -156,8 +177,8 @@ export function resultsCsvStream(scope: Scope, filter: HitFilter): ReadableStrea
         const inputs = h.batchId ? (inputsOf.get(`${h.batchId}:${h.rowIndex}`) ?? null) : null;
         const columns = { input: state.inputs, answer: state.answers };
         const its = byHit.get(h.hitId) ?? [];
-        if (its.length === 0) text += csvLine(resultRow(hit, null, inputs, columns, undefined));
-        for (const a of its) text += csvLine(resultRow(hit, a, inputs, columns, state.approvals.get(a.workerId)));
+        if (its.length === 0) text += csvRow(resultRow(hit, null, inputs, columns, undefined), MTURK_QUOTING);
+        for (const a of its) text += csvRow(resultRow(hit, a, inputs, columns, state.approvals.get(a.workerId)), MTURK_QUOTING);
       }
       controller.enqueue(encoder.encode(text));
     },
@@ -167,7 +188,7 @@ export function resultsCsvStream(scope: Scope, filter: HitFilter): ReadableStrea
 /** A batch of this team and environment, or 404. */
 export async function batchForExport(scope: Scope, batchId: string): Promise<{ id: string; name: string }> {
   const batch = await db.batch.findFirst({ where: { id: batchId, teamId: scope.teamId, environment: scope.environment }, select: { id: true, name: true } });
-  if (!batch) throw new HttpError(404, "No such batch in this environment");
+  if (!batch) throw new NotFound("No such batch in this environment");
   return batch;
 }
 

@@ -1,12 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Scope } from "@/lib/hits/list-hits";
-import { HttpError } from "@/lib/http-error";
+import { NotFound } from "@/lib/errors";
+import type { Scope } from "@/lib/scope";
 
 /** A cached HIT with its cached assignments and, when a batch made it, the batch row it came from. */
 export async function getHitDetail(scope: Scope, hitId: string) {
   const hit = await db.cachedHit.findUnique({ where: { teamId_environment_hitId: { teamId: scope.teamId, environment: scope.environment, hitId } } });
-  if (!hit) throw new HttpError(404, "No such HIT in this environment's cache");
+  if (!hit) throw new NotFound("No such HIT in this environment's cache");
   const [assignments, batchHit] = await Promise.all([
     db.cachedAssignment.findMany({
       where: { teamId: scope.teamId, environment: scope.environment, hitId },
@@ -24,7 +24,10 @@ export async function getHitDetail(scope: Scope, hitId: string) {
   return {
     hit,
     assignments,
-    batch: batch && row ? { id: batch.id, name: batch.name, rowNumber: row.rowIndex + 1, part: batchHit!.part + 1, columns: batch.columns as string[], values: row.values as Record<string, string>, project } : null,
+    batch:
+      batch && row
+        ? { id: batch.id, name: batch.name, rowNumber: row.rowIndex + 1, part: batchHit!.part + 1, columns: batch.columns as string[], values: row.values as Record<string, string>, project }
+        : null,
   };
 }
 export type HitDetail = Awaited<ReturnType<typeof getHitDetail>>;

@@ -1,13 +1,14 @@
 import "server-only";
+import { db } from "@/lib/db";
 import type { TeamContext } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
+import { Invalid, NotFound } from "@/lib/errors";
 import { applyHitAction, resolveHitAction, type ResolvedHitAction } from "@/lib/hits/apply-hit-action";
 import type { HitFilter } from "@/lib/hits/hit-filter";
 import { HIT_ACTION_LABELS, type HitAction } from "@/lib/hits/hit-actions";
 import { matchingHitIds } from "@/lib/hits/list-hits";
-import { HttpError } from "@/lib/http-error";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
-import type { JobHandler } from "@/lib/jobs/job-types";
+import { PermanentItemError, type JobHandler } from "@/lib/jobs/job-types";
 
 export const HIT_ACTION_JOB = "hits.action";
 
@@ -23,6 +24,9 @@ interface HitActionOptions {
 export const hitActionHandler: JobHandler = {
   kind: HIT_ACTION_JOB,
   concurrency: 4,
+  unit: "HITs",
+  access: { read: "viewer", control: { role: "admin", actions: ["pause", "resume", "cancel"] } },
+  describeItem: (raw) => (raw as { hitId: string }).hitId,
   async processItem(ctx, raw, seq) {
     const { hitId } = raw as { hitId: string };
     const { action } = ctx.options as HitActionOptions;
@@ -34,7 +38,13 @@ export const hitActionHandler: JobHandler = {
 export async function startHitActionJob(ctx: TeamContext, input: { action: HitAction; hitIds?: string[]; filter?: HitFilter }): Promise<{ jobId: string; total: number }> {
   const scope = { teamId: ctx.team.id, environment: ctx.environment };
   const hitIds = input.hitIds?.length ? [...new Set(input.hitIds)] : await matchingHitIds(scope, input.filter!);
-  if (hitIds.length === 0) throw new HttpError(400, "No HITs match: nothing to do");
+  if (hitIds.length === 0) throw new Invalid("No HITs match: nothing to do");
+  if (input.hitIds?.length) {
+    // Chosen ids must be this team's own (its cache): another team's HIT ids are refused outright,
+    // not queued to fail one by one against the marketplace.
+    const own = await db.cachedHit.count({ where: { ...scope, hitId: { in: hitIds } } });
+    if (own !== hitIds.length) throw new NotFound("Some of these HITs were not found");
+  }
   const action = resolveHitAction(input.action);
   const job = await enqueueJob({
     teamId: ctx.team.id,
@@ -52,8 +62,18 @@ export async function startHitActionJob(ctx: TeamContext, input: { action: HitAc
 /** One HIT, at once (the detail page's buttons): the same action a bulk job would run. */
 export async function actOnHit(ctx: TeamContext, hitId: string, action: HitAction, requestId: string | undefined): Promise<{ outcome: string }> {
   const scope = { teamId: ctx.team.id, environment: ctx.environment };
+  // Another team's HIT is not found here, rather than failing at the marketplace as a 500.
+  if (!(await db.cachedHit.findUnique({ where: { teamId_environment_hitId: { ...scope, hitId } }, select: { hitId: true } }))) throw new NotFound("HIT not found");
   const resolved = resolveHitAction(action);
-  const outcome = await applyHitAction(scope, hitId, resolved, `single-${requestId ?? crypto.randomUUID()}`);
+  let outcome: string;
+  try {
+    outcome = await applyHitAction(scope, hitId, resolved, `single-${requestId ?? crypto.randomUUID()}`);
+  } catch (e) {
+    // The marketplace refused this request (no such HIT, a malformed HIT ID...): a job would mark
+    // the item failed; a single action answers the requester with the reason, not a 500.
+    if (e instanceof PermanentItemError) throw new Invalid(e.message);
+    throw e;
+  }
   await recordAudit(ctx, `hit.${action.kind}`, hitId, { action: resolved, outcome });
   return { outcome };
 }

@@ -38,12 +38,16 @@ export const HIT_ACTION_LABELS: Record<HitAction["kind"], string> = {
 };
 
 /** One HIT, acted on at once. `requestId` is made once per dialog, so a double click adds assignments once. */
-export const SingleHitActionInput = z.object({ action: HitAction, requestId: z.string().regex(/^[A-Za-z0-9-]{8,40}$/).optional() });
+export const SingleHitActionInput = z.object({
+  action: HitAction,
+  requestId: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{8,40}$/)
+    .optional(),
+});
 
 /** Selected HITs, or every HIT matching a filter: a durable job. */
 export const BulkHitActionInput = z
   .object({ action: HitAction, hitIds: z.array(z.string().min(1).max(64)).max(50_000).optional(), filter: HitFilter.optional() })
   .refine((i) => (i.hitIds?.length ?? 0) > 0 || i.filter !== undefined, "Select HITs or send a filter");
 export type BulkHitActionInput = z.input<typeof BulkHitActionInput>;
-
-export const JobControlInput = z.object({ action: z.enum(["pause", "resume", "cancel"]) });

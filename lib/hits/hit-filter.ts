@@ -8,6 +8,8 @@ import { z } from "zod";
 export const HIT_STATUSES = ["Assignable", "Unassignable", "Reviewable", "Reviewing", "Disposed"] as const;
 export const HIT_SORTS = ["created", "expires", "title", "reward", "status"] as const;
 export const HIT_PAGE_SIZE = 50;
+/** The list counts at most this many matching HITs ("10,000+"): a count of every row costs as much as reading them. */
+export const HIT_COUNT_CAP = 10_000;
 
 // Empty form fields and search params mean "no filter".
 const optionalText = (max: number) =>
@@ -30,10 +32,36 @@ export const HitFilter = z.object({
 });
 export type HitFilter = Partial<z.output<typeof HitFilter>>;
 
+/**
+ * Where a page of the list starts or ends: the sort column's value and the HIT id of a row, as
+ * `value~hitId` (HIT ids hold no "~"). Pages are found by these keys, not by an offset, so a
+ * deep page reads only its own rows.
+ */
+export const HitCursor = z
+  .string()
+  .max(500)
+  .transform((raw, ctx) => {
+    const at = raw.lastIndexOf("~");
+    if (at < 0 || at === raw.length - 1) {
+      ctx.addIssue({ code: "custom", message: "Not a page cursor" });
+      return z.NEVER;
+    }
+    return { value: raw.slice(0, at), hitId: raw.slice(at + 1) };
+  });
+export type HitCursor = z.output<typeof HitCursor>;
+export const hitCursorParam = (cursor: HitCursor) => `${cursor.value}~${cursor.hitId}`;
+
 export const HitListQuery = HitFilter.extend({
   sort: z.enum(HIT_SORTS).catch("created"),
   dir: z.enum(["asc", "desc"]).catch("desc"),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  // One of: the page after a row, the page before a row, the last page; none is the first page.
+  after: HitCursor.optional().catch(undefined),
+  before: HitCursor.optional().catch(undefined),
+  last: z
+    .literal("1")
+    .optional()
+    .catch(undefined)
+    .transform((v) => v === "1"),
 });
 export type HitListQuery = z.output<typeof HitListQuery>;
 

@@ -1,12 +1,10 @@
 import "server-only";
-import type { EnvironmentName } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { createdByBatch, likePattern } from "@/lib/db/sql-filters";
+import { Invalid } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { HIT_PAGE_SIZE, type HitFilter, type HitListQuery } from "@/lib/hits/hit-filter";
-import { HttpError } from "@/lib/http-error";
-
-export type Scope = { teamId: string; environment: EnvironmentName };
+import { HIT_COUNT_CAP, HIT_PAGE_SIZE, type HitCursor, type HitFilter, type HitListQuery } from "@/lib/hits/hit-filter";
+import type { Scope } from "@/lib/scope";
 
 export interface HitListItem {
   hitId: string;
@@ -17,7 +15,10 @@ export interface HitListItem {
   status: string;
   assignmentsPending: number;
   assignmentsAvailable: number;
+  /** Approved or rejected (MTurk's NumberOfAssignmentsCompleted). */
   assignmentsCompleted: number;
+  /** Submitted and waiting for a decision, from the cached assignments (MTurk's counters leave them out). */
+  assignmentsSubmitted: number;
   createdAt: string;
   expiresAt: string;
   requesterAnnotation: string | null;
@@ -25,7 +26,6 @@ export interface HitListItem {
   batchId: string | null;
   batchName: string | null;
 }
-
 
 /**
  * The WHERE clause for cached HITs matching a filter (alias h), scoped to the team and
@@ -41,7 +41,7 @@ export function hitConditions(scope: Scope, filter: HitFilter): Prisma.Sql[] {
   return where;
 }
 
-const ORDER: Record<HitListQuery["sort"], Prisma.Sql> = {
+const SORT_COLUMN: Record<HitListQuery["sort"], Prisma.Sql> = {
   created: Prisma.sql`h."createdAt"`,
   expires: Prisma.sql`h."expiresAt"`,
   title: Prisma.sql`h.title`,
@@ -49,39 +49,98 @@ const ORDER: Record<HitListQuery["sort"], Prisma.Sql> = {
   status: Prisma.sql`h.status`,
 };
 
+/** A cursor's value as SQL of the sort column's type, or null when it is not one (a hand-edited URL). */
+function cursorValue(sort: HitListQuery["sort"], value: string): Prisma.Sql | null {
+  if (sort === "created" || sort === "expires") return Number.isNaN(Date.parse(value)) ? null : Prisma.sql`${new Date(value).toISOString()}::timestamp(3)`;
+  if (sort === "reward") return /^-?\d{1,9}$/.test(value) ? Prisma.sql`${Number(value)}::int` : null;
+  return Prisma.sql`${value}`;
+}
+
+function cursorOf(sort: HitListQuery["sort"], row: HitRow): HitCursor {
+  const value = { created: row.createdAt.toISOString(), expires: row.expiresAt.toISOString(), title: row.title, reward: String(row.rewardCents), status: row.status }[sort];
+  return { value, hitId: row.hitId };
+}
+
+type HitRow = Omit<HitListItem, "createdAt" | "expiresAt" | "forgotten"> & { createdAt: Date; expiresAt: Date; forgottenAt: Date | null };
+
 export interface HitPage {
   items: HitListItem[];
+  /** Matching HITs, counted up to HIT_COUNT_CAP; `totalCapped` when there are more. */
   total: number;
-  page: number;
-  pages: number;
+  totalCapped: boolean;
+  /** How many matching HITs come before this page, when the count tells (null past the cap). */
+  start: number | null;
+  /** Cursors of the neighbouring pages (null: there is none). */
+  previous: HitCursor | null;
+  next: HitCursor | null;
   syncedAt: string | null;
 }
 
-/** One page of the team's HITs from the cache, filtered and sorted on indexed columns. */
+/**
+ * One page of the team's HITs from the cache, filtered and sorted on indexed columns. Pages are
+ * found from a cursor (keyset), so page 200 costs what page 1 does; the count stops at
+ * HIT_COUNT_CAP.
+ */
 export async function listHits(scope: Scope, query: HitListQuery): Promise<HitPage> {
   const where = Prisma.join(hitConditions(scope, query), " AND ");
-  const dir = query.dir === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
-  const [rows, counted, sync] = await Promise.all([
-    db.$queryRaw<(Omit<HitListItem, "createdAt" | "expiresAt" | "forgotten"> & { createdAt: Date; expiresAt: Date; forgottenAt: Date | null })[]>`
-      SELECT h."hitId", h."hitTypeId", h.title, h."rewardCents", h."maxAssignments", h.status, h."assignmentsPending", h."assignmentsAvailable",
-        h."assignmentsCompleted", h."createdAt", h."expiresAt", h."requesterAnnotation", h."forgottenAt", b.id AS "batchId", b.name AS "batchName"
-      FROM (
-        SELECT * FROM "CachedHit" h WHERE ${where}
-        ORDER BY ${ORDER[query.sort]} ${dir}, h."hitId" ${dir}
-        LIMIT ${HIT_PAGE_SIZE} OFFSET ${(query.page - 1) * HIT_PAGE_SIZE}
-      ) h
-      LEFT JOIN LATERAL (SELECT b.id, b.name FROM "BatchHit" bh JOIN "Batch" b ON b.id = bh."batchId"
-        WHERE bh."hitId" = h."hitId" AND b."teamId" = h."teamId" AND b.environment = h.environment LIMIT 1) b ON true
-      ORDER BY ${ORDER[query.sort]} ${dir}, h."hitId" ${dir}`,
-    db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM "CachedHit" h WHERE ${where}`,
+  const column = SORT_COLUMN[query.sort];
+  const key = Prisma.sql`(${column}, h."hitId")`;
+  const cursor = query.after ?? query.before;
+  const value = cursor ? cursorValue(query.sort, cursor.value) : null;
+  const at = value && cursor ? Prisma.sql`(${value}, ${cursor.hitId})` : null;
+  // The list's order, and the order read from when walking back from a cursor or the end.
+  const descending = query.dir === "desc";
+  const mode = at && query.after ? "after" : at && query.before ? "before" : query.last ? "last" : "first";
+  const backward = mode === "before" || mode === "last";
+  const readDescending = descending !== backward;
+  const order = readDescending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const beyond = at ? (readDescending ? Prisma.sql`AND ${key} < ${at}` : Prisma.sql`AND ${key} > ${at}`) : Prisma.empty;
+
+  const readRows = (condition: Prisma.Sql, sqlOrder: Prisma.Sql) => db.$queryRaw<HitRow[]>`
+    SELECT h."hitId", h."hitTypeId", h.title, h."rewardCents", h."maxAssignments", h.status, h."assignmentsPending", h."assignmentsAvailable",
+      h."assignmentsCompleted", h."createdAt", h."expiresAt", h."requesterAnnotation", h."forgottenAt", b.id AS "batchId", b.name AS "batchName",
+      (SELECT count(*)::int FROM "CachedAssignment" a
+        WHERE a."teamId" = h."teamId" AND a.environment = h.environment AND a.status = 'Submitted' AND a."hitId" = h."hitId") AS "assignmentsSubmitted"
+    FROM (
+      SELECT * FROM "CachedHit" h WHERE ${where} ${condition}
+      ORDER BY ${column} ${sqlOrder}, h."hitId" ${sqlOrder}
+      LIMIT ${HIT_PAGE_SIZE + 1}
+    ) h
+    LEFT JOIN LATERAL (SELECT b.id, b.name FROM "BatchHit" bh JOIN "Batch" b ON b.id = bh."batchId"
+      WHERE bh."hitId" = h."hitId" AND b."teamId" = h."teamId" AND b.environment = h.environment LIMIT 1) b ON true
+    ORDER BY ${column} ${sqlOrder}, h."hitId" ${sqlOrder}`;
+  // Rows on the list's near side of the cursor, in the same bounded scan as the count: where the page starts.
+  const nearSide = at ? (descending === (mode === "after") ? Prisma.sql`${key} >= ${at}` : Prisma.sql`${key} <= ${at}`) : Prisma.sql`false`;
+  const [read, counted, sync] = await Promise.all([
+    readRows(beyond, order),
+    db.$queryRaw<{ total: number; near: number }[]>`
+      SELECT count(*)::int AS total, count(*) FILTER (WHERE ${nearSide})::int AS near
+      FROM (SELECT ${at ? Prisma.sql`${column}, h."hitId"` : Prisma.sql`1`} FROM "CachedHit" h WHERE ${where} LIMIT ${HIT_COUNT_CAP + 1}) h`,
     db.syncState.findUnique({ where: { teamId_environment: { teamId: scope.teamId, environment: scope.environment } }, select: { hitsSyncedAt: true } }),
   ]);
-  const total = Number(counted[0]?.count ?? 0);
+  let rows = read;
+  let shown = mode;
+  // Walking back reached the start with less than a page: show the first page instead.
+  if (mode === "before" && rows.length < HIT_PAGE_SIZE) {
+    rows = await readRows(Prisma.empty, descending ? Prisma.sql`DESC` : Prisma.sql`ASC`);
+    shown = "first";
+  }
+  const more = rows.length > HIT_PAGE_SIZE;
+  const page = rows.slice(0, HIT_PAGE_SIZE);
+  if (shown === "before" || shown === "last") page.reverse();
+  const total = Math.min(counted[0]?.total ?? 0, HIT_COUNT_CAP);
+  const totalCapped = (counted[0]?.total ?? 0) > HIT_COUNT_CAP;
+  const near = counted[0]?.near ?? 0;
+  const start = shown === "first" ? 0 : totalCapped ? null : shown === "after" ? near : Math.max(0, total - (shown === "before" ? near : 0) - page.length);
+  const hasPrevious = shown === "after" ? start !== 0 : shown === "first" ? false : more;
+  const hasNext = shown === "first" || shown === "after" ? more : shown === "before";
   return {
-    items: rows.map(({ forgottenAt, createdAt, expiresAt, ...r }) => ({ ...r, createdAt: createdAt.toISOString(), expiresAt: expiresAt.toISOString(), forgotten: !!forgottenAt })),
+    items: page.map(({ forgottenAt, createdAt, expiresAt, ...r }) => ({ ...r, createdAt: createdAt.toISOString(), expiresAt: expiresAt.toISOString(), forgotten: !!forgottenAt })),
     total,
-    page: query.page,
-    pages: Math.max(1, Math.ceil(total / HIT_PAGE_SIZE)),
+    totalCapped,
+    start,
+    previous: hasPrevious && page[0] ? cursorOf(query.sort, page[0]) : null,
+    next: hasNext && page.at(-1) ? cursorOf(query.sort, page.at(-1)!) : null,
     syncedAt: sync?.hitsSyncedAt?.toISOString() ?? null,
   };
 }
@@ -94,7 +153,7 @@ export async function matchingHitIds(scope: Scope, filter: HitFilter, limit = 50
   const rows = await db.$queryRaw<{ hitId: string }[]>`
     SELECT h."hitId" FROM "CachedHit" h WHERE ${Prisma.join(hitConditions(scope, filter), " AND ")}
     ORDER BY h."createdAt", h."hitId" LIMIT ${limit + 1}`;
-  if (rows.length > limit) throw new HttpError(400, `More than ${limit.toLocaleString("en-US")} HITs match; narrow the filter`);
+  if (rows.length > limit) throw new Invalid(`More than ${limit.toLocaleString("en-US")} HITs match; narrow the filter`);
   return rows.map((r) => r.hitId);
 }
 

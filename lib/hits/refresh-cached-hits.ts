@@ -1,9 +1,9 @@
 import "server-only";
 import { GetHITCommand, type HIT } from "@aws-sdk/client-mturk";
 import { db } from "@/lib/db";
-import type { Scope } from "@/lib/hits/list-hits";
 import { MturkError } from "@/lib/mturk/errors";
 import { sendMturkPaced } from "@/lib/mturk/send-paced";
+import type { Scope } from "@/lib/scope";
 import { hitRow, newHitRow } from "@/lib/sync/sync-account";
 
 /**
@@ -27,6 +27,10 @@ export async function refreshCachedHits(scope: Scope, hitIds: string[], known?: 
       await db.cachedHit.updateMany({ where: { teamId: scope.teamId, environment: scope.environment, hitId, forgottenAt: null }, data: { forgottenAt: now, status: "Disposed", syncedAt: now } });
       continue;
     }
-    await db.cachedHit.upsert({ where: key, create: { teamId: scope.teamId, environment: scope.environment, hitId, ...newHitRow(hit, now) }, update: { ...hitRow(hit, now), assignmentsSyncedAt: null } });
+    await db.cachedHit.upsert({
+      where: key,
+      create: { teamId: scope.teamId, environment: scope.environment, hitId, ...newHitRow(hit, now) },
+      update: { ...hitRow(hit, now), assignmentsSyncedAt: null },
+    });
   }
 }

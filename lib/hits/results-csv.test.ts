@@ -1,21 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerFields, csvField, csvLine, mturkTime, resultRow, resultsHeader, sortAnswerColumns, type ResultHit } from "@/lib/hits/results-csv";
-
-describe("csvField", () => {
-  it("quotes every field and doubles quotes, keeping commas and newlines inside", () => {
-    expect(csvLine(["plain", 'say "hi"', "a,b", "two\nlines", ""])).toBe('"plain","say ""hi""","a,b","two\nlines",""\r\n');
-  });
-
-  it("defuses text a spreadsheet would run as a formula, but leaves numbers alone", () => {
-    expect(csvField("=HYPERLINK(\"http://x\")")).toBe('"\'=HYPERLINK(""http://x"")"');
-    expect(csvField("+1 555")).toBe("\"'+1 555\"");
-    expect(csvField("@SUM(A1)")).toBe("\"'@SUM(A1)\"");
-    expect(csvField("\tcmd")).toBe("\"'\tcmd\"");
-    expect(csvField("-3")).toBe('"-3"');
-    expect(csvField("-2.5")).toBe('"-2.5"');
-    expect(csvField("-not a number")).toBe("\"'-not a number\"");
-  });
-});
+import { answerFields, mturkTime, resultRow, resultsHeader, sortAnswerColumns, type ResultHit } from "@/lib/hits/results-csv";
 
 describe("mturkTime", () => {
   it("writes Seattle time as Java's Date.toString, PST and PDT", () => {
@@ -32,7 +16,13 @@ describe("answerFields", () => {
 
   it("opens crowd-form taskAnswers into MTurk's dotted columns, arrays as JSON", () => {
     const taskAnswers = JSON.stringify([
-      { sentiment: { label: "Positive" }, happy: { on: true }, sad: { on: false }, note: "ok", annotatedResult: { boundingBoxes: [{ left: 1, top: 2, label: "cat" }], inputImageProperties: { height: 10, width: 20 } } },
+      {
+        sentiment: { label: "Positive" },
+        happy: { on: true },
+        sad: { on: false },
+        note: "ok",
+        annotatedResult: { boundingBoxes: [{ left: 1, top: 2, label: "cat" }], inputImageProperties: { height: 10, width: 20 } },
+      },
     ]);
     expect(Object.fromEntries(answerFields({ taskAnswers }))).toEqual({
       "Answer.sentiment.label": "Positive",

@@ -73,20 +73,6 @@ export interface WorkerApproval {
   last7Days: [approved: number, decided: number];
 }
 
-// A spreadsheet runs a cell starting with one of these as a formula; numbers are left as they are.
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NUMBER = /^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/;
-
-/** One field, RFC 4180 quoted (always, as MTurk does), with formula-looking text defused by a leading '. */
-export function csvField(value: string): string {
-  const safe = FORMULA_START.test(value) && !NUMBER.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
-export function csvLine(fields: readonly string[]): string {
-  return fields.map(csvField).join(",") + "\r\n";
-}
-
 const PACIFIC = new Intl.DateTimeFormat("en-US", {
   timeZone: "America/Los_Angeles",
   weekday: "short",
@@ -114,7 +100,7 @@ function flattenInto(prefix: string, value: unknown, out: Map<string, string>): 
     const entries = Object.entries(value as Record<string, unknown>);
     if (entries.length === 0) out.set(prefix, "{}");
     for (const [k, v] of entries) flattenInto(`${prefix}.${k}`, v, out);
-  } else out.set(prefix, String(value));
+  } else out.set(prefix, `${value as string | number | boolean}`);
 }
 
 /**
@@ -138,7 +124,7 @@ export function answerFields(answers: unknown): Map<string, string> {
         // Not JSON: kept as text below, like any other answer.
       }
     }
-    out.set(`Answer.${name}`, Array.isArray(value) ? value.map(String).join("|") : value === null || value === undefined ? "" : String(value));
+    out.set(`Answer.${name}`, Array.isArray(value) ? value.map(String).join("|") : value === null || value === undefined ? "" : `${value as string}`);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import type { EnvironmentName } from "@/lib/auth/roles";
 import { db, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { EnvironmentName } from "@/lib/scope";
 
 const INSERT_CHUNK = 1000;
 

@@ -1,58 +1,33 @@
 import "server-only";
-import type { EnvironmentName } from "@/lib/auth/roles";
+import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
-import { HttpError } from "@/lib/http-error";
-import type { JobStatus } from "@/lib/jobs/job-types";
+import { Conflict, Forbidden } from "@/lib/errors";
+import type { JobAction, JobActor } from "@/lib/jobs/job-types";
+import { ACTION_FROM, findJob, jobContext, jobTally, jobView, type JobView } from "@/lib/jobs/job-view";
 
-export interface JobProgress {
-  id: string;
-  kind: string;
-  status: JobStatus;
-  subjectId: string | null;
-  total: number;
-  done: number;
-  failed: number;
-  lastError: string | null;
-  createdAt: Date;
-  startedAt: Date | null;
-  finishedAt: Date | null;
-}
-
-const PROGRESS = { id: true, kind: true, status: true, subjectId: true, total: true, done: true, failed: true, lastError: true, createdAt: true, startedAt: true, finishedAt: true } as const;
-
-/** A job of this team and environment, or 404: a job id from elsewhere reveals nothing. */
-export async function jobProgress(scope: { teamId: string; environment: EnvironmentName }, jobId: string): Promise<JobProgress> {
-  const job = await db.job.findFirst({ where: { id: jobId, teamId: scope.teamId, environment: scope.environment }, select: PROGRESS });
-  if (!job) throw new HttpError(404, "No such job");
-  return job as JobProgress;
-}
-
-export async function listJobs(scope: { teamId: string; environment: EnvironmentName }, options: { subjectId?: string; take?: number } = {}): Promise<JobProgress[]> {
-  return (await db.job.findMany({
-    where: { teamId: scope.teamId, environment: scope.environment, ...(options.subjectId ? { subjectId: options.subjectId } : {}) },
-    orderBy: { createdAt: "desc" },
-    take: options.take ?? 20,
-    select: PROGRESS,
-  })) as JobProgress[];
-}
-
-const TRANSITIONS: Record<"pause" | "resume" | "cancel", { from: JobStatus[]; to: JobStatus }> = {
-  pause: { from: ["queued", "running"], to: "paused" },
-  resume: { from: ["paused"], to: "queued" },
-  cancel: { from: ["queued", "running", "paused"], to: "cancelled" },
-};
+const TO: Record<JobAction, "paused" | "queued" | "cancelled"> = { pause: "paused", resume: "queued", cancel: "cancelled" };
+const PAST: Record<JobAction, string> = { pause: "paused", resume: "resumed", cancel: "cancelled" };
 
 /**
- * Pause, resume or cancel. The runner checks the status about every second, between items, so
- * the change takes effect within a second; items already sent are not undone.
+ * Pause, resume or cancel, if this member's role may do that to jobs of this kind. The runner
+ * checks the status about every second, between items, so the change takes effect within a
+ * second; items already sent are not undone.
  */
-export async function controlJob(scope: { teamId: string; environment: EnvironmentName }, jobId: string, action: keyof typeof TRANSITIONS): Promise<JobProgress> {
-  const t = TRANSITIONS[action];
+export async function controlJob(actor: JobActor, jobId: string, action: JobAction): Promise<JobView> {
+  const scope = { teamId: actor.team.id, environment: actor.environment };
+  const { job, handler } = await findJob(scope, jobId, actor.role);
+  const control = handler.access.control;
+  if (!control?.actions.includes(action)) throw new Conflict(`Jobs of this kind cannot be ${PAST[action]}`);
+  if (!hasRole(actor.role, control.role)) throw new Forbidden(`This needs the ${control.role} role; you are ${actor.role}`);
+  const before = await jobTally(job, handler);
   const moved = await db.job.updateMany({
-    where: { id: jobId, teamId: scope.teamId, environment: scope.environment, status: { in: t.from } },
-    data: { status: t.to, ...(action === "cancel" ? { finishedAt: new Date() } : {}) },
+    where: { id: jobId, ...scope, status: { in: ACTION_FROM[action] } },
+    data: { status: TO[action], ...(action === "cancel" ? { finishedAt: new Date() } : {}) },
   });
-  const job = await jobProgress(scope, jobId);
-  if (moved.count !== 1) throw new HttpError(409, `This job is ${job.status}; it cannot be ${action === "pause" ? "paused" : action === "resume" ? "resumed" : "cancelled"}`);
-  return job;
+  if (moved.count !== 1) {
+    const now = await db.job.findUniqueOrThrow({ where: { id: jobId }, select: { status: true } });
+    throw new Conflict(`This job is ${now.status}; it cannot be ${PAST[action]}`);
+  }
+  await handler.onControl?.(actor, jobContext(job), action, before);
+  return jobView(scope, jobId, actor.role);
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { EnvironmentName } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import type { Job } from "@/lib/generated/prisma/client";
 import { PermanentItemError, type JobContext, type JobHandler } from "@/lib/jobs/job-types";
+import { jobContext } from "@/lib/jobs/job-view";
 import { MturkError } from "@/lib/mturk/errors";
+import { withCallerRetries } from "@/lib/mturk/retry-layer";
 
 const LEASE_MS = 30_000;
 // How often a runner confirms it still holds the job: pause and cancel take effect this fast.
@@ -20,13 +21,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * app instances take different jobs at once. A job whose options carry a `notBefore` time (ISO
  * string) waits until then: a rejection waits out its undo window this way.
  */
-async function claimJob(runnerId: string, kinds: string[]): Promise<Job | null> {
+async function claimJob(runnerId: string, kinds: string[], teamId: string | null): Promise<Job | null> {
   const rows = await db.$queryRaw<Job[]>`
     UPDATE "Job" SET "lockedBy" = ${runnerId}, "lockedUntil" = now() + (${LEASE_MS} * interval '1 millisecond'),
       status = 'running', "startedAt" = COALESCE("startedAt", now()), "updatedAt" = now()
     WHERE id = (
       SELECT id FROM "Job"
       WHERE status IN ('queued', 'running') AND ("lockedUntil" IS NULL OR "lockedUntil" < now()) AND kind = ANY(${kinds})
+        AND (${teamId}::text IS NULL OR "teamId" = ${teamId})
         AND (options->>'notBefore' IS NULL OR (options->>'notBefore')::timestamptz <= now())
       ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
     RETURNING *`;
@@ -52,7 +54,8 @@ function retryable(e: unknown): boolean {
 async function runItem(handler: JobHandler, ctx: JobContext, item: { seq: number; input: unknown; attempts: number }): Promise<{ ok: true; result: unknown } | { ok: false; error: string }> {
   for (let attempt = item.attempts; ; attempt++) {
     try {
-      return { ok: true, result: (await handler.processItem(ctx, item.input, item.seq)) ?? null };
+      // This loop is the items' only retry layer: MTurk calls inside make one request each.
+      return { ok: true, result: (await withCallerRetries(() => handler.processItem(ctx, item.input, item.seq))) ?? null };
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       if (!retryable(e) || attempt + 1 >= MAX_ATTEMPTS) return { ok: false, error: message };
@@ -68,7 +71,7 @@ async function runItem(handler: JobHandler, ctx: JobContext, item: { seq: number
  * the lease is lost; the next claim resumes with the items still pending.
  */
 async function runJob(job: Job, handler: JobHandler, runnerId: string, signal?: AbortSignal): Promise<void> {
-  const ctx: JobContext = { jobId: job.id, teamId: job.teamId, environment: job.environment as EnvironmentName, options: job.options, createdById: job.createdById };
+  const ctx = jobContext(job);
   let lastRenew = Date.now();
   let stop = false;
   for (;;) {
@@ -107,16 +110,24 @@ async function runJob(job: Job, handler: JobHandler, runnerId: string, signal?: 
   if (finished.count === 1) await handler.onFinish?.(ctx, "succeeded");
 }
 
+export interface RunJobsOptions {
+  runnerId?: string;
+  /** Once aborted, the runner finishes the items in flight, hands its job back and returns. */
+  signal?: AbortSignal;
+  /** Only this team's jobs (a test runs its own team's jobs, not those of tests beside it). */
+  teamId?: string;
+}
+
 /**
  * One pass of a runner: claims and runs jobs until none is runnable. Returns how many it ran.
  * `handlers` maps kinds to handlers; jobs of other kinds are left for runners that know them.
- * Once `signal` is aborted it finishes the items in flight, hands its job back and returns.
  */
-export async function runJobsOnce(handlers: Record<string, JobHandler>, runnerId: string = randomUUID(), signal?: AbortSignal): Promise<number> {
+export async function runJobsOnce(handlers: Record<string, JobHandler>, options: RunJobsOptions = {}): Promise<number> {
+  const { runnerId = randomUUID(), signal, teamId = null } = options;
   let ran = 0;
   for (;;) {
     if (signal?.aborted) return ran;
-    const job = await claimJob(runnerId, Object.keys(handlers));
+    const job = await claimJob(runnerId, Object.keys(handlers), teamId);
     if (!job) return ran;
     ran++;
     const handler = handlers[job.kind]!;
@@ -129,6 +140,6 @@ export async function runJobsOnce(handlers: Record<string, JobHandler>, runnerId
       return ran;
     }
     const after = await db.job.findUnique({ where: { id: job.id }, select: { status: true } });
-    if (after?.status === "cancelled") await handler.onFinish?.({ jobId: job.id, teamId: job.teamId, environment: job.environment as EnvironmentName, options: job.options, createdById: job.createdById }, "cancelled");
+    if (after?.status === "cancelled") await handler.onFinish?.(jobContext(job), "cancelled");
   }
 }

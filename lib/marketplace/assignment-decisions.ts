@@ -3,9 +3,9 @@ import type { Tx } from "@/lib/db";
 import type { MkAssignment } from "@/lib/generated/prisma/client";
 import { MturkRequestError } from "@/lib/marketplace/errors";
 import { recordEvent } from "@/lib/marketplace/events";
-import { rewardFeeCents } from "@/lib/marketplace/fees";
 import { charge, feeScheduleOf, lockRequester } from "@/lib/marketplace/ledger";
-import { MASTERS_TYPE_IDS } from "@/lib/marketplace/system-qualifications";
+import { rewardFeeCents } from "@/lib/mturk-formats/fees";
+import { MASTERS_TYPE_IDS } from "@/lib/mturk-formats/system-qualifications";
 
 /**
  * Approving and rejecting, shared by the API, auto-approval and review policies. Each
@@ -27,10 +27,7 @@ async function load(tx: Tx, assignmentId: string): Promise<MkAssignment> {
   return a;
 }
 
-export async function approveAssignmentInTx(
-  tx: Tx,
-  input: { assignmentId: string; requesterFeedback?: string; now: Date; overrideRejection?: boolean },
-): Promise<void> {
+export async function approveAssignmentInTx(tx: Tx, input: { assignmentId: string; requesterFeedback?: string; now: Date; overrideRejection?: boolean }): Promise<void> {
   const a = await load(tx, input.assignmentId);
   const hit = await tx.mkHit.findUniqueOrThrow({ where: { id: a.hitId } });
   const fromRejected = a.status === "Rejected" && input.overrideRejection === true;
@@ -50,13 +47,17 @@ export async function approveAssignmentInTx(
   const requester = await lockRequester(tx, a.requesterId);
   const requirements = (hit.qualificationRequirements ?? []) as { QualificationTypeId?: string }[];
   const masters = requirements.some((r) => r.QualificationTypeId === MASTERS_TYPE_IDS[requester.environment]);
-  await charge(tx, a.requesterId, {
-    kind: "reward",
-    amountCents: hit.rewardCents,
-    feeCents: rewardFeeCents(hit.rewardCents, { maxAssignments: hit.maxAssignments, masters }, feeScheduleOf(requester)),
-    refId: a.id,
-    workerId: a.workerId,
-  });
+  await charge(
+    tx,
+    { id: a.requesterId, environment: requester.environment },
+    {
+      kind: "reward",
+      amountCents: hit.rewardCents,
+      feeCents: rewardFeeCents(hit.rewardCents, { maxAssignments: hit.maxAssignments, masters }, feeScheduleOf(requester)),
+      refId: a.id,
+      workerId: a.workerId,
+    },
+  );
   if (!fromRejected) {
     await tx.mkHit.update({ where: { id: hit.id }, data: { assignmentsSubmitted: { decrement: 1 }, assignmentsCompleted: { increment: 1 } } });
   }

@@ -1,22 +1,24 @@
 import "server-only";
+import { startBackgroundLoop } from "@/lib/background-loop";
 import { db } from "@/lib/db";
+import { LeaderLock } from "@/lib/db/leader-lock";
 import { stepWorkforce } from "@/lib/marketplace/simulation/run-workforce";
 import { sweepRequester } from "@/lib/marketplace/sweep";
 import { shutdownSignal } from "@/lib/shutdown";
 
 const TICK_MS = 1000;
 const SWEEP_EVERY_MS = 5000;
-let started = false;
 
 /**
  * Sweeps every requester every few seconds, so time-driven changes happen without API calls,
- * and steps each running simulated workforce at its own pace.
+ * and steps each running simulated workforce at its own pace. With several instances on one
+ * database only the leader does this, so workforces keep their pace and nothing is swept twice;
+ * the others try to take over every tick, which they can as soon as the leader is gone.
  */
 export function startMarketplaceBackground(): void {
-  if (started) return;
-  started = true;
-  let running = false;
+  let leading = false;
   let lastSweepAt = 0;
+  const leader = new LeaderLock("marketplace-background");
   const lastStepAt = new Map<string, number>();
 
   const sweepAll = async () => {
@@ -47,19 +49,23 @@ export function startMarketplaceBackground(): void {
     }
   };
 
-  const signal = shutdownSignal();
-  const tick = async () => {
-    if (running || signal.aborted) return;
-    running = true;
-    try {
-      if (Date.now() - lastSweepAt >= SWEEP_EVERY_MS) {
-        lastSweepAt = Date.now();
-        await sweepAll();
-      }
-      await stepWorkforces();
-    } finally {
-      running = false;
+  shutdownSignal().addEventListener("abort", () => void leader.release(), { once: true });
+  startBackgroundLoop("marketplace", TICK_MS, async () => {
+    const leads = await leader.lead().catch((e: unknown) => {
+      console.error("[marketplace] cannot tell which instance runs the background work", e);
+      return false;
+    });
+    if (leads !== leading) {
+      leading = leads;
+      // The previous leader's pace is unknown here: start every workforce afresh.
+      lastStepAt.clear();
+      console.log(leads ? `[marketplace] this instance (pid ${process.pid}) now runs the marketplace background work` : "[marketplace] another instance runs the marketplace background work");
     }
-  };
-  setInterval(() => void tick(), TICK_MS).unref();
+    if (!leads) return;
+    if (Date.now() - lastSweepAt >= SWEEP_EVERY_MS) {
+      lastSweepAt = Date.now();
+      await sweepAll();
+    }
+    await stepWorkforces();
+  });
 }

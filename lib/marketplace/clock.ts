@@ -8,7 +8,11 @@ import { db, type Tx } from "@/lib/db";
 // Offsets change only through advanceClock (tests); caching them keeps a plain read to one query.
 // Another app instance sees a change within OFFSET_CACHE_MS.
 const OFFSET_CACHE_MS = 1000;
-const offsets = new Map<string, { offsetMs: number; until: number }>();
+// On globalThis: the MTurk API (served before Next, scripts/start.ts) and Next's bundle each load
+// this module, and a clock advanced through one must read the same through the other at once.
+type Offsets = Map<string, { offsetMs: number; until: number }>;
+const store = globalThis as unknown as { hitdeskClockOffsets?: Offsets };
+const offsets = (store.hitdeskClockOffsets ??= new Map() as Offsets);
 
 export async function requesterNow(requesterId: string, tx: Tx | typeof db = db): Promise<Date> {
   const cached = offsets.get(requesterId);

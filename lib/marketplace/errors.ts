@@ -25,6 +25,21 @@ export class MturkRequestError extends MarketplaceError {
   }
 }
 
+/**
+ * Input that breaks the service model's constraints (required, type, length, range, pattern,
+ * enum), refused before the operation runs, as AWS's front end does for JSON services:
+ * `com.amazon.coral.validate#ValidationException`, HTTP 400, lower-case `message`, no
+ * TurkErrorCode. The SDKs read the code after '#'; neither retries it.
+ */
+export class MturkValidationError extends MarketplaceError {
+  readonly type = "ValidationException";
+  readonly status = 400;
+
+  override body(): Record<string, string> {
+    return { __type: `com.amazon.coral.validate#${this.type}`, message: this.message };
+  }
+}
+
 /** A temporary failure (HTTP 500); the SDKs retry it. */
 export class MturkServiceFault extends MarketplaceError {
   readonly type = "ServiceFault";

@@ -35,8 +35,13 @@ const environmentFaults: Record<MarketplaceEnvironment, Faults | undefined> = {
 };
 
 const CACHE_MS = 2_000;
-const configs = new Map<string, { faults: Faults | undefined; until: number }>();
-const buckets = new Map<string, { tokens: number; at: number }>();
+// On globalThis: the MTurk API (served before Next, scripts/start.ts) and Next's bundle each load
+// this module; one process enforces one rate per requester, and a change applies at once.
+type Configs = Map<string, { faults: Faults | undefined; until: number }>;
+type Buckets = Map<string, { tokens: number; at: number }>;
+const store = globalThis as unknown as { hitdeskFaultConfigs?: Configs; hitdeskFaultBuckets?: Buckets };
+const configs = (store.hitdeskFaultConfigs ??= new Map() as Configs);
+const buckets = (store.hitdeskFaultBuckets ??= new Map() as Buckets);
 
 async function faultsFor(requesterId: string, environment: MarketplaceEnvironment): Promise<Faults | undefined> {
   const cached = configs.get(requesterId);

@@ -8,18 +8,18 @@ import { TARGET_PREFIX, validateInput } from "@/lib/marketplace/model";
 import { operations } from "@/lib/marketplace/operations";
 import type { MarketplaceEnvironment } from "@/lib/marketplace/requesters";
 import { epochSeconds } from "@/lib/marketplace/serialize";
-import { verifySigV4 } from "@/lib/marketplace/sigv4";
-import { sweepRequester, sweepRequesterIfDue } from "@/lib/marketplace/sweep";
+import { verifySigV4, type SignedRequest } from "@/lib/marketplace/sigv4";
+import { sweepRequester } from "@/lib/marketplace/sweep";
 
 /**
  * The built-in marketplace's front door: AWS JSON 1.1 over POST, SigV4, `X-Amz-Target:
- * MTurkRequesterServiceV20170117.<Operation>`. Framework-agnostic (Fetch Request/Response).
+ * MTurkRequesterServiceV20170117.<Operation>`. Framework-agnostic: answerMturkRequest is the core,
+ * served as a Fetch handler here and on raw Node requests by lib/marketplace/node-server.ts.
  */
 const CORS_HEADERS = {
   "access-control-allow-origin": "*",
   "access-control-allow-methods": "POST, OPTIONS",
-  "access-control-allow-headers":
-    "authorization, content-type, x-amz-date, x-amz-target, x-amz-content-sha256, x-amz-user-agent, x-amz-security-token, amz-sdk-invocation-id, amz-sdk-request",
+  "access-control-allow-headers": "authorization, content-type, x-amz-date, x-amz-target, x-amz-content-sha256, x-amz-user-agent, x-amz-security-token, amz-sdk-invocation-id, amz-sdk-request",
   "access-control-expose-headers": "x-amzn-RequestId",
   "access-control-max-age": "86400",
 };
@@ -27,11 +27,15 @@ const CORS_HEADERS = {
 /** Test-only: advances the caller's clock (HITDESK_TEST_MODE). Not part of MTurk's API. */
 const ADVANCE_CLOCK_TARGET = "HITDesk.AdvanceClock";
 
-function reply(status: number, body: unknown, requestId: string): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": requestId, ...CORS_HEADERS },
-  });
+/** An answer before it is put on the wire, as a Fetch Response or on a Node response. */
+export interface MturkAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string | null;
+}
+
+function reply(status: number, body: unknown, requestId: string): MturkAnswer {
+  return { status, headers: { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": requestId, ...CORS_HEADERS }, body: JSON.stringify(body) };
 }
 
 /** Members that are absent are omitted, never sent as null. */
@@ -47,24 +51,29 @@ function withoutNulls(value: unknown): unknown {
   return value;
 }
 
-export async function handleMturkRequest(request: Request, environment: MarketplaceEnvironment): Promise<Response> {
+/**
+ * The one answering core behind both doors: `request` is what the client sent, `body` its raw
+ * bytes (empty unless POST).
+ */
+export async function answerMturkRequest(request: SignedRequest, body: Uint8Array, environment: MarketplaceEnvironment): Promise<MturkAnswer> {
   const requestId = randomUUID();
-  if (request.method === "OPTIONS") return new Response(null, { status: 204, headers: { "x-amzn-requestid": requestId, ...CORS_HEADERS } });
+  if (request.method === "OPTIONS") return { status: 204, headers: { "x-amzn-requestid": requestId, ...CORS_HEADERS }, body: null };
   try {
     if (request.method !== "POST") throw new AwsProtocolError("UnknownOperationException", "The MTurk API accepts POST requests only.", 405);
-    const body = await request.text();
     const requester = await verifySigV4(request, body, environment);
-    const target = request.headers.get("x-amz-target") ?? "";
+    const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8");
+    const target = request.header("x-amz-target") ?? "";
     const operation = target.startsWith(`${TARGET_PREFIX}.`) ? target.slice(TARGET_PREFIX.length + 1) : undefined;
     const handler = operation ? operations[operation] : undefined;
     const testClock = target === ADVANCE_CLOCK_TARGET && env.HITDESK_TEST_MODE;
     if (!handler && !testClock) throw new AwsProtocolError("UnknownOperationException", `Unknown operation ${target || "(no X-Amz-Target)"}.`, 400);
     let input: unknown;
     try {
-      input = body ? JSON.parse(body) : {};
+      input = text ? JSON.parse(text) : {};
     } catch {
       throw new AwsProtocolError("SerializationException", "The request body is not valid JSON.", 400);
     }
+    if (typeof input !== "object" || input === null || Array.isArray(input)) throw new AwsProtocolError("SerializationException", "The request body must be a JSON object.", 400);
     await injectFaults(requester.id, environment);
     if (testClock) {
       const seconds = Number((input as { Seconds?: unknown }).Seconds);
@@ -73,9 +82,10 @@ export async function handleMturkRequest(request: Request, environment: Marketpl
       await sweepRequester(requester.id);
       return reply(200, { Now: epochSeconds(now) }, requestId);
     }
-    validateInput(operation!, input);
-    await sweepRequesterIfDue(requester.id);
-    const output = await handler!(input, { requester, now: await requesterNow(requester.id), requestId });
+    // Time-driven changes (expiry, abandonment, auto-approval) are the background loop's
+    // (lib/marketplace/background.ts), not every request's: a call waits on no one's sweep.
+    const checked = validateInput(operation!, input);
+    const output = await handler!(checked, { requester, now: await requesterNow(requester.id), requestId });
     return reply(200, withoutNulls(output), requestId);
   } catch (e) {
     if (e instanceof MarketplaceError) return reply(e.status, e.body(), requestId);
@@ -83,4 +93,12 @@ export async function handleMturkRequest(request: Request, environment: Marketpl
     const fault = new MturkServiceFault();
     return reply(fault.status, fault.body(), requestId);
   }
+}
+
+/** The front door as a Fetch handler: Next's route and the in-process transport. */
+export async function handleMturkRequest(request: Request, environment: MarketplaceEnvironment): Promise<Response> {
+  const body = request.method === "POST" ? new Uint8Array(await request.arrayBuffer()) : new Uint8Array();
+  const signed: SignedRequest = { method: request.method, url: request.url, header: (name) => request.headers.get(name) ?? undefined };
+  const answer = await answerMturkRequest(signed, body, environment);
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
 }

@@ -2,9 +2,9 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
 import { MturkRequestError } from "@/lib/marketplace/errors";
-import { FeeScheduleInput, defaultFeeSchedule, type FeeSchedule } from "@/lib/marketplace/fees";
 import { env } from "@/lib/env";
 import { formatCents } from "@/lib/marketplace/money";
+import { FeeScheduleInput, defaultFeeSchedule, type FeeSchedule } from "@/lib/mturk-formats/fees";
 
 /**
  * Money: every movement is a row of MkLedgerEntry and the balance is their sum. A payment
@@ -16,6 +16,15 @@ export async function balanceCents(requesterId: string, tx: Tx | typeof db = db)
   const sum = await tx.mkLedgerEntry.aggregate({ where: { requesterId }, _sum: { amountCents: true } });
   return sum._sum.amountCents ?? 0;
 }
+
+/** Everything paid out (rewards, bonuses and their fees), in cents. */
+export async function spentCents(requesterId: string): Promise<number> {
+  const sum = await db.mkLedgerEntry.aggregate({ where: { requesterId, amountCents: { lt: 0 } }, _sum: { amountCents: true } });
+  return -(sum._sum.amountCents ?? 0);
+}
+
+/** What GetAccountBalance answers in sandbox, whatever was spent: MTurk's sandbox always says $10,000.00. */
+export const SANDBOX_BALANCE_CENTS = 1_000_000;
 
 /** Serialises payments of one requester for the rest of the transaction. */
 export async function lockRequester(tx: Tx, requesterId: string): Promise<{ environment: "sandbox" | "production"; feeSchedule: Prisma.JsonValue }> {
@@ -53,10 +62,14 @@ export interface Charge {
   workerId: string;
 }
 
-/** Debits amount and fee inside `tx` (the requester must be locked), refusing when funds are short. */
-export async function charge(tx: Tx, requesterId: string, c: Charge): Promise<void> {
+/**
+ * Debits amount and fee inside `tx` (the requester must be locked), refusing when funds are
+ * short in production. The sandbox never runs out, as on MTurk; its spending is still recorded.
+ */
+export async function charge(tx: Tx, requester: { id: string; environment: "sandbox" | "production" }, c: Charge): Promise<void> {
+  const requesterId = requester.id;
   const needed = c.amountCents + c.feeCents;
-  const available = await balanceCents(requesterId, tx);
+  const available = requester.environment === "sandbox" ? Infinity : await balanceCents(requesterId, tx);
   if (available < needed) {
     throw new MturkRequestError(
       "AWS.MechanicalTurk.InsufficientFunds",

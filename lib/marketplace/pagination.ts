@@ -25,8 +25,13 @@ export function seqCursor(input: { NextToken?: string; MaxResults?: number }): {
   return { limit: input.MaxResults ?? DEFAULT_PAGE_SIZE, after: input.NextToken ? decodeToken(input.NextToken) : undefined };
 }
 
-/** Cuts `limit + 1` rows (ordered by seq ascending) into a page; no NextToken on the last page. */
+/**
+ * Cuts rows (ordered by seq ascending) into a page. As MTurk does, every page with results
+ * carries a NextToken, the last one too, and only an empty page has none: Mephisto and
+ * psiTurk read `response["NextToken"]` from each non-empty page and stop on an empty one,
+ * while SDK paginators stop on the missing token, one call after the last results.
+ */
 export function pageOf<T>(rows: { seq: bigint; item: T }[], limit: number): { items: T[]; nextToken?: string } {
   const items = rows.slice(0, limit);
-  return { items: items.map((r) => r.item), nextToken: rows.length > limit ? encodeToken(items.at(-1)!.seq) : undefined };
+  return { items: items.map((r) => r.item), nextToken: items.length > 0 ? encodeToken(items.at(-1)!.seq) : undefined };
 }

@@ -2,25 +2,9 @@ import "server-only";
 import { db, type Db, type Tx } from "@/lib/db";
 import { MturkRequestError } from "@/lib/marketplace/errors";
 import type { MarketplaceEnvironment } from "@/lib/marketplace/requesters";
-import {
-  ADULT_TYPE_ID,
-  findSystemQualificationType,
-  LOCALE_TYPE_ID,
-  NUMBER_HITS_APPROVED_TYPE_ID,
-  PERCENT_APPROVED_TYPE_ID,
-} from "@/lib/marketplace/system-qualifications";
+import { ADULT_TYPE_ID, findSystemQualificationType, LOCALE_TYPE_ID, NUMBER_HITS_APPROVED_TYPE_ID, PERCENT_APPROVED_TYPE_ID } from "@/lib/mturk-formats/system-qualifications";
 
-export type Comparator =
-  | "LessThan"
-  | "LessThanOrEqualTo"
-  | "GreaterThan"
-  | "GreaterThanOrEqualTo"
-  | "EqualTo"
-  | "NotEqualTo"
-  | "Exists"
-  | "DoesNotExist"
-  | "In"
-  | "NotIn";
+export type Comparator = "LessThan" | "LessThanOrEqualTo" | "GreaterThan" | "GreaterThanOrEqualTo" | "EqualTo" | "NotEqualTo" | "Exists" | "DoesNotExist" | "In" | "NotIn";
 
 export type ActionsGuarded = "Accept" | "PreviewAndAccept" | "DiscoverPreviewAndAccept";
 
@@ -47,7 +31,6 @@ export interface WorkerAccess {
 }
 
 const MAX_REQUIREMENTS = 10;
-const NUMERIC: readonly Comparator[] = ["LessThan", "LessThanOrEqualTo", "GreaterThan", "GreaterThanOrEqualTo"];
 
 function invalid(index: number, message: string): MturkRequestError {
   return new MturkRequestError("AWS.MechanicalTurk.InvalidParameterValue", `QualificationRequirements[${index}]: ${message}`);
@@ -87,11 +70,7 @@ function checkValues(r: QualificationRequirement, i: number): void {
  * and that every type exists (a system type of this environment or a live type of a requester
  * in it). Async because of that last check: await it.
  */
-export async function validateQualificationRequirements(
-  requirements: unknown[] | undefined,
-  environment: MarketplaceEnvironment,
-  client: Tx | Db = db,
-): Promise<void> {
+export async function validateQualificationRequirements(requirements: unknown[] | undefined, environment: MarketplaceEnvironment, client: Tx | Db = db): Promise<void> {
   if (!requirements || requirements.length === 0) return;
   if (requirements.length > MAX_REQUIREMENTS) {
     throw new MturkRequestError("AWS.MechanicalTurk.InvalidParameterValue", `QualificationRequirements: at most ${MAX_REQUIREMENTS} requirements are allowed, got ${requirements.length}`);
@@ -147,8 +126,7 @@ async function workerValues(client: Tx | Db, workerId: string, environment: Mark
 }
 
 /** A requirement's locale matches when the country does and, if it names one, the subdivision too. */
-const localeMatches = (worker: LocaleValue, wanted: LocaleValue) =>
-  worker.Country === wanted.Country && (wanted.Subdivision === undefined || worker.Subdivision === wanted.Subdivision);
+const localeMatches = (worker: LocaleValue, wanted: LocaleValue) => worker.Country === wanted.Country && (wanted.Subdivision === undefined || worker.Subdivision === wanted.Subdivision);
 
 /**
  * Whether a worker's value satisfies one requirement. A worker without a value satisfies only

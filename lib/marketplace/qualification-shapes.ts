@@ -4,7 +4,7 @@ import type { MkQualification, MkQualificationRequest, MkQualificationType } fro
 import { MturkRequestError } from "@/lib/marketplace/errors";
 import type { MarketplaceEnvironment } from "@/lib/marketplace/requesters";
 import { epochSeconds } from "@/lib/marketplace/serialize";
-import { findSystemQualificationType, SYSTEM_TYPE_CREATION_TIME, type SystemQualificationType } from "@/lib/marketplace/system-qualifications";
+import { findSystemQualificationType, SYSTEM_TYPE_CREATION_TIME, type SystemQualificationType } from "@/lib/mturk-formats/system-qualifications";
 
 // Lookups and API shapes shared by the qualification operations.
 
@@ -60,8 +60,7 @@ export function serializeQualificationRequest(r: MkQualificationRequest) {
   };
 }
 
-export const typeDoesNotExist = (id: string) =>
-  new MturkRequestError("AWS.MechanicalTurk.QualificationTypeDoesNotExist", `Qualification type ${id} does not exist.`);
+export const typeDoesNotExist = (id: string) => new MturkRequestError("AWS.MechanicalTurk.QualificationTypeDoesNotExist", `Qualification type ${id} does not exist.`);
 
 /** A live (not deleted) type of this environment, whoever owns it. */
 export async function findLiveQualificationType(client: Tx | Db, environment: MarketplaceEnvironment, id: string): Promise<MkQualificationType | null> {
@@ -73,11 +72,7 @@ export async function findLiveQualificationType(client: Tx | Db, environment: Ma
  * PermissionDenied (MTurk's exact code is undocumented); unknown or deleted ids with
  * QualificationTypeDoesNotExist.
  */
-export async function requireOwnQualificationType(
-  client: Tx | Db,
-  requester: { id: string; environment: MarketplaceEnvironment },
-  id: string,
-): Promise<MkQualificationType> {
+export async function requireOwnQualificationType(client: Tx | Db, requester: { id: string; environment: MarketplaceEnvironment }, id: string): Promise<MkQualificationType> {
   if (findSystemQualificationType(requester.environment, id)) {
     throw new MturkRequestError("AWS.MechanicalTurk.PermissionDenied", `Qualification type ${id} is a system qualification type and cannot be changed or assigned.`);
   }

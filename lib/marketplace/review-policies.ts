@@ -4,7 +4,7 @@ import { MturkRequestError } from "@/lib/marketplace/errors";
 import { recordEvent } from "@/lib/marketplace/events";
 import { entityId } from "@/lib/marketplace/ids";
 import { approveAssignmentInTx, rejectAssignmentInTx } from "@/lib/marketplace/assignment-decisions";
-import { parseQuestionFormAnswers } from "@/lib/marketplace/answers";
+import { parseQuestionFormAnswers } from "@/lib/mturk-formats/answers";
 
 // Review policies (SPEC §10): ScoreMyKnownAnswers/2011-09-01 at assignment level, run on submit;
 // SimplePlurality/2011-09-01 at HIT level, run when the HIT becomes Reviewable. Results and
@@ -84,14 +84,20 @@ function parseParams(field: string, policy: ReviewPolicyInput, specs: Record<str
       const map = new Map<string, string[]>();
       for (const e of entries) {
         if (!e.Key || !e.Values || e.Values.length === 0) throw policyError(where, "every MapEntry needs a Key and at least one Value");
-        map.set(e.Key.trim(), e.Values.map((v) => v.trim()));
+        map.set(
+          e.Key.trim(),
+          e.Values.map((v) => v.trim()),
+        );
       }
       out.maps.set(key, map);
       continue;
     }
     if (spec.kind === "list") {
       // MTurk documents a comma-separated list; SDK users also pass one id per value.
-      const items = values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+      const items = values
+        .flatMap((v) => v.split(","))
+        .map((v) => v.trim())
+        .filter(Boolean);
       if (items.length === 0) throw policyError(where, "needs at least one value");
       out.lists.set(key, items);
       continue;
@@ -183,7 +189,14 @@ async function decide(tx: Tx, hitId: string, level: Level, assignmentId: string,
     if (approve) await approveAssignmentInTx(tx, { assignmentId, requesterFeedback: reason, now });
     else await rejectAssignmentInTx(tx, { assignmentId, requesterFeedback: reason ?? "Rejected by review policy", now });
     await tx.$executeRawUnsafe("RELEASE SAVEPOINT review_decision");
-    await recordAction(tx, hitId, level, { actionName: approve ? "approve" : "reject", targetId: assignmentId, targetType: "Assignment", status: "Succeeded", result: approve ? "Approved" : "Rejected", now });
+    await recordAction(tx, hitId, level, {
+      actionName: approve ? "approve" : "reject",
+      targetId: assignmentId,
+      targetType: "Assignment",
+      status: "Succeeded",
+      result: approve ? "Approved" : "Rejected",
+      now,
+    });
   } catch (e) {
     if (!(e instanceof MturkRequestError)) throw e;
     await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT review_decision");
@@ -207,8 +220,7 @@ async function decide(tx: Tx, hitId: string, level: Level, assignmentId: string,
 async function extendHit(tx: Tx, hitId: string, level: Level, maxAssignments: number, minSeconds: number, now: Date) {
   const hit = await tx.mkHit.findUnique({ where: { id: hitId } });
   if (!hit || hit.disposedAt) return;
-  const fail = (result: string, errorCode?: string) =>
-    recordAction(tx, hitId, level, { actionName: "extend", targetId: hitId, targetType: "HIT", status: "Failed", result, errorCode, now });
+  const fail = (result: string, errorCode?: string) => recordAction(tx, hitId, level, { actionName: "extend", targetId: hitId, targetType: "HIT", status: "Failed", result, errorCode, now });
   if (hit.maxAssignments >= maxAssignments) return fail(`The HIT already has ${hit.maxAssignments} assignments (ExtendMaximumAssignments is ${maxAssignments}).`);
   if (hit.underTenAtCreation && hit.maxAssignments + 1 >= 10) {
     return fail("A HIT created with fewer than 10 assignments cannot be extended to 10 or more.", "AWS.MechanicalTurk.InvalidMaximumAssignmentsIncrease");
@@ -220,14 +232,25 @@ async function extendHit(tx: Tx, hitId: string, level: Level, maxAssignments: nu
   });
   if (updated.count === 0) return fail("The HIT changed state and was not extended.");
   await recordEvent(tx, { requesterId: hit.requesterId, eventType: "HITExtended", hitTypeId: hit.hitTypeId, hitId, at: now });
-  await recordAction(tx, hitId, level, { actionName: "extend", targetId: hitId, targetType: "HIT", status: "Succeeded", result: `Extended to ${hit.maxAssignments + 1} assignments, expiring ${expiresAt.toISOString()}.`, now });
+  await recordAction(tx, hitId, level, {
+    actionName: "extend",
+    targetId: hitId,
+    targetType: "HIT",
+    status: "Succeeded",
+    result: `Extended to ${hit.maxAssignments + 1} assignments, expiring ${expiresAt.toISOString()}.`,
+    now,
+  });
 }
 
 /** A worker's answers keyed by question id, each a set of trimmed values. */
 function answerValues(answerXml: string | null): Map<string, string[]> {
   const map = new Map<string, string[]>();
   if (!answerXml) return map;
-  for (const a of parseQuestionFormAnswers(answerXml)) map.set(a.questionIdentifier.trim(), a.values.map((v) => v.trim()));
+  for (const a of parseQuestionFormAnswers(answerXml))
+    map.set(
+      a.questionIdentifier.trim(),
+      a.values.map((v) => v.trim()),
+    );
   return map;
 }
 

@@ -31,14 +31,3 @@ export async function sweepRequester(requesterId: string): Promise<void> {
     }
   }
 }
-
-const lastSweep = new Map<string, number>();
-const SWEEP_EVERY_MS = 1000;
-
-/** At most once a second per requester (per process): called before every API operation. */
-export async function sweepRequesterIfDue(requesterId: string): Promise<void> {
-  const now = Date.now();
-  if (now - (lastSweep.get(requesterId) ?? 0) < SWEEP_EVERY_MS) return;
-  lastSweep.set(requesterId, now);
-  await sweepRequester(requesterId);
-}

@@ -1,31 +1,42 @@
 import "server-only";
 import { MTurkClient } from "@aws-sdk/client-mturk";
-import type { EnvironmentName } from "@/lib/auth/roles";
 import { decryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { HttpError } from "@/lib/http-error";
+import { Conflict } from "@/lib/errors";
+import { InProcessMturkApi } from "@/lib/marketplace/admin";
 import { AWS_MTURK_ENDPOINTS, MTURK_REGION, builtinEndpointPath } from "@/lib/mturk/endpoints";
+import type { EnvironmentName } from "@/lib/scope";
 
-/** The server reaches its own built-in marketplace over loopback, like any other endpoint. */
+/**
+ * The built-in marketplace's address as any MTurk client sees it. HITdesk's own clients sign
+ * for it too, but send in-process (InProcessMturkApi): no loopback socket, no Next.
+ */
 function builtinEndpoint(environment: EnvironmentName): string {
   return `http://127.0.0.1:${env.PORT}${builtinEndpointPath(environment)}`;
 }
+
+export const SDK_MAX_ATTEMPTS = 6;
 
 const cache = new Map<string, { version: number; client: MTurkClient }>();
 
 /**
  * The one place that builds MTurk clients: endpoint, region and credentials of a team's
- * connection in one environment. The SDK retries throttling and service faults (adaptive mode),
- * unless `retries: "caller"`: then every call is one request and the caller paces and retries
- * (lib/mturk/send-paced.ts, for bulk work that should run at the account's rate limit).
+ * connection in one environment.
+ *
+ * One retry layer per path, never two (they multiply):
+ * - interactive calls (a request waiting on one MTurk call): the SDK's own retries, adaptive
+ *   mode, SDK_MAX_ATTEMPTS attempts;
+ * - job items: `retries: "caller"` (SDK off); the job runner retries the item (lib/jobs/run-jobs.ts),
+ *   and sendMturkPaced retries only throttling, as its pacing;
+ * - sync: `retries: "caller"`; sendWithBackoff retries (lib/mturk/send-with-backoff.ts).
  */
 export async function mturkClient(teamId: string, environment: EnvironmentName, options: { retries?: "sdk" | "caller" } = {}): Promise<MTurkClient> {
   const connection = await db.marketplaceConnection.findUnique({
     where: { teamId_environment: { teamId, environment } },
     omit: { secretCiphertext: false },
   });
-  if (!connection) throw new HttpError(409, `No marketplace connection for ${environment}: set one in Settings`);
+  if (!connection) throw new Conflict(`No marketplace connection for ${environment}: set one in Settings`);
   const callerRetries = options.retries === "caller";
   const key = `${teamId}:${environment}${callerRetries ? ":caller" : ""}`;
   const version = connection.updatedAt.getTime();
@@ -36,7 +47,8 @@ export async function mturkClient(teamId: string, environment: EnvironmentName, 
     endpoint,
     region: connection.kind === "custom" ? connection.region : MTURK_REGION,
     credentials: { accessKeyId: connection.accessKeyId, secretAccessKey: decryptSecret(connection.secretCiphertext) },
-    ...(callerRetries ? { maxAttempts: 1 } : { maxAttempts: 6, retryMode: "adaptive" }),
+    ...(callerRetries ? { maxAttempts: 1 } : { maxAttempts: SDK_MAX_ATTEMPTS, retryMode: "adaptive" }),
+    ...(connection.kind === "builtin" ? { requestHandler: new InProcessMturkApi() } : {}),
   });
   cached?.client.destroy();
   cache.set(key, { version, client });

@@ -5,7 +5,10 @@ export const ConnectionInput = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("builtin") }),
   z.object({
     kind: z.literal("aws"),
-    accessKeyId: z.string().trim().regex(/^[A-Z0-9]{16,128}$/, "Access key ID: 16–128 upper-case letters and digits (e.g. AKIA…)"),
+    accessKeyId: z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9]{16,128}$/, "Access key ID: 16–128 upper-case letters and digits (e.g. AKIA…)"),
     /** Blank keeps the stored secret. */
     secretAccessKey: z.string().trim().max(128, "Secret access key is too long").optional(),
   }),

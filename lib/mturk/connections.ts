@@ -1,17 +1,18 @@
 import "server-only";
 import { GetAccountBalanceCommand } from "@aws-sdk/client-mturk";
-import { hasRole, type EnvironmentName } from "@/lib/auth/roles";
+import { hasRole } from "@/lib/auth/roles";
 import type { TeamContext } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
 import { encryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { appUrl } from "@/lib/env";
-import { HttpError } from "@/lib/http-error";
-import { provisionRequester } from "@/lib/marketplace/requesters";
+import { Forbidden, Invalid } from "@/lib/errors";
+import { provisionRequester } from "@/lib/marketplace/admin";
 import { sendMturk } from "@/lib/mturk/send";
 import type { ConnectionInput } from "@/lib/mturk/connection-input";
 import { AWS_MTURK_ENDPOINTS, builtinEndpointPath } from "@/lib/mturk/endpoints";
 import { toMturkError } from "@/lib/mturk/errors";
+import type { EnvironmentName } from "@/lib/scope";
 
 export interface ConnectionSummary {
   environment: EnvironmentName;
@@ -35,7 +36,7 @@ export async function connectionSummaries(teamId: string): Promise<ConnectionSum
 
 /** Production's connection moves money: only owners change it. */
 export function assertMayChangeConnection(ctx: TeamContext, environment: EnvironmentName): void {
-  if (environment === "production" && !hasRole(ctx.role, "owner")) throw new HttpError(403, "Only an owner can change the production connection");
+  if (environment === "production" && !hasRole(ctx.role, "owner")) throw new Forbidden("Only an owner can change the production connection");
 }
 
 export async function updateConnection(ctx: TeamContext, environment: EnvironmentName, input: ConnectionInput): Promise<ConnectionSummary> {
@@ -49,7 +50,7 @@ export async function updateConnection(ctx: TeamContext, environment: Environmen
   } else {
     // A blank secret keeps the stored one, but only for the same key id on the same kind.
     const keepSecret = !input.secretAccessKey && current && current.kind === input.kind && current.accessKeyId === input.accessKeyId;
-    if (!input.secretAccessKey && !keepSecret) throw new HttpError(400, "secretAccessKey: enter the secret access key for this key ID");
+    if (!input.secretAccessKey && !keepSecret) throw new Invalid("secretAccessKey: enter the secret access key for this key ID");
     data = {
       kind: input.kind,
       endpoint: input.kind === "custom" ? input.endpoint : null,

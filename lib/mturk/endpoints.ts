@@ -1,4 +1,4 @@
-import type { EnvironmentName } from "@/lib/auth/roles";
+import type { EnvironmentName } from "@/lib/scope";
 
 /** AWS MTurk's endpoints; both sign with region us-east-1. */
 export const AWS_MTURK_ENDPOINTS: Record<EnvironmentName, string> = {

@@ -1,8 +1,8 @@
 import "server-only";
-import type { EnvironmentName } from "@/lib/auth/roles";
 import { mturkClient } from "@/lib/mturk/client";
 import { MturkError } from "@/lib/mturk/errors";
 import { sendWith } from "@/lib/mturk/send";
+import type { EnvironmentName } from "@/lib/scope";
 
 type Command = Parameters<typeof sendWith>[1];
 

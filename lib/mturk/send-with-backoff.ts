@@ -12,9 +12,9 @@ const MAX_DELAY_MS = 10_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * sendWith, retried on throttling and service faults with exponential backoff and full jitter.
- * The SDK retries too, but only a few times and quickly; a long sync that meets a rate limit
- * must slow down and carry on rather than fail hours of work on one busy second.
+ * sendWith, retried on throttling, service faults and network failures with exponential backoff and full jitter:
+ * the sync's one retry layer (its client has the SDK's retries off). A long sync that meets a
+ * rate limit must slow down and carry on rather than fail hours of work on one busy second.
  */
 export async function sendWithBackoff<C extends SendArgs[1]>(client: MTurkClient, command: C, onAttempt?: () => void): ReturnType<typeof sendWith<C>> {
   for (let attempt = 1; ; attempt++) {
@@ -22,8 +22,8 @@ export async function sendWithBackoff<C extends SendArgs[1]>(client: MTurkClient
     try {
       return await sendWith(client, command);
     } catch (e) {
-      const retryable = e instanceof MturkError && (e.kind === "throttled" || e.kind === "service");
-      if (!retryable || attempt >= MAX_ATTEMPTS) throw e;
+      // Network failures too: with the SDK's retries off, this is the only layer that absorbs them.
+      if (!(e instanceof MturkError && e.retryable) || attempt >= MAX_ATTEMPTS) throw e;
       await sleep(Math.random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt));
     }
   }

@@ -1,14 +1,29 @@
 import "server-only";
 import { z } from "zod";
-import { parseQuestionForm, QuestionFormError } from "@/lib/marketplace/question-form";
-import { renderQuestionFormDocument } from "@/lib/marketplace/task/question-form-document";
-import { PREVIEW_ASSIGNMENT_ID, prepareTaskHtml, taskNoticeDocument } from "@/lib/marketplace/worker-site/task-html";
-import { XmlShapeError } from "@/lib/marketplace/xml-tree";
+import { questionContent } from "@/lib/mturk-formats/question";
+import { parseQuestionForm, QuestionFormError } from "@/lib/mturk-formats/question-form";
+import { renderQuestionFormDocument } from "@/lib/mturk-formats/question-form-document";
+import { PREVIEW_ASSIGNMENT_ID, prepareTaskHtml, taskNoticeDocument } from "@/lib/mturk-formats/task-html";
+import { XmlShapeError } from "@/lib/mturk-formats/xml-tree";
 import { TaskDesign, questionForRow } from "@/lib/projects/project-design";
-import { questionContent } from "@/lib/marketplace/question";
 
 export const TaskPreviewInput = z.object({ task: TaskDesign, values: z.record(z.string(), z.string()).default({}) });
 export type TaskPreviewInput = z.infer<typeof TaskPreviewInput>;
+
+/** The editor's preview form: TaskPreviewInput as JSON in one field, posted into the preview frame. */
+export const TaskPreviewForm = z.object({
+  payload: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "The payload is not valid JSON" });
+        return z.NEVER;
+      }
+    })
+    .pipe(TaskPreviewInput),
+});
 
 /**
  * A task as a worker previews it, with one row's values: the same HTML rewriting and QuestionForm

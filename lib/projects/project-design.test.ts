@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { questionContent } from "@/lib/marketplace/question";
+import { questionContent } from "@/lib/mturk-formats/question";
 import { designPlaceholders, questionForRow } from "@/lib/projects/project-design";
 
 const row = { text: `Tom & "Jerry" <script>x</script> ]]> end`, item: "a b&c=d/é", url: "  https://example.com/s?id=1&x=2  " };

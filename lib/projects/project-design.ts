@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { externalQuestionXml, htmlQuestionXml, placeholdersIn, substitute, escapeXml } from "@/lib/batches/placeholders";
 import { dollarsToCents } from "@/lib/money";
+import { escapeXml } from "@/lib/mturk-formats/escape";
+import { externalQuestionXml, htmlQuestionXml, placeholdersIn, substitute } from "@/lib/mturk-formats/placeholders";
 
 /**
  * A HIT design (a project version): everything CreateHIT needs except the per-row values of
@@ -16,7 +17,15 @@ export const QualificationRequirementInput = z
     Comparator: z.enum(COMPARATORS),
     IntegerValues: z.array(z.number().int()).max(15).optional(),
     LocaleValues: z
-      .array(z.object({ Country: z.string().regex(/^[A-Z]{2}$/, "Country: two capital letters (ISO 3166-1), e.g. US"), Subdivision: z.string().regex(/^[A-Z0-9]{1,3}$/, "Subdivision: e.g. CA").optional() }))
+      .array(
+        z.object({
+          Country: z.string().regex(/^[A-Z]{2}$/, "Country: two capital letters (ISO 3166-1), e.g. US"),
+          Subdivision: z
+            .string()
+            .regex(/^[A-Z0-9]{1,3}$/, "Subdivision: e.g. CA")
+            .optional(),
+        }),
+      )
       .max(30)
       .optional(),
     ActionsGuarded: z.enum(ACTIONS_GUARDED).default("Accept"),

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { TeamContext } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { HttpError } from "@/lib/http-error";
+import { NotFound } from "@/lib/errors";
 import { ProjectDesign } from "@/lib/projects/project-design";
 
 export const ProjectInput = z.object({
@@ -32,7 +32,7 @@ export async function saveProjectVersion(ctx: TeamContext, projectId: string, in
     // Locks the project row: two saves at once get consecutive versions.
     const locked = await tx.$queryRaw<{ latestVersion: number }[]>`SELECT "latestVersion" FROM "Project" WHERE id = ${projectId} AND "teamId" = ${ctx.team.id} FOR UPDATE`;
     const latest = locked[0]?.latestVersion;
-    if (latest === undefined) throw new HttpError(404, "No such project");
+    if (latest === undefined) throw new NotFound("No such project");
     const current = await tx.projectVersion.findUniqueOrThrow({ where: { projectId_version: { projectId, version: latest } } });
     const unchanged = JSON.stringify(current.design) === JSON.stringify(input.design);
     const version = unchanged ? latest : latest + 1;
@@ -44,15 +44,19 @@ export async function saveProjectVersion(ctx: TeamContext, projectId: string, in
 }
 
 export async function listProjects(teamId: string) {
-  return db.project.findMany({ where: { teamId, archivedAt: null }, orderBy: { updatedAt: "desc" }, take: 200, select: { id: true, name: true, latestVersion: true, updatedAt: true, templateId: true } });
+  return db.project.findMany({
+    where: { teamId, archivedAt: null },
+    orderBy: { updatedAt: "desc" },
+    take: 200,
+    select: { id: true, name: true, latestVersion: true, updatedAt: true, templateId: true },
+  });
 }
 
 /** A project of the team with one version's design (the latest by default). */
 export async function getProject(teamId: string, projectId: string, version?: number) {
   const project = await db.project.findFirst({ where: { id: projectId, teamId } });
-  if (!project) throw new HttpError(404, "No such project");
+  if (!project) throw new NotFound("No such project");
   const v = await db.projectVersion.findUnique({ where: { projectId_version: { projectId, version: version ?? project.latestVersion } } });
-  if (!v) throw new HttpError(404, `Project ${project.name} has no version ${version}`);
+  if (!v) throw new NotFound(`Project ${project.name} has no version ${version}`);
   return { ...project, versionId: v.id, version: v.version, design: ProjectDesign.parse(v.design) };
 }
-

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { TeamContext } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { HttpError } from "@/lib/http-error";
+import { Conflict, Invalid } from "@/lib/errors";
 import { sendMturk } from "@/lib/mturk/send";
 import { questionForRow } from "@/lib/projects/project-design";
 import { getProject } from "@/lib/projects/projects";
@@ -18,14 +18,14 @@ export const TryAsWorkerInput = z.object({ values: z.record(z.string(), z.string
  */
 export async function tryAsWorker(ctx: TeamContext, projectId: string, values: Record<string, string>): Promise<{ hitId: string; workerUrl: string }> {
   const connection = await db.marketplaceConnection.findUnique({ where: { teamId_environment: { teamId: ctx.team.id, environment: "sandbox" } }, select: { kind: true } });
-  if (connection?.kind !== "builtin") throw new HttpError(409, "Try it as a worker needs the sandbox connected to HITdesk's built-in marketplace");
+  if (connection?.kind !== "builtin") throw new Conflict("Try it as a worker needs the sandbox connected to HITdesk's built-in marketplace");
   const project = await getProject(ctx.team.id, projectId);
   const d = project.design;
   let question: string;
   try {
     question = questionForRow(d.task, values);
   } catch (e) {
-    throw new HttpError(400, `Sample values: ${(e as Error).message}`);
+    throw new Invalid(`Sample values: ${(e as Error).message}`);
   }
   const out = await sendMturk(
     ctx.team.id,

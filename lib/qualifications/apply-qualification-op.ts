@@ -1,21 +1,11 @@
 import "server-only";
-import {
-  AcceptQualificationRequestCommand,
-  AssociateQualificationWithWorkerCommand,
-  DisassociateQualificationFromWorkerCommand,
-  RejectQualificationRequestCommand,
-} from "@aws-sdk/client-mturk";
-import type { EnvironmentName } from "@/lib/auth/roles";
+import { AcceptQualificationRequestCommand, AssociateQualificationWithWorkerCommand, DisassociateQualificationFromWorkerCommand, RejectQualificationRequestCommand } from "@aws-sdk/client-mturk";
 import { db } from "@/lib/db";
 import { PermanentItemError } from "@/lib/jobs/job-types";
 import { MturkError } from "@/lib/mturk/errors";
 import { sendMturk } from "@/lib/mturk/send";
 import type { QualificationOp } from "@/lib/qualifications/qualification-op-input";
-
-export interface Scope {
-  teamId: string;
-  environment: EnvironmentName;
-}
+import type { Scope } from "@/lib/scope";
 
 /** The request's worker, from the cache: the score row accept writes belongs to them. */
 async function cachedRequest(scope: Scope, qualificationTypeId: string, requestId: string) {
@@ -79,7 +69,10 @@ export async function applyQualificationOp(scope: Scope, qualificationTypeId: st
     }
     case "revoke": {
       const skipped = await call(new DisassociateQualificationFromWorkerCommand({ QualificationTypeId: qualificationTypeId, WorkerId: op.workerId, Reason: op.reason || undefined }), "Not held");
-      await db.cachedQualificationScore.updateMany({ where: { ...scope, qualificationTypeId, workerId: op.workerId, forgottenAt: null }, data: { forgottenAt: now, status: "Revoked", syncedAt: now } });
+      await db.cachedQualificationScore.updateMany({
+        where: { ...scope, qualificationTypeId, workerId: op.workerId, forgottenAt: null },
+        data: { forgottenAt: now, status: "Revoked", syncedAt: now },
+      });
       return skipped ?? `Revoked ${op.workerId}`;
     }
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseAnswerKey, scoreAnswers } from "@/lib/marketplace/answer-key";
-import { parseQuestionForm } from "@/lib/marketplace/question-form";
+import { parseAnswerKey, scoreAnswers } from "@/lib/mturk-formats/answer-key";
+import { parseQuestionForm } from "@/lib/mturk-formats/question-form";
 import { buildAnswerKeyXml, buildTestQuestionFormXml, testXmlOf } from "@/lib/qualifications/build-test-xml";
 import { TestDefinition, type TestQuestion } from "@/lib/qualifications/qualification-type-input";
 
@@ -41,7 +41,13 @@ describe("test builder XML", () => {
     expect(multi).toMatchObject({ type: "Selection", minSelectionCount: 1, maxSelectionCount: 3, style: "checkbox" });
     expect(form.questions[0]!.answer).toMatchObject({ type: "Selection", minSelectionCount: 1, maxSelectionCount: 1, style: "radiobutton" });
     expect(form.questions[2]!.answer.type).toBe("FreeText");
-    expect(form.items[0]).toMatchObject({ kind: "Overview", content: [{ kind: "Title", text: "Test & check" }, { kind: "Text", text: "Answer all <4> questions" }] });
+    expect(form.items[0]).toMatchObject({
+      kind: "Overview",
+      content: [
+        { kind: "Title", text: "Test & check" },
+        { kind: "Text", text: "Answer all <4> questions" },
+      ],
+    });
   });
 
   it("keys only scorable questions, and each mapping scores as MTurk would", () => {

@@ -1,4 +1,4 @@
-import { buildQuestionFormXml, xmlText, type FormQuestionDraft } from "@/lib/question-form/build-question-form";
+import { buildQuestionFormXml, xmlText, type FormQuestionDraft } from "@/lib/mturk-formats/build-question-form";
 import type { ScoreMapping, TestDefinition, TestQuestion } from "@/lib/qualifications/qualification-type-input";
 
 // The test builder's output: QuestionForm (2017-11-06, written by the form builder shared with
@@ -42,7 +42,10 @@ function mappingXml(mapping: ScoreMapping, questions: TestQuestion[]): string {
       return (
         "<QualificationValueMapping><RangeMapping>" +
         mapping.ranges
-          .map((r) => `<SummedScoreRange><InclusiveLowerBound>${r.lower}</InclusiveLowerBound><InclusiveUpperBound>${r.upper}</InclusiveUpperBound><QualificationValue>${r.value}</QualificationValue></SummedScoreRange>`)
+          .map(
+            (r) =>
+              `<SummedScoreRange><InclusiveLowerBound>${r.lower}</InclusiveLowerBound><InclusiveUpperBound>${r.upper}</InclusiveUpperBound><QualificationValue>${r.value}</QualificationValue></SummedScoreRange>`,
+          )
           .join("") +
         `<OutOfRangeQualificationValue>${mapping.outOfRangeValue}</OutOfRangeQualificationValue></RangeMapping></QualificationValueMapping>`
       );

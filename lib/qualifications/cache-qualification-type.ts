@@ -1,7 +1,7 @@
 import "server-only";
 import type { QualificationType } from "@aws-sdk/client-mturk";
-import type { EnvironmentName } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
+import type { EnvironmentName } from "@/lib/scope";
 
 /** The cache row of a type as the API returns it; a pending write, so a sync can batch many in one transaction. */
 export function upsertCachedQualificationType(teamId: string, environment: EnvironmentName, t: QualificationType, now: Date) {

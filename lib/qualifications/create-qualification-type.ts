@@ -1,16 +1,14 @@
 import "server-only";
 import { CreateQualificationTypeCommand } from "@aws-sdk/client-mturk";
 import { recordAudit } from "@/lib/audit";
-import type { TeamContext } from "@/lib/auth/session";
 import { sendMturk } from "@/lib/mturk/send";
 import { cacheQualificationType } from "@/lib/qualifications/cache-qualification-type";
 import type { QualificationTypeInput } from "@/lib/qualifications/qualification-type-input";
 import { refusedByMturk } from "@/lib/qualifications/refused-by-mturk";
 import { saveReviewKey } from "@/lib/qualifications/review-key";
 import { validatedTestXml } from "@/lib/qualifications/validate-test";
+import type { Actor } from "@/lib/scope";
 import type { z } from "zod";
-
-type Actor = Pick<TeamContext, "team" | "user" | "environment">;
 
 export async function createQualificationType(ctx: Actor, input: z.output<typeof QualificationTypeInput>): Promise<{ qualificationTypeId: string }> {
   const test = validatedTestXml(input.test);

@@ -1,19 +1,26 @@
 import "server-only";
 import type { z } from "zod";
-import type { TeamContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { HttpError } from "@/lib/http-error";
+import { Invalid, NotFound } from "@/lib/errors";
 import type { GrantAgreementInput, GrantBatchInput, ScoreCsvInput } from "@/lib/qualifications/qualification-op-input";
 import { parseScoreCsv } from "@/lib/qualifications/parse-score-csv";
 import { runQualificationOps } from "@/lib/qualifications/qualification-ops-job";
 import { workerAgreement } from "@/lib/review/worker-agreement";
+import type { Actor, Scope } from "@/lib/scope";
 
-type Actor = Pick<TeamContext, "team" | "user" | "environment">;
+/** Only the team's own types (its cache): another team's id is refused before any preview is computed. */
+async function requireOwnType(ctx: Actor, qualificationTypeId: string): Promise<void> {
+  const key = { teamId: ctx.team.id, environment: ctx.environment, qualificationTypeId };
+  if (!(await db.cachedQualificationType.findUnique({ where: { teamId_environment_qualificationTypeId: key }, select: { qualificationTypeId: true } }))) {
+    throw new NotFound("Qualification type not found");
+  }
+}
 
 /** Scores from a CSV: refused whole (400 naming the rows) if any row is bad; a preview sends nothing. */
 export async function grantScoresFromCsv(ctx: Actor, qualificationTypeId: string, input: z.output<typeof ScoreCsvInput>) {
+  await requireOwnType(ctx, qualificationTypeId);
   const parsed = parseScoreCsv(input.csv);
-  if (!parsed.ok) throw new HttpError(400, `The CSV was not used: ${parsed.errors.slice(0, 5).join("; ")}${parsed.errors.length > 5 ? ` (and ${parsed.errors.length - 5} more)` : ""}`, parsed.errors);
+  if (!parsed.ok) throw new Invalid(`The CSV was not used: ${parsed.errors.slice(0, 5).join("; ")}${parsed.errors.length > 5 ? ` (and ${parsed.errors.length - 5} more)` : ""}`, parsed.errors);
   if (input.preview) return { total: parsed.scores.length, workers: parsed.scores.slice(0, 20) };
   return runQualificationOps(
     ctx,
@@ -24,9 +31,9 @@ export async function grantScoresFromCsv(ctx: Actor, qualificationTypeId: string
 }
 
 /** Workers with at least one approved assignment on a HIT of the batch (from the cache). */
-export async function approvedWorkersOfBatch(scope: { teamId: string; environment: TeamContext["environment"] }, batchId: string): Promise<string[]> {
+export async function approvedWorkersOfBatch(scope: Scope, batchId: string): Promise<string[]> {
   const batch = await db.batch.findFirst({ where: { id: batchId, ...scope }, select: { id: true } });
-  if (!batch) throw new HttpError(404, "No batch of this team has that id in this environment");
+  if (!batch) throw new NotFound("No batch of this team has that id in this environment");
   const rows = await db.$queryRaw<{ workerId: string }[]>`
     SELECT DISTINCT a."workerId" FROM "CachedAssignment" a
     JOIN "BatchHit" b ON b."hitId" = a."hitId" AND b."batchId" = ${batchId}
@@ -38,7 +45,7 @@ export async function approvedWorkersOfBatch(scope: { teamId: string; environmen
 export async function grantToBatchWorkers(ctx: Actor, qualificationTypeId: string, input: z.output<typeof GrantBatchInput>) {
   const workers = await approvedWorkersOfBatch({ teamId: ctx.team.id, environment: ctx.environment }, input.batchId);
   if (input.preview) return { total: workers.length, workers: workers.slice(0, 20).map((workerId) => ({ workerId, value: input.value })) };
-  if (workers.length === 0) throw new HttpError(400, "No worker has an approved assignment in that batch yet (as of the last sync)");
+  if (workers.length === 0) throw new Invalid("No worker has an approved assignment in that batch yet (as of the last sync)");
   return runQualificationOps(
     ctx,
     qualificationTypeId,
@@ -53,10 +60,11 @@ export async function grantToBatchWorkers(ctx: Actor, qualificationTypeId: strin
  * lists them with their agreement; the grant is a durable job, one item per worker.
  */
 export async function grantByAgreement(ctx: Actor, qualificationTypeId: string, input: z.output<typeof GrantAgreementInput>) {
+  await requireOwnType(ctx, qualificationTypeId);
   const all = await workerAgreement({ teamId: ctx.team.id, environment: ctx.environment }, input.source);
   const chosen = all.filter((w) => w.compared >= input.minCompared && w.percent >= input.minPercent);
   if (input.preview) return { total: chosen.length, considered: all.length, workers: chosen.slice(0, 100).map((w) => ({ ...w, value: input.value })) };
-  if (chosen.length === 0) throw new HttpError(400, `No worker has ${input.minPercent}% agreement or more over at least ${input.minCompared} compared assignments (as of the last sync)`);
+  if (chosen.length === 0) throw new Invalid(`No worker has ${input.minPercent}% agreement or more over at least ${input.minCompared} compared assignments (as of the last sync)`);
   return runQualificationOps(
     ctx,
     qualificationTypeId,
@@ -71,6 +79,6 @@ export async function projectChoices(teamId: string): Promise<{ id: string; name
 }
 
 /** The newest batches, for "grant to all workers approved in batch X". */
-export async function batchChoices(scope: { teamId: string; environment: TeamContext["environment"] }): Promise<{ id: string; name: string }[]> {
+export async function batchChoices(scope: Scope): Promise<{ id: string; name: string }[]> {
   return db.batch.findMany({ where: scope, orderBy: { createdAt: "desc" }, take: 50, select: { id: true, name: true } });
 }

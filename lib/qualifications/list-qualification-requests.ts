@@ -1,9 +1,9 @@
 import "server-only";
-import type { EnvironmentName } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
-import { parseAnswerKey, scoreAnswers, type AnswerKey } from "@/lib/marketplace/answer-key";
-import { parseQuestionFormAnswers } from "@/lib/marketplace/answers";
-import { parseQuestionForm, type ContentItem, type QuestionForm } from "@/lib/marketplace/question-form";
+import { parseAnswerKey, scoreAnswers, type AnswerKey } from "@/lib/mturk-formats/answer-key";
+import { parseQuestionFormAnswers } from "@/lib/mturk-formats/answers";
+import { parseQuestionForm, type ContentItem, type QuestionForm } from "@/lib/mturk-formats/question-form";
+import type { Scope } from "@/lib/scope";
 
 export interface PendingRequest {
   requestId: string;
@@ -39,7 +39,7 @@ const safely = <T>(f: () => T): T | undefined => {
 
 /** Pending requests for a type, oldest first, with answers made readable from the type's test and scored by its key. */
 export async function listQualificationRequests(
-  scope: { teamId: string; environment: EnvironmentName },
+  scope: Scope,
   qualificationTypeId: string,
   test: { testXml: string | null; answerKeyXml: string | null; reviewKeyXml?: string | null },
 ): Promise<PendingRequest[]> {

@@ -1,6 +1,6 @@
 import "server-only";
-import type { EnvironmentName } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
+import type { Scope } from "@/lib/scope";
 
 export interface ScoreRow {
   workerId: string;
@@ -12,11 +12,9 @@ export interface ScoreRow {
 const PAGE = 200;
 
 /** Workers holding the type (Granted) or who held it (Revoked, or no longer listed), newest first. */
-export async function listQualificationScores(scope: { teamId: string; environment: EnvironmentName }, qualificationTypeId: string, status: "Granted" | "Revoked", page = 1): Promise<{ rows: ScoreRow[]; total: number }> {
+export async function listQualificationScores(scope: Scope, qualificationTypeId: string, status: "Granted" | "Revoked", page = 1): Promise<{ rows: ScoreRow[]; total: number }> {
   const where =
-    status === "Granted"
-      ? { ...scope, qualificationTypeId, status: "Granted", forgottenAt: null }
-      : { ...scope, qualificationTypeId, OR: [{ status: "Revoked" }, { forgottenAt: { not: null } }] };
+    status === "Granted" ? { ...scope, qualificationTypeId, status: "Granted", forgottenAt: null } : { ...scope, qualificationTypeId, OR: [{ status: "Revoked" }, { forgottenAt: { not: null } }] };
   const [rows, total] = await Promise.all([
     db.cachedQualificationScore.findMany({ where, orderBy: [{ grantTime: "desc" }, { workerId: "asc" }], skip: (page - 1) * PAGE, take: PAGE }),
     db.cachedQualificationScore.count({ where }),

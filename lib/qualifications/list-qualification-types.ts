@@ -1,6 +1,6 @@
 import "server-only";
-import type { EnvironmentName } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
+import type { EnvironmentName } from "@/lib/scope";
 
 /** Older than this, the page asks for a sync when it opens. */
 export const QUALIFICATIONS_STALE_MS = 5 * 60 * 1000;

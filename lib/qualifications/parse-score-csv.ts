@@ -1,4 +1,4 @@
-import { parseCsvWithColumns } from "@/lib/batches/csv";
+import { parseCsvWithColumns } from "@/lib/csv/parse-csv";
 import { QualificationValue, WorkerId } from "@/lib/qualifications/qualification-op-input";
 
 const VALUE_COLUMNS = ["value", "integervalue", "score"];

@@ -2,7 +2,10 @@ import { z } from "zod";
 
 // Inputs for deciding requests and changing scores, single or bulk. Safe to import from client components.
 
-const WorkerId = z.string().trim().regex(/^A[A-Z0-9]{11,20}$/, "Not a Worker ID (A followed by capital letters and digits)");
+const WorkerId = z
+  .string()
+  .trim()
+  .regex(/^A[A-Z0-9]{11,20}$/, "Not a Worker ID (A followed by capital letters and digits)");
 export const QualificationValue = z.number().int().min(-2_147_483_648).max(2_147_483_647);
 
 export const QualificationOp = z.discriminatedUnion("op", [

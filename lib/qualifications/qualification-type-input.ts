@@ -34,7 +34,10 @@ export const ScoreMapping = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("scale"), multiplier: z.number().finite() }),
   z.object({
     kind: z.literal("range"),
-    ranges: z.array(z.object({ lower: z.number().int(), upper: z.number().int(), value: z.number().int() })).min(1).max(20),
+    ranges: z
+      .array(z.object({ lower: z.number().int(), upper: z.number().int(), value: z.number().int() }))
+      .min(1)
+      .max(20),
     outOfRangeValue: z.number().int(),
   }),
 ]);
@@ -66,15 +69,15 @@ export const TestDefinition = z.discriminatedUnion("mode", [
 export const QUALIFICATION_STATUSES = ["Active", "Inactive"] as const;
 
 const QualificationTypeFields = z.object({
-    name: z.string().trim().min(1, "Give it a name").max(200),
-    description: z.string().trim().min(1, "Describe it for workers").max(2000),
-    keywords: z.string().trim().max(1000).default(""),
-    status: z.enum(QUALIFICATION_STATUSES),
-    /** Seconds before a worker may request again; null: only once. */
-    retryDelaySec: z.number().int().min(0).nullable(),
-    autoGranted: z.boolean(),
-    autoGrantedValue: z.number().int().default(1),
-    test: TestDefinition,
+  name: z.string().trim().min(1, "Give it a name").max(200),
+  description: z.string().trim().min(1, "Describe it for workers").max(2000),
+  keywords: z.string().trim().max(1000).default(""),
+  status: z.enum(QUALIFICATION_STATUSES),
+  /** Seconds before a worker may request again; null: only once. */
+  retryDelaySec: z.number().int().min(0).nullable(),
+  autoGranted: z.boolean(),
+  autoGrantedValue: z.number().int().default(1),
+  test: TestDefinition,
 });
 
 const noTestWhenAutoGranted = (t: { autoGranted: boolean; test: { mode: string } }) => !(t.autoGranted && t.test.mode !== "none");

@@ -1,5 +1,5 @@
 import "server-only";
-import { HttpError } from "@/lib/http-error";
+import { Conflict, UpstreamFailed } from "@/lib/errors";
 import { MturkError } from "@/lib/mturk/errors";
 
 /**
@@ -10,8 +10,8 @@ export async function refusedByMturk<T>(what: string, call: () => Promise<T>): P
   try {
     return await call();
   } catch (e) {
-    if (e instanceof MturkError && e.kind === "request") throw new HttpError(409, `${what}: ${e.message}`, { turkErrorCode: e.turkErrorCode });
-    if (e instanceof MturkError) throw new HttpError(502, `${what}: ${e.message}`);
+    if (e instanceof MturkError && e.kind === "request") throw new Conflict(`${what}: ${e.message}`, { turkErrorCode: e.turkErrorCode });
+    if (e instanceof MturkError) throw new UpstreamFailed(`${what}: ${e.message}`);
     throw e;
   }
 }

@@ -1,8 +1,6 @@
 import "server-only";
-import type { EnvironmentName } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
-
-type Scope = { teamId: string; environment: EnvironmentName };
+import type { Scope } from "@/lib/scope";
 
 /** Keeps (or, given none, forgets) the answer key a type's test is scored with in the inbox. */
 export async function saveReviewKey(scope: Scope, qualificationTypeId: string, answerKeyXml: string | undefined): Promise<void> {

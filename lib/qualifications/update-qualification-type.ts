@@ -2,21 +2,21 @@ import "server-only";
 import { UpdateQualificationTypeCommand } from "@aws-sdk/client-mturk";
 import type { z } from "zod";
 import { recordAudit } from "@/lib/audit";
-import type { TeamContext } from "@/lib/auth/session";
 import { sendMturk } from "@/lib/mturk/send";
 import { cacheQualificationType } from "@/lib/qualifications/cache-qualification-type";
+import { requireOwnQualificationType } from "@/lib/qualifications/get-qualification-type";
 import type { QualificationTypeUpdate } from "@/lib/qualifications/qualification-type-input";
 import { refusedByMturk } from "@/lib/qualifications/refused-by-mturk";
 import { saveReviewKey } from "@/lib/qualifications/review-key";
 import { validatedTestXml } from "@/lib/qualifications/validate-test";
-
-type Actor = Pick<TeamContext, "team" | "user" | "environment">;
+import type { Actor } from "@/lib/scope";
 
 /**
  * UpdateQualificationType with every field it accepts. A test left as "none" keeps the current
  * one: MTurk has no way to remove a test or an answer key once set.
  */
 export async function updateQualificationType(ctx: Actor, qualificationTypeId: string, input: z.output<typeof QualificationTypeUpdate>): Promise<{ qualificationTypeId: string }> {
+  await requireOwnQualificationType(ctx.team.id, ctx.environment, qualificationTypeId);
   const test = validatedTestXml(input.test);
   const { QualificationType: updated } = await refusedByMturk("The marketplace refused the change", () =>
     sendMturk(
@@ -44,6 +44,7 @@ export async function updateQualificationType(ctx: Actor, qualificationTypeId: s
 
 /** Active ↔ Inactive only: workers can no longer request an inactive type, HITs can no longer require it. */
 export async function setQualificationTypeStatus(ctx: Actor, qualificationTypeId: string, status: "Active" | "Inactive"): Promise<{ qualificationTypeId: string }> {
+  await requireOwnQualificationType(ctx.team.id, ctx.environment, qualificationTypeId);
   const { QualificationType: updated } = await refusedByMturk("The marketplace refused the change", () =>
     sendMturk(ctx.team.id, ctx.environment, new UpdateQualificationTypeCommand({ QualificationTypeId: qualificationTypeId, QualificationTypeStatus: status })),
   );

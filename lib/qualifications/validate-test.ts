@@ -1,7 +1,7 @@
 import "server-only";
-import { AnswerKeyError, parseAnswerKey } from "@/lib/marketplace/answer-key";
-import { parseQuestionForm, QuestionFormError } from "@/lib/marketplace/question-form";
-import { HttpError } from "@/lib/http-error";
+import { Invalid } from "@/lib/errors";
+import { AnswerKeyError, parseAnswerKey } from "@/lib/mturk-formats/answer-key";
+import { parseQuestionForm, QuestionFormError } from "@/lib/mturk-formats/question-form";
 import { testXmlOf } from "@/lib/qualifications/build-test-xml";
 import type { TestDefinition } from "@/lib/qualifications/qualification-type-input";
 
@@ -35,7 +35,7 @@ function builderProblems(test: Extract<TestDefinition, { mode: "builder" }>): st
 export function validatedTestXml(test: TestDefinition): ReturnType<typeof testXmlOf> {
   if (test.mode === "builder") {
     const problems = builderProblems(test);
-    if (problems.length) throw new HttpError(400, problems.join("; "), problems);
+    if (problems.length) throw new Invalid(problems.join("; "), problems);
   }
   const xml = testXmlOf(test);
   if (!xml) return undefined;
@@ -44,8 +44,8 @@ export function validatedTestXml(test: TestDefinition): ReturnType<typeof testXm
     const key = xml.answerKey ?? xml.reviewKey;
     if (key) parseAnswerKey(key, form);
   } catch (e) {
-    if (e instanceof QuestionFormError) throw new HttpError(400, `Test (QuestionForm): ${e.message}`);
-    if (e instanceof AnswerKeyError) throw new HttpError(400, `Answer key: ${e.message}`);
+    if (e instanceof QuestionFormError) throw new Invalid(`Test (QuestionForm): ${e.message}`);
+    if (e instanceof AnswerKeyError) throw new Invalid(`Answer key: ${e.message}`);
     throw e;
   }
   return xml;

@@ -1,8 +1,8 @@
 import "server-only";
-import type { EnvironmentName } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { AWS_FEE_SCHEDULE, FeeScheduleInput, bonusFeeCents, defaultFeeSchedule, type FeeSchedule } from "@/lib/marketplace/fees";
+import { AWS_FEE_SCHEDULE, FeeScheduleInput, bonusFeeCents, defaultFeeSchedule, type FeeSchedule } from "@/lib/mturk-formats/fees";
+import type { EnvironmentName } from "@/lib/scope";
 
 export interface BonusCost {
   count: number;

@@ -3,8 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { TeamContext } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { HttpError } from "@/lib/http-error";
+import { Conflict, NotFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { matchingAssignmentIds } from "@/lib/review/list-review-queue";
 import type { DecideInput } from "@/lib/review/review-inputs";
@@ -33,11 +33,14 @@ export type DecideResult =
 export async function decideAssignments(ctx: TeamContext, input: DecideInput): Promise<DecideResult> {
   const scope = { teamId: ctx.team.id, environment: ctx.environment };
   const ids = "assignmentIds" in input ? [...new Set(input.assignmentIds)] : await matchingAssignmentIds(scope, input.filter);
-  if (ids.length === 0) throw new HttpError(404, "No submitted assignments match");
+  if (ids.length === 0) throw new NotFound("No submitted assignments match");
   const cached = await db.cachedAssignment.findMany({
     where: { ...scope, assignmentId: { in: ids } },
     select: { assignmentId: true, hitId: true, workerId: true, status: true, submitTime: true },
   });
+  // Ids none of which are in this team's environment (another team's, made up) are not found:
+  // whether they exist elsewhere is not this team's to learn.
+  if (cached.length === 0) throw new NotFound(ids.length === 1 ? `Assignment ${ids[0]} not found in this environment` : "None of these assignments is in this environment");
   const byId = new Map(cached.map((a) => [a.assignmentId, a]));
   const skipped: { assignmentId: string; reason: string }[] = [];
   const eligible = ids.flatMap((id) => {
@@ -56,7 +59,7 @@ export async function decideAssignments(ctx: TeamContext, input: DecideInput): P
     if (reason) skipped.push({ assignmentId: id, reason });
     return a && !reason ? [a] : [];
   });
-  if (eligible.length === 0) throw new HttpError(409, `Assignment ${skipped[0]!.assignmentId} ${skipped[0]!.reason}`, { skipped });
+  if (eligible.length === 0) throw new Conflict(`Assignment ${skipped[0]!.assignmentId} ${skipped[0]!.reason}`, { skipped });
 
   if (input.action === "reject" && eligible.length > 1 && !input.confirmedImpact) {
     const stats = await workerStats(scope, [...new Set(eligible.map((a) => a.workerId))]);
@@ -70,41 +73,53 @@ export async function decideAssignments(ctx: TeamContext, input: DecideInput): P
   const slot = input.action === "override" ? "override" : "decide";
   const feedback = input.feedback || null;
 
-  const { jobId, inserted } = await db.$transaction(async (tx) => {
-    const rows = eligible.map((a) => ({ id: randomUUID(), ...a }));
-    const inserted: { id: string; assignmentId: string }[] = [];
-    for (let i = 0; i < rows.length; i += 1000) {
-      const chunk = rows.slice(i, i + 1000);
-      inserted.push(
-        ...(await tx.$queryRaw<{ id: string; assignmentId: string }[]>`
+  const { jobId, inserted } = await db.$transaction(
+    async (tx) => {
+      const rows = eligible.map((a) => ({ id: randomUUID(), ...a }));
+      const inserted: { id: string; assignmentId: string }[] = [];
+      for (let i = 0; i < rows.length; i += 1000) {
+        const chunk = rows.slice(i, i + 1000);
+        inserted.push(
+          ...(await tx.$queryRaw<{ id: string; assignmentId: string }[]>`
           INSERT INTO "ReviewDecision" (id, "teamId", environment, "assignmentId", "hitId", "workerId", action, feedback, status, slot, "notBefore", "decidedById", "decidedByEmail")
           SELECT u.id, ${scope.teamId}, ${scope.environment}::"Environment", u."assignmentId", u."hitId", u."workerId", ${input.action}, ${feedback}, ${status}, ${slot}, ${notBefore}, ${ctx.user.id}, ${ctx.user.email}
           FROM unnest(${chunk.map((r) => r.id)}::text[], ${chunk.map((r) => r.assignmentId)}::text[], ${chunk.map((r) => r.hitId)}::text[], ${chunk.map((r) => r.workerId)}::text[])
             AS u(id, "assignmentId", "hitId", "workerId")
           ON CONFLICT ("teamId", environment, "assignmentId", slot) DO NOTHING
           RETURNING id, "assignmentId"`),
+        );
+      }
+      if (inserted.length === 0) return { jobId: null, inserted };
+      let jobId: string | null = null;
+      if (!awaitsSecondReviewer) {
+        jobId = (
+          await enqueueDecisionJob(
+            tx,
+            ctx,
+            inserted.map((d) => d.id),
+            notBefore,
+          )
+        ).id;
+      }
+      await recordAudit(
+        ctx,
+        `assignment.${input.action}`,
+        inserted.length === 1 ? inserted[0]!.assignmentId : `${inserted.length} assignments`,
+        { assignmentIds: inserted.map((d) => d.assignmentId), feedback, status, notBefore: notBefore.toISOString(), jobId },
+        tx,
       );
-    }
-    if (inserted.length === 0) return { jobId: null, inserted };
-    let jobId: string | null = null;
-    if (!awaitsSecondReviewer) {
-      jobId = (await enqueueDecisionJob(tx, ctx, inserted.map((d) => d.id), notBefore)).id;
-    }
-    await recordAudit(
-      ctx,
-      `assignment.${input.action}`,
-      inserted.length === 1 ? inserted[0]!.assignmentId : `${inserted.length} assignments`,
-      { assignmentIds: inserted.map((d) => d.assignmentId), feedback, status, notBefore: notBefore.toISOString(), jobId },
-      tx,
-    );
-    return { jobId, inserted };
-  }, { timeout: 60_000 });
+      return { jobId, inserted };
+    },
+    { timeout: 60_000 },
+  );
 
   const taken = new Set(inserted.map((d) => d.assignmentId));
   for (const a of eligible) if (!taken.has(a.assignmentId)) skipped.push({ assignmentId: a.assignmentId, reason: "is being decided by someone else" });
   if (inserted.length === 0) {
     const other = await db.reviewDecision.findFirst({ where: { ...scope, assignmentId: eligible[0]!.assignmentId, slot }, select: { decidedByEmail: true, action: true } });
-    throw new HttpError(409, `Assignment ${eligible[0]!.assignmentId} was just ${other ? `${other.action === "reject" ? "rejected" : "approved"} by ${other.decidedByEmail}` : "decided by someone else"}`, { skipped });
+    throw new Conflict(`Assignment ${eligible[0]!.assignmentId} was just ${other ? `${other.action === "reject" ? "rejected" : "approved"} by ${other.decidedByEmail}` : "decided by someone else"}`, {
+      skipped,
+    });
   }
   return {
     confirmRequired: false,
@@ -125,7 +140,7 @@ export async function enqueueDecisionJob(tx: Prisma.TransactionClient, ctx: Team
       createdById: ctx.user.id,
       items: decisionIds.map((decisionId) => ({ decisionId })),
     },
-    tx as Parameters<typeof enqueueJob>[1],
+    tx,
   );
   await tx.reviewDecision.updateMany({ where: { id: { in: decisionIds } }, data: { jobId: job.id } });
   return job;

@@ -2,7 +2,7 @@ import "server-only";
 import type { TeamContext } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { HttpError } from "@/lib/http-error";
+import { Conflict } from "@/lib/errors";
 
 export interface FeedbackTemplateView {
   id: string;
@@ -24,7 +24,7 @@ export async function listFeedbackTemplates(teamId: string): Promise<FeedbackTem
 
 export async function createFeedbackTemplate(ctx: TeamContext, input: { label: string; text: string }): Promise<FeedbackTemplateView> {
   const existing = await db.feedbackTemplate.findUnique({ where: { teamId_label: { teamId: ctx.team.id, label: input.label } }, select: { id: true } });
-  if (existing) throw new HttpError(409, `A template named “${input.label}” exists already`);
+  if (existing) throw new Conflict(`A template named “${input.label}” exists already`);
   const row = await db.feedbackTemplate.create({ data: { teamId: ctx.team.id, ...input }, select: { id: true, label: true, text: true } });
   await recordAudit(ctx, "review.feedback-template", row.id, { label: row.label });
   return row;

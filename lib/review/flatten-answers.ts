@@ -16,12 +16,18 @@ function flattenValue(name: string, value: unknown, out: AnswerField[]): void {
   } else if (typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>);
     // crowd-radio-group and crowd-checkbox post { on: true } per option: name the chosen ones.
-    if (entries.length > 0 && entries.every(([, v]) => v && typeof v === "object" && "on" in (v as object))) {
-      out.push({ name, value: entries.filter(([, v]) => (v as { on: unknown }).on === true).map(([k]) => k).join(", ") });
+    if (entries.length > 0 && entries.every(([, v]) => v && typeof v === "object" && "on" in v)) {
+      out.push({
+        name,
+        value: entries
+          .filter(([, v]) => (v as { on: unknown }).on === true)
+          .map(([k]) => k)
+          .join(", "),
+      });
       return;
     }
     for (const [k, v] of entries) flattenValue(name ? `${name}.${k}` : k, v, out);
-  } else out.push({ name, value: String(value) });
+  } else out.push({ name, value: `${value as string | number | boolean}` });
 }
 
 export function flattenAnswers(answers: Record<string, string | string[]> | null | undefined): AnswerField[] {

@@ -1,13 +1,14 @@
 import "server-only";
 import { GetHITCommand } from "@aws-sdk/client-mturk";
-import type { EnvironmentName } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
-import { HttpError } from "@/lib/http-error";
-import { questionContent, type QuestionContent } from "@/lib/marketplace/question";
+import { NotFound } from "@/lib/errors";
+import { questionContent, type QuestionContent } from "@/lib/mturk-formats/question";
 import { sendMturk } from "@/lib/mturk/send";
 import { agreesWith, fieldAgreement } from "@/lib/review/answer-agreement";
 import { flattenAnswers, type AnswerField } from "@/lib/review/flatten-answers";
+import { hitInputs, type HitInputs } from "@/lib/review/hit-inputs";
 import { workerStats, type WorkerStats } from "@/lib/review/worker-stats";
+import type { Scope } from "@/lib/scope";
 
 export interface AssignmentReview {
   assignment: {
@@ -27,7 +28,7 @@ export interface AssignmentReview {
   };
   hit: { hitId: string; hitTypeId: string; title: string; description: string; rewardCents: number; maxAssignments: number };
   /** The row of the batch that made the HIT, else a JSON RequesterAnnotation, else nothing. */
-  inputs: { source: "batch" | "annotation"; fields: AnswerField[] } | null;
+  inputs: HitInputs | null;
   question: QuestionContent | null;
   /** Answers of the other workers of the same HIT; `agrees` per field name this worker answered. */
   others: { assignmentId: string; workerId: string; status: string; answers: AnswerField[]; agrees: Record<string, boolean> }[];
@@ -36,26 +37,6 @@ export interface AssignmentReview {
   worker: WorkerStats;
   decisions: { id: string; action: string; status: string; feedback: string | null; decidedByEmail: string; notBefore: string; error: string | null; createdAt: string }[];
   payments: { kind: string; amountCents: number; reason: string | null; status: string; outcome: string | null; createdAt: string }[];
-}
-
-type Scope = { teamId: string; environment: EnvironmentName };
-
-async function batchInputs(scope: Scope, hitId: string): Promise<AnswerField[] | null> {
-  const link = await db.batchHit.findFirst({ where: { hitId }, select: { batchId: true, rowIndex: true } });
-  if (!link) return null;
-  const batch = await db.batch.findFirst({ where: { id: link.batchId, teamId: scope.teamId, environment: scope.environment }, select: { id: true } });
-  if (!batch) return null;
-  const row = await db.batchRow.findUnique({ where: { batchId_rowIndex: { batchId: link.batchId, rowIndex: link.rowIndex } }, select: { values: true } });
-  return row ? Object.entries(row.values as Record<string, unknown>).map(([name, value]) => ({ name, value: String(value ?? "") })) : null;
-}
-
-function annotationInputs(annotation: string | null): AnswerField[] | null {
-  if (!annotation?.trim().startsWith("{")) return null;
-  try {
-    return flattenAnswers(JSON.parse(annotation) as Record<string, string>);
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -69,7 +50,10 @@ async function hitQuestion(scope: Scope, hitId: string): Promise<QuestionContent
     const out = await sendMturk(scope.teamId, scope.environment, new GetHITCommand({ HITId: hitId })).catch(() => undefined);
     const question = out?.HIT?.Question;
     if (!question) return null;
-    row = await db.cachedHitQuestion.upsert({ where: key, create: { ...scope, hitId, question, fetchedAt: new Date() }, update: {}, select: { question: true } });
+    // Reviewers opening several of the HIT's assignments at once all read it; the question is
+    // the same, so later inserts are skipped (an upsert reads then inserts, and races).
+    await db.cachedHitQuestion.createMany({ data: [{ ...scope, hitId, question, fetchedAt: new Date() }], skipDuplicates: true });
+    row = { question };
   }
   try {
     return questionContent(row.question);
@@ -80,8 +64,8 @@ async function hitQuestion(scope: Scope, hitId: string): Promise<QuestionContent
 
 export async function getAssignmentReview(scope: Scope, assignmentId: string): Promise<AssignmentReview> {
   const a = await db.cachedAssignment.findUnique({ where: { teamId_environment_assignmentId: { ...scope, assignmentId } } });
-  if (!a) throw new HttpError(404, `Assignment ${assignmentId} is not in this environment's cache`);
-  const [hit, siblings, stats, decisions, payments, batch, question] = await Promise.all([
+  if (!a) throw new NotFound(`Assignment ${assignmentId} is not in this environment's cache`);
+  const [hit, siblings, stats, decisions, payments, question] = await Promise.all([
     db.cachedHit.findUniqueOrThrow({ where: { teamId_environment_hitId: { ...scope, hitId: a.hitId } } }),
     db.cachedAssignment.findMany({
       where: { ...scope, hitId: a.hitId, assignmentId: { not: assignmentId } },
@@ -92,13 +76,15 @@ export async function getAssignmentReview(scope: Scope, assignmentId: string): P
     workerStats(scope, [a.workerId]),
     db.reviewDecision.findMany({ where: { ...scope, assignmentId }, orderBy: { createdAt: "desc" }, take: 20 }),
     db.paymentLedgerEntry.findMany({ where: { ...scope, assignmentId }, orderBy: { createdAt: "desc" }, take: 50 }),
-    batchInputs(scope, a.hitId),
     hitQuestion(scope, a.hitId),
   ]);
   const answers = flattenAnswers(a.answers as Record<string, string> | null);
   const others = siblings.map((s) => ({ ...s, answers: flattenAnswers(s.answers as Record<string, string> | null) }));
-  const agreement = fieldAgreement(answers, others.map((o) => o.answers));
-  const annotation = batch ? null : annotationInputs(hit.requesterAnnotation);
+  const agreement = fieldAgreement(
+    answers,
+    others.map((o) => o.answers),
+  );
+  const inputs = (await hitInputs(scope, [hit])).get(hit.hitId) ?? null;
   return {
     assignment: {
       assignmentId: a.assignmentId,
@@ -115,7 +101,7 @@ export async function getAssignmentReview(scope: Scope, assignmentId: string): P
       rawAnswers: (a.answers as Record<string, unknown> | null) ?? null,
     },
     hit: { hitId: hit.hitId, hitTypeId: hit.hitTypeId, title: hit.title, description: hit.description, rewardCents: hit.rewardCents, maxAssignments: hit.maxAssignments },
-    inputs: batch ? { source: "batch", fields: batch } : annotation ? { source: "annotation", fields: annotation } : null,
+    inputs,
     question,
     others: others.map((o) => ({ ...o, agrees: agreesWith(answers, o.answers) })),
     agreement,

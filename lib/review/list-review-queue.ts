@@ -1,10 +1,11 @@
 import "server-only";
-import type { EnvironmentName } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { createdByBatch, likePattern } from "@/lib/db/sql-filters";
+import { Invalid } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { HttpError } from "@/lib/http-error";
+import { hitInputs, type HitInputs } from "@/lib/review/hit-inputs";
 import type { QueueFilter } from "@/lib/review/review-inputs";
+import type { Scope } from "@/lib/scope";
 
 export interface QueueItem {
   assignmentId: string;
@@ -17,6 +18,8 @@ export interface QueueItem {
   submitTime: string;
   autoApprovalTime: string | null;
   answers: Record<string, string | string[]> | null;
+  /** What the HIT was made from (its CSV row), so a list of similar HITs can be told apart. */
+  inputs: HitInputs | null;
   /** The live decision waiting to be sent, if any. */
   decision: { id: string; action: string; status: string; notBefore: string; decidedByEmail: string } | null;
 }
@@ -30,18 +33,11 @@ export interface QueuePage {
   syncedAt: string | null;
 }
 
-type Scope = { teamId: string; environment: EnvironmentName };
-
 export const COUNT_CAP = 1_000;
-
 
 /** The WHERE clause for submitted assignments matching a filter; shared by the queue and bulk actions. */
 export function queueConditions(scope: Scope, filter: QueueFilter, now = new Date()): Prisma.Sql[] {
-  const where: Prisma.Sql[] = [
-    Prisma.sql`a."teamId" = ${scope.teamId}`,
-    Prisma.sql`a.environment = ${scope.environment}::"Environment"`,
-    Prisma.sql`a.status = 'Submitted'`,
-  ];
+  const where: Prisma.Sql[] = [Prisma.sql`a."teamId" = ${scope.teamId}`, Prisma.sql`a.environment = ${scope.environment}::"Environment"`, Prisma.sql`a.status = 'Submitted'`];
   if (filter.hitId) where.push(Prisma.sql`a."hitId" = ${filter.hitId}`);
   if (filter.hit) where.push(Prisma.sql`(h."hitTypeId" = ${filter.hit} OR h.title ILIKE ${likePattern(filter.hit)})`);
   if (filter.workerId) where.push(Prisma.sql`a."workerId" = ${filter.workerId}`);
@@ -61,7 +57,7 @@ export async function matchingAssignmentIds(scope: Scope, filter: QueueFilter, l
   const rows = await db.$queryRaw<{ assignmentId: string }[]>`
     SELECT a."assignmentId" ${FROM} WHERE ${Prisma.join(queueConditions(scope, filter), " AND ")}
     ORDER BY a."submitTime", a."assignmentId" LIMIT ${limit + 1}`;
-  if (rows.length > limit) throw new HttpError(400, `More than ${limit.toLocaleString("en-US")} assignments match; narrow the filter`);
+  if (rows.length > limit) throw new Invalid(`More than ${limit.toLocaleString("en-US")} assignments match; narrow the filter`);
   return rows.map((r) => r.assignmentId);
 }
 
@@ -75,7 +71,7 @@ function decodeCursor(cursor: string | undefined): Cursor | undefined {
   } catch {
     // falls through to the error below
   }
-  throw new HttpError(400, "This page link is no longer valid; start from the first page");
+  throw new Invalid("This page link is no longer valid; start from the first page");
 }
 
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c), "utf8").toString("base64url");
@@ -107,6 +103,7 @@ export async function listReviewQueue(scope: Scope, filter: QueueFilter, page: {
         submitTime: Date;
         autoApprovalTime: Date | null;
         answers: Record<string, string | string[]> | null;
+        requesterAnnotation: string | null;
         groupKey: string;
         decisionId: string | null;
         decisionAction: string | null;
@@ -116,7 +113,7 @@ export async function listReviewQueue(scope: Scope, filter: QueueFilter, page: {
       }[]
     >`
       SELECT a."assignmentId", a."hitId", h."hitTypeId", h.title, a."workerId", h."rewardCents", a."acceptTime", a."submitTime",
-        a."autoApprovalTime", a.answers, ${group ?? Prisma.sql`''`} AS "groupKey",
+        a."autoApprovalTime", a.answers, h."requesterAnnotation", ${group ?? Prisma.sql`''`} AS "groupKey",
         d.id AS "decisionId", d.action AS "decisionAction", d.status AS "decisionStatus", d."notBefore" AS "decisionNotBefore", d."decidedByEmail"
       ${FROM}
       LEFT JOIN "ReviewDecision" d ON d."teamId" = a."teamId" AND d.environment = a.environment AND d."assignmentId" = a."assignmentId" AND d.slot = 'decide'
@@ -127,12 +124,15 @@ export async function listReviewQueue(scope: Scope, filter: QueueFilter, page: {
     // costs more than the page itself. Later pages keep the first page's count.
     after
       ? Promise.resolve(null)
-      : db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM (SELECT 1 ${filter.hit ? FROM : Prisma.sql`FROM "CachedAssignment" a`} WHERE ${Prisma.join(where, " AND ")} LIMIT ${COUNT_CAP + 1}) t`,
+      : db.$queryRaw<
+          { count: bigint }[]
+        >`SELECT count(*) AS count FROM (SELECT 1 ${filter.hit ? FROM : Prisma.sql`FROM "CachedAssignment" a`} WHERE ${Prisma.join(where, " AND ")} LIMIT ${COUNT_CAP + 1}) t`,
     db.syncState.findUnique({ where: { teamId_environment: { teamId: scope.teamId, environment: scope.environment } }, select: { hitsSyncedAt: true } }),
   ]);
   const more = rows.length > page.limit;
   const shown = more ? rows.slice(0, page.limit) : rows;
   const last = shown.at(-1);
+  const inputs = await hitInputs(scope, shown);
   return {
     items: shown.map((r) => ({
       assignmentId: r.assignmentId,
@@ -145,9 +145,8 @@ export async function listReviewQueue(scope: Scope, filter: QueueFilter, page: {
       submitTime: r.submitTime.toISOString(),
       autoApprovalTime: r.autoApprovalTime?.toISOString() ?? null,
       answers: r.answers,
-      decision: r.decisionId
-        ? { id: r.decisionId, action: r.decisionAction!, status: r.decisionStatus!, notBefore: r.decisionNotBefore!.toISOString(), decidedByEmail: r.decidedByEmail! }
-        : null,
+      inputs: inputs.get(r.hitId) ?? null,
+      decision: r.decisionId ? { id: r.decisionId, action: r.decisionAction!, status: r.decisionStatus!, notBefore: r.decisionNotBefore!.toISOString(), decidedByEmail: r.decidedByEmail! } : null,
     })),
     nextCursor: more && last ? encodeCursor([last.groupKey, last.submitTime.toISOString(), last.assignmentId]) : null,
     total: counted ? Math.min(COUNT_CAP, Number(counted[0]?.count ?? 0)) : null,

@@ -1,4 +1,4 @@
-import { CsvError, parseCsv } from "@/lib/batches/csv";
+import { CsvError, parseCsv } from "@/lib/csv/parse-csv";
 import type { CsvProblem, KnownAssignment } from "@/lib/review/parse-results-csv";
 
 /**

@@ -1,4 +1,4 @@
-import { CsvError, parseCsv } from "@/lib/batches/csv";
+import { CsvError, parseCsv } from "@/lib/csv/parse-csv";
 
 /**
  * MTurk's batch results CSV with the requester site's review columns filled in: `Approve`

@@ -3,7 +3,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { TeamContext } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { HttpError } from "@/lib/http-error";
+import { Forbidden, NotFound } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { centsToDollars } from "@/lib/money";
 import { bonusCost, type BonusCost } from "@/lib/review/bonus-cost";
@@ -21,13 +21,14 @@ export interface BonusRequest {
   tokenParts: (string | number)[];
 }
 
-export type BonusResult =
-  | { preview: true; cost: BonusCost }
-  | { preview: false; jobId: string | null; queued: number; alreadyRecorded: number; cost: BonusCost };
+export type BonusResult = { preview: true; cost: BonusCost } | { preview: false; jobId: string | null; queued: number; alreadyRecorded: number; cost: BonusCost };
 
 /** A UniqueRequestToken (≤ 64 characters) derived from a payment's identity within the team. */
 export function bonusToken(ctx: Pick<TeamContext, "team" | "environment">, parts: (string | number)[]): string {
-  return `hd-${createHash("sha256").update(JSON.stringify([ctx.team.id, ctx.environment, ...parts])).digest("hex").slice(0, 40)}`;
+  return `hd-${createHash("sha256")
+    .update(JSON.stringify([ctx.team.id, ctx.environment, ...parts]))
+    .digest("hex")
+    .slice(0, 40)}`;
 }
 
 /** A reviewer may send bonuses up to the team's limit each; admins and owners any amount. */
@@ -35,7 +36,7 @@ export function assertBonusLimit(ctx: TeamContext, amountsCents: number[]): void
   if (ctx.role !== "reviewer") return;
   const over = amountsCents.find((c) => c > ctx.team.reviewerBonusLimitCents);
   if (over !== undefined) {
-    throw new HttpError(403, `A reviewer may send at most $${centsToDollars(ctx.team.reviewerBonusLimitCents)} per bonus; $${centsToDollars(over)} needs an admin`);
+    throw new Forbidden(`A reviewer may send at most $${centsToDollars(ctx.team.reviewerBonusLimitCents)} per bonus; $${centsToDollars(over)} needs an admin`);
   }
 }
 
@@ -45,8 +46,15 @@ export function assertBonusLimit(ctx: TeamContext, amountsCents: number[]): void
  * row stands, paid or on its way.
  */
 export async function queueBonuses(ctx: TeamContext, requests: BonusRequest[], source: { subjectId?: string; preview?: boolean }): Promise<BonusResult> {
-  assertBonusLimit(ctx, requests.map((r) => r.amountCents));
-  const cost = await bonusCost(ctx.team.id, ctx.environment, requests.map((r) => r.amountCents));
+  assertBonusLimit(
+    ctx,
+    requests.map((r) => r.amountCents),
+  );
+  const cost = await bonusCost(
+    ctx.team.id,
+    ctx.environment,
+    requests.map((r) => r.amountCents),
+  );
   if (source.preview) return { preview: true, cost };
   return db.$transaction(
     async (tx) => {
@@ -100,7 +108,7 @@ export async function payBonuses(ctx: TeamContext, input: BonusInput): Promise<B
     select: { assignmentId: true, workerId: true, hitId: true },
   });
   const missing = ids.find((id) => !assignments.some((a) => a.assignmentId === id));
-  if (missing) throw new HttpError(404, `Assignment ${missing} is not in this environment`);
+  if (missing) throw new NotFound(`Assignment ${missing} is not in this environment`);
   return queueBonuses(
     ctx,
     assignments.map((a) => ({ ...a, amountCents: input.amount, reason: input.reason, tokenParts: ["form", input.requestKey, a.assignmentId] })),

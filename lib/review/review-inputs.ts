@@ -15,9 +15,17 @@ export const QueueFilter = z.object({
   hit: z.string().trim().max(200).optional(),
   workerId: z.string().trim().max(64).optional(),
   /** Submitted at least this many hours ago. */
-  olderThanHours: z.coerce.number().min(0).max(24 * 365).optional(),
+  olderThanHours: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 365)
+    .optional(),
   /** Auto-approved within this many hours. */
-  dueWithinHours: z.coerce.number().min(0).max(24 * 365).optional(),
+  dueWithinHours: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 365)
+    .optional(),
   answer: z.string().trim().max(200).optional(),
   batch: z.string().trim().max(64).optional(),
   project: z.string().trim().max(64).optional(),

@@ -1,4 +1,5 @@
-import { crowdElementsUrl } from "@/lib/marketplace/worker-site/task-html";
+import { scriptJson } from "@/lib/mturk-formats/escape";
+import { crowdElementsUrl } from "@/lib/mturk-formats/task-html";
 
 /**
  * An assignment's task as the review view shows it: the HTML the worker saw with their answers
@@ -29,9 +30,6 @@ export function reviewAnswerValues(answers: Record<string, unknown> | null | und
   }
   return values;
 }
-
-// In a <script>: no "</script>" or "<!--" can end or bend it.
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
 
 /**
  * Runs in the frame: fills named fields (not the crowd script's own controls), then disables every

@@ -7,14 +7,15 @@ import { MturkError } from "@/lib/mturk/errors";
 import { sendMturkPaced } from "@/lib/mturk/send-paced";
 import { centsToDollars, dollarsToCents } from "@/lib/money";
 import { BONUS_JOB_KIND } from "@/lib/review/pay-bonuses";
+import { LIST_PAGE_SIZE, nextPageToken } from "@/lib/mturk/pages";
 
 async function bonusesOfAssignment(row: PaymentLedgerEntry): Promise<BonusPayment[]> {
   const payments: BonusPayment[] = [];
   let token: string | undefined;
   do {
-    const page = await sendMturkPaced(row.teamId, row.environment, new ListBonusPaymentsCommand({ AssignmentId: row.assignmentId, MaxResults: 100, NextToken: token }));
+    const page = await sendMturkPaced(row.teamId, row.environment, new ListBonusPaymentsCommand({ AssignmentId: row.assignmentId, MaxResults: LIST_PAGE_SIZE, NextToken: token }));
     payments.push(...(page.BonusPayments ?? []));
-    token = page.NextToken;
+    token = nextPageToken(page.BonusPayments, page.NextToken);
   } while (token);
   return payments;
 }
@@ -29,13 +30,25 @@ async function alreadyPaid(row: PaymentLedgerEntry): Promise<boolean> {
     (p) => p.WorkerId === row.workerId && dollarsToCents(p.BonusAmount ?? "0") === row.amountCents && (p.Reason ?? "") === (row.reason ?? ""),
   ).length;
   const paidBefore = await db.paymentLedgerEntry.count({
-    where: { teamId: row.teamId, environment: row.environment, kind: "bonus", assignmentId: row.assignmentId, workerId: row.workerId, amountCents: row.amountCents, reason: row.reason, status: "paid", id: { not: row.id } },
+    where: {
+      teamId: row.teamId,
+      environment: row.environment,
+      kind: "bonus",
+      assignmentId: row.assignmentId,
+      workerId: row.workerId,
+      amountCents: row.amountCents,
+      reason: row.reason,
+      status: "paid",
+      id: { not: row.id },
+    },
   });
   return listed > paidBefore;
 }
 
-const settle = (id: string, status: "paid" | "failed", outcome: string) =>
-  db.paymentLedgerEntry.update({ where: { id }, data: { status, outcome, completedAt: new Date() } });
+/** The marketplace's answer to a UniqueRequestToken it has seen: a request error naming the token. */
+export const isUsedTokenError = (e: MturkError) => e.kind === "request" && (e.turkErrorCode === "AWS.MechanicalTurk.DuplicateRequest" || /UniqueRequestToken|unique request token/i.test(e.message));
+
+const settle = (id: string, status: "paid" | "failed", outcome: string) => db.paymentLedgerEntry.update({ where: { id }, data: { status, outcome, completedAt: new Date() } });
 
 /**
  * Pays one ledger row. The row is marked "sending" before the call; a row found "sending" may
@@ -55,13 +68,21 @@ export async function sendBonus(ledgerId: string): Promise<{ outcome: string }> 
     await sendMturkPaced(
       row.teamId,
       row.environment,
-      new SendBonusCommand({ WorkerId: row.workerId, AssignmentId: row.assignmentId, BonusAmount: centsToDollars(row.amountCents), Reason: row.reason ?? "", UniqueRequestToken: row.uniqueRequestToken }),
+      new SendBonusCommand({
+        WorkerId: row.workerId,
+        AssignmentId: row.assignmentId,
+        BonusAmount: centsToDollars(row.amountCents),
+        Reason: row.reason ?? "",
+        UniqueRequestToken: row.uniqueRequestToken,
+      }),
     );
   } catch (e) {
     if (!(e instanceof MturkError) || e.retryable) throw e;
-    // A refused token means the first request with it got through.
-    if (/UniqueRequestToken/i.test(e.message) && (await alreadyPaid(row))) {
-      await settle(row.id, "paid", "already paid (ListBonusPayments)");
+    // MTurk refuses a used token with an error naming the request that paid. The token is this
+    // payment's own (team, environment and payment hashed), so the refusal means it is paid:
+    // trusted as such, since ListBonusPayments may not show the bonus yet.
+    if (isUsedTokenError(e)) {
+      await settle(row.id, "paid", "already paid (UniqueRequestToken used)");
       return { outcome: "already paid" };
     }
     await settle(row.id, "failed", e.message);
@@ -74,5 +95,8 @@ export async function sendBonus(ledgerId: string): Promise<{ outcome: string }> 
 export const bonusJobHandler: JobHandler = {
   kind: BONUS_JOB_KIND,
   concurrency: 4,
+  unit: "bonuses",
+  // Bonuses, once queued, are paid to the end: no one pauses or cancels them.
+  access: { read: "viewer" },
   processItem: (_ctx, input) => sendBonus((input as { ledgerId: string }).ledgerId),
 };

@@ -36,9 +36,7 @@ async function fail(d: ReviewDecision, ledgerId: string | null, message: string,
   await db.$transaction([
     ...(ledgerId ? [db.paymentLedgerEntry.update({ where: { id: ledgerId }, data: { status: "failed", outcome: message, completedAt: new Date() } })] : []),
     db.reviewDecision.update({ where: { id: d.id }, data: { status: "failed", slot: null, error: message } }),
-    ...(actualStatus
-      ? [db.cachedAssignment.updateMany({ where: { teamId: d.teamId, environment: d.environment, assignmentId: d.assignmentId }, data: { status: actualStatus } })]
-      : []),
+    ...(actualStatus ? [db.cachedAssignment.updateMany({ where: { teamId: d.teamId, environment: d.environment, assignmentId: d.assignmentId }, data: { status: actualStatus } })] : []),
   ]);
   throw new PermanentItemError(message);
 }
@@ -123,5 +121,8 @@ export async function sendDecision(decisionId: string): Promise<{ outcome: strin
 export const decideJobHandler: JobHandler = {
   kind: DECIDE_JOB_KIND,
   concurrency: 8,
+  unit: "decisions",
+  // Decisions, once past their undo window, are sent to the end: no one pauses or cancels them.
+  access: { read: "viewer" },
   processItem: (_ctx: JobContext, input: unknown) => sendDecision((input as { decisionId: string }).decisionId),
 };

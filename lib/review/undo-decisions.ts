@@ -2,7 +2,7 @@ import "server-only";
 import type { TeamContext } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { HttpError } from "@/lib/http-error";
+import { Conflict, NotFound } from "@/lib/errors";
 
 /**
  * Takes back decisions not yet sent. The status change is conditional, so an undo and the
@@ -24,6 +24,10 @@ export async function undoDecisions(ctx: TeamContext, decisionIds: string[]): Pr
     await recordAudit(ctx, "assignment.undo", rows.length === 1 ? rows[0]!.assignmentId : `${rows.length} assignments`, { decisions: rows }, tx);
     return rows;
   });
-  if (undone.length === 0) throw new HttpError(409, "Too late to undo: the decision was already sent");
+  if (undone.length === 0) {
+    const known = await db.reviewDecision.count({ where: { ...scope, id: { in: decisionIds } } });
+    if (known === 0) throw new NotFound("No such decision in this environment");
+    throw new Conflict("Too late to undo: the decision was already sent");
+  }
   return { undone: undone.map((r) => r.id) };
 }

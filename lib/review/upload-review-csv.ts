@@ -1,8 +1,8 @@
 import "server-only";
 import type { TeamContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { parseCsv } from "@/lib/batches/csv";
-import { HttpError } from "@/lib/http-error";
+import { parseCsv } from "@/lib/csv/parse-csv";
+import { Unprocessable } from "@/lib/errors";
 import { decideAssignments, type DecideResult } from "@/lib/review/decide-assignments";
 import { parseBonusCsv } from "@/lib/review/parse-bonus-csv";
 import { parseResultsCsv, type CsvProblem, type KnownAssignment } from "@/lib/review/parse-results-csv";
@@ -19,7 +19,10 @@ async function knownAssignments(ctx: TeamContext, csv: string): Promise<(id: str
     // The parser reports the problem with its line when the file is validated.
   }
   const rows = candidates.length
-    ? await db.cachedAssignment.findMany({ where: { teamId: ctx.team.id, environment: ctx.environment, assignmentId: { in: candidates } }, select: { assignmentId: true, status: true, workerId: true, hitId: true } })
+    ? await db.cachedAssignment.findMany({
+        where: { teamId: ctx.team.id, environment: ctx.environment, assignmentId: { in: candidates } },
+        select: { assignmentId: true, status: true, workerId: true, hitId: true },
+      })
     : [];
   const byId = new Map(rows.map((r) => [r.assignmentId, r]));
   return (id) => byId.get(id);
@@ -27,7 +30,7 @@ async function knownAssignments(ctx: TeamContext, csv: string): Promise<(id: str
 
 function refuse(problems: CsvProblem[]): never {
   const shown = problems.slice(0, 3).map((p) => `line ${p.line}${p.column ? `, ${p.column}` : ""}: ${p.message}`);
-  throw new HttpError(422, `Nothing was done: the file has ${problems.length} problem${problems.length === 1 ? "" : "s"} (${shown.join("; ")}${problems.length > 3 ? "; …" : ""})`, { problems });
+  throw new Unprocessable(`Nothing was done: the file has ${problems.length} problem${problems.length === 1 ? "" : "s"} (${shown.join("; ")}${problems.length > 3 ? "; …" : ""})`, { problems });
 }
 
 export type ResultsCsvOutcome = { preview: boolean; approve: number; reject: number; jobIds: string[] };
@@ -61,7 +64,14 @@ export async function uploadBonusCsv(ctx: TeamContext, input: { csv: string; pre
   if (problems.length) refuse(problems);
   return queueBonuses(
     ctx,
-    rows.map((r) => ({ assignmentId: r.assignmentId, workerId: r.workerId, hitId: r.hitId, amountCents: r.amountCents, reason: r.reason, tokenParts: ["csv", r.workerId, r.assignmentId, r.amountCents, r.reason, r.occurrence] })),
+    rows.map((r) => ({
+      assignmentId: r.assignmentId,
+      workerId: r.workerId,
+      hitId: r.hitId,
+      amountCents: r.amountCents,
+      reason: r.reason,
+      tokenParts: ["csv", r.workerId, r.assignmentId, r.amountCents, r.reason, r.occurrence],
+    })),
     { preview: input.preview },
   );
 }

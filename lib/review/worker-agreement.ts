@@ -1,12 +1,10 @@
 import "server-only";
-import type { EnvironmentName } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
+import { NotFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { HttpError } from "@/lib/http-error";
 import { matchesMajority } from "@/lib/review/answer-agreement";
 import { flattenAnswers } from "@/lib/review/flatten-answers";
-
-type Scope = { teamId: string; environment: EnvironmentName };
+import type { Scope } from "@/lib/scope";
 
 /** Whose work is compared: everything in the cache, one batch's HITs, or a project's batches' HITs. */
 export type AgreementSource = { kind: "all" } | { kind: "batch"; batchId: string } | { kind: "project"; projectId: string };
@@ -34,9 +32,9 @@ async function hitIdsOf(scope: Scope, source: AgreementSource): Promise<string[]
     source.kind === "batch"
       ? await db.batch.findMany({ where: { ...scope, id: source.batchId }, select: { id: true } })
       : await db.batch.findMany({ where: { ...scope, projectId: source.projectId }, select: { id: true } });
-  if (source.kind === "batch" && batches.length === 0) throw new HttpError(404, "No batch of this team has that id in this environment");
+  if (source.kind === "batch" && batches.length === 0) throw new NotFound("No batch of this team has that id in this environment");
   if (source.kind === "project" && !(await db.project.findFirst({ where: { id: source.projectId, teamId: scope.teamId }, select: { id: true } }))) {
-    throw new HttpError(404, "No project of this team has that id");
+    throw new NotFound("No project of this team has that id");
   }
   const links = await db.batchHit.findMany({ where: { batchId: { in: batches.map((b) => b.id) } }, select: { hitId: true }, distinct: ["hitId"] });
   return links.map((l) => l.hitId).sort();

@@ -1,7 +1,7 @@
 import "server-only";
-import type { EnvironmentName } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { Scope } from "@/lib/scope";
 
 export interface WorkerStats {
   workerId: string;
@@ -15,7 +15,7 @@ export interface WorkerStats {
 }
 
 /** Each worker's history with this team in one environment, from the cache. */
-export async function workerStats(scope: { teamId: string; environment: EnvironmentName }, workerIds: string[]): Promise<Map<string, WorkerStats>> {
+export async function workerStats(scope: Scope, workerIds: string[]): Promise<Map<string, WorkerStats>> {
   if (workerIds.length === 0) return new Map();
   const [rows, bonuses] = await Promise.all([
     db.$queryRaw<{ workerId: string; submitted: bigint; approved: bigint; rejected: bigint; rewardCents: bigint | null; medianSeconds: number | null }[]>`

@@ -8,10 +8,7 @@ import { createUser } from "@/lib/users/create-user";
 
 const SETUP_TOKEN_TTL_MS = 24 * 3600 * 1000;
 
-export type FirstRunOutcome =
-  | { kind: "ready" }
-  | { kind: "created-admin"; email: string }
-  | { kind: "setup-url"; url: string };
+export type FirstRunOutcome = { kind: "ready" } | { kind: "created-admin"; email: string } | { kind: "setup-url"; url: string };
 
 /**
  * With no users yet: creates the first owner from HITDESK_ADMIN_EMAIL/PASSWORD, or issues a
@@ -28,10 +25,7 @@ export async function prepareFirstRun(): Promise<FirstRunOutcome> {
     return { kind: "created-admin", email };
   }
   const token = randomToken();
-  await db.$transaction([
-    db.setupToken.deleteMany({ where: { usedAt: null } }),
-    db.setupToken.create({ data: { tokenHash: sha256(token), expiresAt: new Date(Date.now() + SETUP_TOKEN_TTL_MS) } }),
-  ]);
+  await db.$transaction([db.setupToken.deleteMany({ where: { usedAt: null } }), db.setupToken.create({ data: { tokenHash: sha256(token), expiresAt: new Date(Date.now() + SETUP_TOKEN_TTL_MS) } })]);
   return { kind: "setup-url", url: `${appUrl()}/setup?token=${token}` };
 }
 
@@ -54,4 +48,3 @@ export async function completeSetup(raw: unknown): Promise<{ email: string }> {
   await createTeam({ name: input.teamName, ownerUserId: user.id });
   return { email: input.email };
 }
-

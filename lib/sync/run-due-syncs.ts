@@ -1,6 +1,6 @@
 import "server-only";
-import type { EnvironmentName } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
+import type { EnvironmentName } from "@/lib/scope";
 import type { SyncResult } from "@/lib/sync/sync-account";
 import { syncTeam } from "@/lib/sync/sync-team";
 import { refreshWorkerStats } from "@/lib/workers/refresh-worker-stats";

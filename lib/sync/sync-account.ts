@@ -1,23 +1,24 @@
 import "server-only";
 import { ListAssignmentsForHITCommand, ListHITsCommand, type Assignment, type HIT, type MTurkClient } from "@aws-sdk/client-mturk";
-import type { EnvironmentName } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { parseQuestionFormAnswers } from "@/lib/marketplace/answers";
 import { dollarsToCents } from "@/lib/money";
+import { parseQuestionFormAnswers } from "@/lib/mturk-formats/answers";
+import type { EnvironmentName } from "@/lib/scope";
 import { hitsDueForBonusCheck, listHitBonuses, refreshHitBonuses } from "@/lib/sync/sync-bonuses";
-import { countedSend, listAll, mapLimited, type CallCounter, type SyncContext } from "@/lib/sync/sync-context";
+import { countedSend, groupWrites, listAll, mapLimited, type CallCounter, type SyncContext } from "@/lib/sync/sync-context";
 import { LEASE_RENEW_MS, releaseSyncLease, renewSyncLease, takeSyncLease, type SyncPartTimes } from "@/lib/sync/sync-lease";
 import { syncQualifications } from "@/lib/sync/sync-qualifications";
 import { syncWorkerBlocks } from "@/lib/sync/sync-worker-blocks";
+import { LIST_PAGE_SIZE, nextPageToken } from "@/lib/mturk/pages";
 
 /**
  * Copies a team's marketplace account into HITdesk's cache, incrementally: one ListHITs page
  * per 100 HITs; assignments and bonus payments only for HITs whose status or counters changed
- * since the last sync; the worker block list (one call per 100 blocks). The slow parts refresh
- * only when asked or when older than a few minutes: qualification types, requests and scores
- * (a call per 100 scores per type) and the bonuses of HITs with recent work, which a bonus paid
- * later does not change. Whatever the marketplace no longer lists is kept, marked.
+ * since the last sync and that show submitted work; the worker block list (one call per 100
+ * blocks). The slow parts refresh only when asked or when older than a few minutes:
+ * qualification types, requests and scores (a call per 100 scores per type) and the bonuses of
+ * HITs with recent work, which a bonus paid later does not change. Whatever the marketplace no longer lists is kept, marked.
  */
 export interface SyncResult extends CallCounter {
   skipped: boolean;
@@ -75,6 +76,13 @@ export function newHitRow(h: HIT, now: Date) {
   return { ...row, lifetimeSeconds: Math.max(0, Math.round((row.expiresAt.getTime() - row.createdAt.getTime()) / 1000)) };
 }
 
+/**
+ * No assignment was ever submitted: every slot is still open or being worked on and none was
+ * decided, so the HIT has no assignments to list and no bonuses (a bonus needs an assignment).
+ */
+export const noWorkSubmitted = (r: { assignmentsPending: number; assignmentsAvailable: number; assignmentsCompleted: number; maxAssignments: number }) =>
+  r.assignmentsCompleted === 0 && r.assignmentsAvailable + r.assignmentsPending >= r.maxAssignments;
+
 /** What tells us the HIT's assignments may have changed. */
 export const counters = (r: { status: string; assignmentsPending: number; assignmentsAvailable: number; assignmentsCompleted: number; maxAssignments: number }) =>
   `${r.status}:${r.assignmentsPending}:${r.assignmentsAvailable}:${r.assignmentsCompleted}:${r.maxAssignments}`;
@@ -90,25 +98,34 @@ function answersOf(xml: string | undefined): Prisma.InputJsonValue | undefined {
 
 const time = (d: Date | null | undefined) => d?.getTime() ?? null;
 
+/** One HIT's assignments and bonus payments as read from the marketplace, for storeHitsWork. */
+export interface HitWork {
+  hitId: string;
+  /** False for a HIT never fetched before, which cannot have cached assignments. */
+  known: boolean;
+  rows: Assignment[];
+  bonuses: Prisma.CachedBonusPaymentCreateManyInput[];
+}
+
 /**
- * Writes one HIT's assignments and bonus payments in one transaction: new assignments in one
- * insert, changed ones updated, the rest untouched; then marks the HIT's assignments synced.
- * `known` is false for a HIT never fetched before, which cannot have cached assignments.
+ * Writes several HITs' assignments and bonus payments in one transaction: new assignments in
+ * one insert, changed ones updated, the rest untouched; then marks the HITs' assignments synced.
  */
-export async function storeHitWork(ctx: SyncContext, hitId: string, known: boolean, rows: Assignment[], bonuses: Prisma.CachedBonusPaymentCreateManyInput[]): Promise<void> {
+export async function storeHitsWork(ctx: SyncContext, works: readonly HitWork[]): Promise<void> {
   const { teamId, environment } = ctx;
   const now = new Date();
+  const knownIds = works.filter((w) => w.known).flatMap((w) => w.rows.map((a) => a.AssignmentId!));
   const existing = new Map(
-    known && rows.length
+    knownIds.length
       ? (
           await db.cachedAssignment.findMany({
-            where: { teamId, environment, assignmentId: { in: rows.map((a) => a.AssignmentId!) } },
+            where: { teamId, environment, assignmentId: { in: knownIds } },
             select: { assignmentId: true, status: true, submitTime: true, autoApprovalTime: true, approvalTime: true, rejectionTime: true, deadline: true, requesterFeedback: true, answerXml: true },
           })
         ).map((a) => [a.assignmentId, a])
       : [],
   );
-  const data = (a: Assignment) => ({
+  const data = (hitId: string, a: Assignment) => ({
     hitId,
     workerId: a.WorkerId!,
     status: a.AssignmentStatus!,
@@ -123,8 +140,9 @@ export async function storeHitWork(ctx: SyncContext, hitId: string, known: boole
     requesterFeedback: a.RequesterFeedback ?? null,
     syncedAt: now,
   });
-  const fresh = rows.filter((a) => !existing.has(a.AssignmentId!));
-  const changed = rows.filter((a) => {
+  const rows = works.flatMap((w) => w.rows.map((a) => ({ hitId: w.hitId, a })));
+  const fresh = rows.filter(({ a }) => !existing.has(a.AssignmentId!));
+  const changed = rows.filter(({ a }) => {
     const b = existing.get(a.AssignmentId!);
     return (
       b &&
@@ -138,11 +156,12 @@ export async function storeHitWork(ctx: SyncContext, hitId: string, known: boole
         b.answerXml !== (a.Answer ?? null))
     );
   });
+  const bonuses = works.flatMap((w) => w.bonuses);
   await db.$transaction([
-    ...(fresh.length ? [db.cachedAssignment.createMany({ data: fresh.map((a) => ({ teamId, environment, assignmentId: a.AssignmentId!, ...data(a) })), skipDuplicates: true })] : []),
-    ...changed.map((a) => db.cachedAssignment.update({ where: { teamId_environment_assignmentId: { teamId, environment, assignmentId: a.AssignmentId! } }, data: data(a) })),
+    ...(fresh.length ? [db.cachedAssignment.createMany({ data: fresh.map(({ hitId, a }) => ({ teamId, environment, assignmentId: a.AssignmentId!, ...data(hitId, a) })), skipDuplicates: true })] : []),
+    ...changed.map(({ hitId, a }) => db.cachedAssignment.update({ where: { teamId_environment_assignmentId: { teamId, environment, assignmentId: a.AssignmentId! } }, data: data(hitId, a) })),
     ...(bonuses.length ? [db.cachedBonusPayment.createMany({ data: bonuses, skipDuplicates: true })] : []),
-    db.cachedHit.update({ where: { teamId_environment_hitId: { teamId, environment, hitId } }, data: { assignmentsSyncedAt: now, bonusesSyncedAt: now } }),
+    db.cachedHit.updateMany({ where: { teamId, environment, hitId: { in: works.map((w) => w.hitId) } }, data: { assignmentsSyncedAt: now, bonusesSyncedAt: now } }),
   ]);
 }
 
@@ -155,27 +174,41 @@ async function syncHits(ctx: SyncContext, result: SyncResult, force: boolean): P
   const known = new Set<string>();
   let token: string | undefined;
   do {
-    const page = await ctx.send(new ListHITsCommand({ MaxResults: 100, NextToken: token }));
-    token = page.NextToken;
+    const page = await ctx.send(new ListHITsCommand({ MaxResults: LIST_PAGE_SIZE, NextToken: token }));
+    token = nextPageToken(page.HITs, page.NextToken);
     const hits = page.HITs ?? [];
     const cached = await db.cachedHit.findMany({ where: { teamId, environment, hitId: { in: hits.map((h) => h.HITId!) } } });
     const byId = new Map(cached.map((c) => [c.hitId, c]));
     const now = new Date();
+    const created: Prisma.CachedHitCreateManyInput[] = [];
     const writes: Prisma.PrismaPromise<unknown>[] = [];
     for (const h of hits) {
       seen.add(h.HITId!);
       const row = hitRow(h, now);
       const before = byId.get(h.HITId!);
       if (before) known.add(h.HITId!);
-      if (!before || counters(before) !== counters(row) || !before.assignmentsSyncedAt || force) changed.push(h.HITId!);
-      if (!before) writes.push(db.cachedHit.create({ data: { teamId, environment, hitId: h.HITId!, ...newHitRow(h, now) } }));
-      else if (counters(before) !== counters(row) || before.forgottenAt || before.expiresAt.getTime() !== row.expiresAt.getTime() || before.hitTypeId !== row.hitTypeId || before.assignmentDurationSeconds !== row.assignmentDurationSeconds) {
+      const moved = !before || counters(before) !== counters(row) || !before.assignmentsSyncedAt || force;
+      // Its counters say there is nothing to list: synced as it stands, without a call.
+      const nothingToRead = moved && !force && noWorkSubmitted(row);
+      if (moved && !nothingToRead) changed.push(h.HITId!);
+      const synced = nothingToRead ? { assignmentsSyncedAt: now, bonusesSyncedAt: now } : {};
+      if (!before) created.push({ teamId, environment, hitId: h.HITId!, ...newHitRow(h, now), ...synced });
+      else if (
+        nothingToRead ||
+        counters(before) !== counters(row) ||
+        before.forgottenAt ||
+        before.expiresAt.getTime() !== row.expiresAt.getTime() ||
+        before.hitTypeId !== row.hitTypeId ||
+        before.assignmentDurationSeconds !== row.assignmentDurationSeconds
+      ) {
         // Until its assignments are read again the HIT counts as not synced, so a sync that
         // fails half-way retries it next time even though its counters are already stored.
-        const stale = counters(before) !== counters(row) ? { assignmentsSyncedAt: null } : {};
+        const stale = nothingToRead ? synced : counters(before) !== counters(row) ? { assignmentsSyncedAt: null } : {};
         writes.push(db.cachedHit.update({ where: { teamId_environment_hitId: { teamId, environment, hitId: h.HITId! } }, data: { ...row, ...stale } }));
       }
     }
+    // New HITs (all of them on a first sync) in one insert per page.
+    if (created.length) writes.unshift(db.cachedHit.createMany({ data: created }));
     if (writes.length) await db.$transaction(writes);
     result.hits += hits.length;
   } while (token);
@@ -216,14 +249,16 @@ export async function syncAccount(input: {
     const { changed, seen, known } = await syncHits(ctx, result, !!input.force);
     result.changedHits = changed.length;
     // A changed HIT's bonuses are read with its assignments: bonuses follow submissions and decisions.
+    // The HITs read while one write runs go in the next: one transaction for several HITs.
+    const store = groupWrites((works: HitWork[]) => storeHitsWork(ctx, works));
     await mapLimited(changed, HIT_CONCURRENCY, async (hitId) => {
       const rows = await listAll(async (token) => {
-        const page = await ctx.send(new ListAssignmentsForHITCommand({ HITId: hitId, MaxResults: 100, NextToken: token }));
+        const page = await ctx.send(new ListAssignmentsForHITCommand({ HITId: hitId, MaxResults: LIST_PAGE_SIZE, NextToken: token }));
         return { items: page.Assignments, next: page.NextToken };
       });
       // No assignment, no bonus: SendBonus needs one.
       const bonuses = rows.length ? await listHitBonuses(ctx, hitId) : [];
-      await storeHitWork(ctx, hitId, known.has(hitId), rows, bonuses);
+      await store({ hitId, known: known.has(hitId), rows, bonuses });
       result.assignments += rows.length;
       result.bonuses += bonuses.length;
     });

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { dollarsToCents } from "@/lib/money";
 import { listAll, type SyncContext } from "@/lib/sync/sync-context";
+import { LIST_PAGE_SIZE } from "@/lib/mturk/pages";
 
 /**
  * MTurk gives a bonus payment no id. Its fields identify it, except that the same bonus could
@@ -13,10 +14,7 @@ import { listAll, type SyncContext } from "@/lib/sync/sync-context";
 function bonusKeys(bonuses: BonusPayment[]): string[] {
   const seen = new Map<string, number>();
   return bonuses.map((b) => {
-    const hash = createHash("sha256")
-      .update([b.AssignmentId, b.WorkerId, b.BonusAmount, b.GrantTime?.toISOString(), b.Reason].join("\u0000"))
-      .digest("hex")
-      .slice(0, 32);
+    const hash = createHash("sha256").update([b.AssignmentId, b.WorkerId, b.BonusAmount, b.GrantTime?.toISOString(), b.Reason].join("\u0000")).digest("hex").slice(0, 32);
     const n = seen.get(hash) ?? 0;
     seen.set(hash, n + 1);
     return `${hash}:${n}`;
@@ -31,7 +29,7 @@ function bonusKeys(bonuses: BonusPayment[]): string[] {
 export async function listHitBonuses(ctx: SyncContext, hitId: string): Promise<Prisma.CachedBonusPaymentCreateManyInput[]> {
   const { teamId, environment } = ctx;
   const bonuses = await listAll(async (token) => {
-    const page = await ctx.send(new ListBonusPaymentsCommand({ HITId: hitId, MaxResults: 100, NextToken: token }));
+    const page = await ctx.send(new ListBonusPaymentsCommand({ HITId: hitId, MaxResults: LIST_PAGE_SIZE, NextToken: token }));
     return { items: page.BonusPayments, next: page.NextToken };
   });
   const now = new Date();

@@ -1,12 +1,13 @@
 import "server-only";
 import { GetHITCommand, ListAssignmentsForHITCommand, type HIT } from "@aws-sdk/client-mturk";
-import type { EnvironmentName } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { MturkError } from "@/lib/mturk/errors";
 import { mturkClient } from "@/lib/mturk/client";
-import { hitRow, newHitRow, storeHitWork } from "@/lib/sync/sync-account";
+import type { EnvironmentName } from "@/lib/scope";
+import { hitRow, newHitRow, storeHitsWork } from "@/lib/sync/sync-account";
 import { listHitBonuses } from "@/lib/sync/sync-bonuses";
 import { countedSend, listAll, mapLimited, type CallCounter, type SyncContext } from "@/lib/sync/sync-context";
+import { LIST_PAGE_SIZE } from "@/lib/mturk/pages";
 
 const CONCURRENCY = 8;
 
@@ -52,7 +53,7 @@ export async function syncHitsNow(
   const chosen = due.slice(0, limit);
   result.leftStale = due.length - chosen.length;
 
-  const client = await mturkClient(teamId, environment);
+  const client = await mturkClient(teamId, environment, { retries: "caller" });
   const ctx: SyncContext = { teamId, environment, client, send: countedSend(client, result) };
   await mapLimited(chosen, CONCURRENCY, async (hitId) => {
     if (Date.now() > until) {
@@ -75,11 +76,11 @@ export async function syncHitsNow(
       update: hitRow(hit, now),
     });
     const rows = await listAll(async (token) => {
-      const page = await ctx.send(new ListAssignmentsForHITCommand({ HITId: hitId, MaxResults: 100, NextToken: token }));
+      const page = await ctx.send(new ListAssignmentsForHITCommand({ HITId: hitId, MaxResults: LIST_PAGE_SIZE, NextToken: token }));
       return { items: page.Assignments, next: page.NextToken };
     });
     const bonuses = rows.length ? await listHitBonuses(ctx, hitId) : [];
-    await storeHitWork(ctx, hitId, cached.has(hitId), rows, bonuses);
+    await storeHitsWork(ctx, [{ hitId, known: cached.has(hitId), rows, bonuses }]);
     result.synced++;
     result.assignments += rows.length;
   });

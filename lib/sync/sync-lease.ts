@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { EnvironmentName } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
+import type { EnvironmentName } from "@/lib/scope";
 
 const LEASE_MS = 5 * 60 * 1000;
 /** A long sync renews its lease well before it runs out, so a slow first sync is not joined by a second. */

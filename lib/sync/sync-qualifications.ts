@@ -3,6 +3,7 @@ import { ListQualificationRequestsCommand, ListQualificationTypesCommand, ListWo
 import { db } from "@/lib/db";
 import { upsertCachedQualificationType } from "@/lib/qualifications/cache-qualification-type";
 import { listAll, mapLimited, type SyncContext } from "@/lib/sync/sync-context";
+import { LIST_PAGE_SIZE } from "@/lib/mturk/pages";
 
 const SCORE_CONCURRENCY = 4;
 
@@ -24,7 +25,7 @@ export async function syncQualifications(ctx: SyncContext, onPart: (part: "types
   const result: QualificationSyncResult = { types: 0, requests: 0, scores: 0, forgotten: 0 };
 
   const types = await listAll(async (token) => {
-    const page = await ctx.send(new ListQualificationTypesCommand({ MustBeOwnedByCaller: true, MustBeRequestable: false, MaxResults: 100, NextToken: token }));
+    const page = await ctx.send(new ListQualificationTypesCommand({ MustBeOwnedByCaller: true, MustBeRequestable: false, MaxResults: LIST_PAGE_SIZE, NextToken: token }));
     return { items: page.QualificationTypes, next: page.NextToken };
   });
   let now = new Date();
@@ -38,7 +39,7 @@ export async function syncQualifications(ctx: SyncContext, onPart: (part: "types
   onPart("types", now);
 
   const requests = await listAll(async (token) => {
-    const page = await ctx.send(new ListQualificationRequestsCommand({ MaxResults: 100, NextToken: token }));
+    const page = await ctx.send(new ListQualificationRequestsCommand({ MaxResults: LIST_PAGE_SIZE, NextToken: token }));
     return { items: page.QualificationRequests, next: page.NextToken };
   });
   now = new Date();
@@ -67,7 +68,7 @@ export async function syncQualifications(ctx: SyncContext, onPart: (part: "types
 
   await mapLimited(typeIds, SCORE_CONCURRENCY, async (qualificationTypeId) => {
     const scores = await listAll(async (token) => {
-      const page = await ctx.send(new ListWorkersWithQualificationTypeCommand({ QualificationTypeId: qualificationTypeId, MaxResults: 100, NextToken: token }));
+      const page = await ctx.send(new ListWorkersWithQualificationTypeCommand({ QualificationTypeId: qualificationTypeId, MaxResults: LIST_PAGE_SIZE, NextToken: token }));
       return { items: page.Qualifications, next: page.NextToken };
     });
     const at = new Date();

@@ -1,7 +1,7 @@
 import "server-only";
-import type { EnvironmentName } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { mturkClient } from "@/lib/mturk/client";
+import type { EnvironmentName } from "@/lib/scope";
 import { syncAccount, type QualificationRefresh, type SyncResult } from "@/lib/sync/sync-account";
 
 const WAIT_FOR_RUNNING_MS = 120_000;
@@ -9,7 +9,7 @@ const WAIT_STEP_MS = 500;
 
 /** Syncs a team's account in one environment through its configured marketplace connection. */
 export async function syncTeam(teamId: string, environment: EnvironmentName, options: { qualifications?: QualificationRefresh } = {}): Promise<SyncResult> {
-  return syncAccount({ teamId, environment, client: await mturkClient(teamId, environment), qualifications: options.qualifications });
+  return syncAccount({ teamId, environment, client: await mturkClient(teamId, environment, { retries: "caller" }), qualifications: options.qualifications });
 }
 
 /**

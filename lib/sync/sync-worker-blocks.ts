@@ -2,6 +2,7 @@ import "server-only";
 import { ListWorkerBlocksCommand } from "@aws-sdk/client-mturk";
 import { db } from "@/lib/db";
 import { listAll, type SyncContext } from "@/lib/sync/sync-context";
+import { LIST_PAGE_SIZE } from "@/lib/mturk/pages";
 
 /**
  * The full block list: one call per 100 blocks, written only where something changed. A block
@@ -10,7 +11,7 @@ import { listAll, type SyncContext } from "@/lib/sync/sync-context";
 export async function syncWorkerBlocks(ctx: SyncContext): Promise<{ listed: number; forgotten: number }> {
   const { teamId, environment } = ctx;
   const listed = await listAll(async (token) => {
-    const page = await ctx.send(new ListWorkerBlocksCommand({ MaxResults: 100, NextToken: token }));
+    const page = await ctx.send(new ListWorkerBlocksCommand({ MaxResults: LIST_PAGE_SIZE, NextToken: token }));
     return { items: page.WorkerBlocks, next: page.NextToken };
   });
   const cached = new Map((await db.cachedWorkerBlock.findMany({ where: { teamId, environment } })).map((b) => [b.workerId, b]));

@@ -3,9 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { TeamContext } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { HttpError } from "@/lib/http-error";
-import { recordDeposit } from "@/lib/marketplace/ledger";
-import { findRequesterId } from "@/lib/marketplace/requesters";
+import { Conflict } from "@/lib/errors";
+import { NoMarketplaceAccount, recordDeposit } from "@/lib/marketplace/admin";
 import { dollarsToCents } from "@/lib/money";
 import type { DepositInput } from "@/lib/teams/deposit-input";
 
@@ -16,11 +15,14 @@ import type { DepositInput } from "@/lib/teams/deposit-input";
  */
 export async function recordBuiltinDeposit(ctx: TeamContext, input: DepositInput): Promise<{ amountCents: number }> {
   const connection = await db.marketplaceConnection.findUnique({ where: { teamId_environment: { teamId: ctx.team.id, environment: "production" } } });
-  if (connection?.kind !== "builtin") throw new HttpError(409, "Production is not connected to the built-in marketplace: fund that account where it lives");
-  const requesterId = await findRequesterId(ctx.team.id, "production");
-  if (!requesterId) throw new HttpError(409, "The built-in production account does not exist yet");
+  if (connection?.kind !== "builtin") throw new Conflict("Production is not connected to the built-in marketplace: fund that account where it lives");
   const amountCents = dollarsToCents(input.amount);
-  await recordDeposit(requesterId, amountCents, input.note ?? "Deposit", randomUUID());
+  try {
+    await recordDeposit(ctx.team.id, "production", { amountCents, note: input.note ?? "Deposit", depositId: randomUUID() });
+  } catch (e) {
+    if (e instanceof NoMarketplaceAccount) throw new Conflict(e.message);
+    throw e;
+  }
   await recordAudit({ ...ctx, environment: "production" }, "marketplace.deposit", `$${input.amount}`, { amountCents, note: input.note ?? null });
   return { amountCents };
 }

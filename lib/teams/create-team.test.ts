@@ -15,9 +15,11 @@ describe("createTeam", () => {
     expect(connections.map((c) => c.environment).sort()).toEqual(["production", "sandbox"]);
     for (const c of connections) {
       expect(c.kind).toBe("builtin");
-      const requester = await db.mkRequester.findUniqueOrThrow({ where: { accessKeyId: c.accessKeyId } });
-      expect(requester.environment).toBe(c.environment);
-      expect(decryptSecret(c.secretCiphertext)).toBe(decryptSecret(requester.secretCiphertext));
+      // The marketplace knows the connection's key as the team's, for this environment only.
+      const secret = await db.mkApiKeySecret.findUniqueOrThrow({ where: { accessKeyId: c.accessKeyId }, omit: { secretCiphertext: false } });
+      const key = await db.mkApiKey.findUniqueOrThrow({ where: { id: secret.keyId } });
+      expect(key).toMatchObject({ ownerRef: team.id, environment: c.environment, purpose: "dashboard", revokedAt: null });
+      expect(decryptSecret(c.secretCiphertext)).toBe(decryptSecret(secret.secretCiphertext));
     }
     expect(connections[0]!.accessKeyId).not.toBe(connections[1]!.accessKeyId);
   });

@@ -1,8 +1,8 @@
 import "server-only";
-import { ENVIRONMENTS } from "@/lib/auth/roles";
 import { encryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
-import { provisionRequester } from "@/lib/marketplace/requesters";
+import { provisionRequester } from "@/lib/marketplace/admin";
+import { ENVIRONMENTS } from "@/lib/scope";
 
 export function slugify(name: string): string {
   return (

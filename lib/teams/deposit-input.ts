@@ -9,4 +9,3 @@ export const DepositInput = z.object({
   note: z.string().trim().max(200, "Note is at most 200 characters").optional(),
 });
 export type DepositInput = z.infer<typeof DepositInput>;
-

@@ -1,14 +1,14 @@
 import "server-only";
+import { hashPassword } from "@/lib/auth/password";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { SetPasswordInput } from "@/lib/auth/schemas";
 import type { TeamContext } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
 import { randomToken, sha256 } from "@/lib/crypto";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { appUrl } from "@/lib/env";
-import { HttpError } from "@/lib/http-error";
+import { Conflict, Forbidden, Gone, NotFound } from "@/lib/errors";
 import { sendMail } from "@/lib/mail";
-import { createUser } from "@/lib/users/create-user";
 
 const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
 
@@ -18,13 +18,13 @@ export function inviteUrl(token: string): string {
 
 /** Only owners may invite owners. */
 function assertMayGrant(ctx: TeamContext, role: Role): void {
-  if (role === "owner" && !hasRole(ctx.role, "owner")) throw new HttpError(403, "Only an owner can invite another owner");
+  if (role === "owner" && !hasRole(ctx.role, "owner")) throw new Forbidden("Only an owner can invite another owner");
 }
 
 export async function createInvite(ctx: TeamContext, input: { email: string; role: Role }) {
   assertMayGrant(ctx, input.role);
   const member = await db.membership.findFirst({ where: { teamId: ctx.team.id, user: { email: input.email } } });
-  if (member) throw new HttpError(409, `${input.email} is already a member of ${ctx.team.name}`);
+  if (member) throw new Conflict(`${input.email} is already a member of ${ctx.team.name}`);
   const token = randomToken();
   const invite = await db.invite.create({
     data: {
@@ -57,7 +57,7 @@ export async function listPendingInvites(teamId: string) {
 
 export async function revokeInvite(ctx: TeamContext, inviteId: string) {
   const invite = await db.invite.findFirst({ where: { id: inviteId, teamId: ctx.team.id, acceptedAt: null, revokedAt: null } });
-  if (!invite) throw new HttpError(404, "No pending invitation with that id in this team");
+  if (!invite) throw new NotFound("No pending invitation with that id in this team");
   assertMayGrant(ctx, invite.role);
   await db.invite.update({ where: { id: invite.id }, data: { revokedAt: new Date() } });
   await recordAudit(ctx, "invite.revoke", invite.email);
@@ -81,39 +81,57 @@ const STATUS_MESSAGES: Record<Exclude<InviteStatus, "valid">, string> = {
   revoked: "This invitation was withdrawn.",
 };
 
-/** Marks the invite used (once, even under double submits) and adds the membership. */
-async function claim(token: string, userIdFor: (email: string) => Promise<string>) {
+async function usableInvite(token: string) {
   const invite = await db.invite.findUnique({ where: { tokenHash: sha256(token) } });
   const found = await findInvite(token);
-  if (!invite || found.status !== "valid") throw new HttpError(410, STATUS_MESSAGES[found.status === "valid" ? "unknown" : found.status]);
-  const claimed = await db.invite.updateMany({ where: { id: invite.id, acceptedAt: null, revokedAt: null }, data: { acceptedAt: new Date() } });
-  if (claimed.count !== 1) throw new HttpError(410, STATUS_MESSAGES.used);
-  const userId = await userIdFor(invite.email);
-  await db.membership.upsert({
-    where: { userId_teamId: { userId, teamId: invite.teamId } },
-    create: { userId, teamId: invite.teamId, role: invite.role },
-    update: {},
+  if (!invite || found.status !== "valid") throw new Gone(STATUS_MESSAGES[found.status === "valid" ? "unknown" : found.status]);
+  return invite;
+}
+
+/**
+ * Marks the invite used (once, even under double submits) and adds the membership, in one
+ * transaction: `joiner` checks who joins before anything is written, and a refusal or a lost
+ * race leaves the invitation as it was.
+ */
+async function claim(invite: { id: string; teamId: string; email: string; role: Role }, joiner: (tx: Tx) => Promise<string>) {
+  return db.$transaction(async (tx) => {
+    const userId = await joiner(tx);
+    const claimed = await tx.invite.updateMany({
+      where: { id: invite.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+      data: { acceptedAt: new Date() },
+    });
+    if (claimed.count !== 1) throw new Gone(STATUS_MESSAGES.used);
+    await tx.membership.upsert({
+      where: { userId_teamId: { userId, teamId: invite.teamId } },
+      create: { userId, teamId: invite.teamId, role: invite.role },
+      update: {},
+    });
+    await tx.user.update({ where: { id: userId }, data: { activeTeamId: invite.teamId } });
+    await tx.auditLog.create({ data: { teamId: invite.teamId, userId, actorEmail: invite.email, action: "invite.accept", target: invite.email, detail: { role: invite.role } } });
+    return { email: invite.email };
   });
-  await db.user.update({ where: { id: userId }, data: { activeTeamId: invite.teamId } });
-  await db.auditLog.create({ data: { teamId: invite.teamId, userId, actorEmail: invite.email, action: "invite.accept", target: invite.email, detail: { role: invite.role } } });
-  return { email: invite.email };
 }
 
 /** A new person accepts: their login is created with the password they chose. */
 export async function acceptInviteAsNewUser(token: string, raw: unknown) {
   const input = SetPasswordInput.parse(raw);
-  return claim(token, async (email) => {
-    const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
-    if (existing) throw new HttpError(409, "You already have a HITdesk login: sign in to accept");
-    return (await createUser({ email, password: input.password, name: input.name })).id;
+  const invite = await usableInvite(token);
+  const passwordHash = await hashPassword(input.password);
+  return claim(invite, async (tx) => {
+    const existing = await tx.user.findUnique({ where: { email: invite.email }, select: { id: true } });
+    if (existing) throw new Conflict("You already have a HITdesk login: sign in to accept");
+    return (await tx.user.create({ data: { email: invite.email, name: input.name, passwordHash }, select: { id: true } })).id;
   });
+}
+
+/** The message for someone signed in as another person than the invitation names. */
+export function wrongPersonMessage(inviteEmail: string, signedInEmail: string): string {
+  return `This invitation is for ${inviteEmail}, and you are signed in as ${signedInEmail}. Sign out, then open the link again as ${inviteEmail}.`;
 }
 
 /** A signed-in person whose email the invitation names joins the team. */
 export async function acceptInviteAsUser(token: string, user: { id: string; email: string }) {
-  return claim(token, async (email) => {
-    if (email !== user.email) throw new HttpError(403, `This invitation is for ${email}; you are signed in as ${user.email}`);
-    return user.id;
-  });
+  const invite = await usableInvite(token);
+  if (invite.email !== user.email) throw new Forbidden(wrongPersonMessage(invite.email, user.email));
+  return claim(invite, () => Promise.resolve(user.id));
 }
-

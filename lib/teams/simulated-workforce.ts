@@ -2,17 +2,18 @@ import "server-only";
 import type { TeamContext } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { HttpError } from "@/lib/http-error";
-import { findRequesterId } from "@/lib/marketplace/requesters";
 import {
-  readWorkforceSettings,
+  NoMarketplaceAccount,
+  readExternalPageVisit,
+  readSimulatedWorkforce,
   SimulationUnavailable,
-  updateWorkforceSettings,
-  workforceActivity,
+  updateSimulatedWorkforce,
+  type ExternalPageVisit,
   type WorkforceActivity,
   type WorkforceSettings,
-} from "@/lib/marketplace/simulation/workforce-settings";
-import type { WorkforceSettingsPatch } from "@/lib/marketplace/simulation/workforce-settings-input";
+} from "@/lib/marketplace/admin";
+import { Conflict } from "@/lib/errors";
+import type { WorkforceSettingsPatch } from "@/lib/marketplace/admin-inputs";
 
 /** What Settings shows of the team's simulated workforce, which works in the built-in sandbox. */
 export type TeamWorkforce =
@@ -27,28 +28,32 @@ export type TeamWorkforce =
     };
 
 export async function readTeamWorkforce(teamId: string): Promise<TeamWorkforce> {
-  const requesterId = await findRequesterId(teamId, "sandbox");
-  if (!requesterId) return { available: false, reason: "This team has no built-in sandbox account yet. Connect the sandbox to the built-in marketplace first." };
-  const [settings, activity, connection] = await Promise.all([
-    readWorkforceSettings(requesterId),
-    workforceActivity(requesterId),
+  const [workforce, connection] = await Promise.all([
+    readSimulatedWorkforce(teamId),
     db.marketplaceConnection.findUnique({ where: { teamId_environment: { teamId, environment: "sandbox" } }, select: { kind: true } }),
   ]);
-  return { available: true, settings, activity, sandboxUsesBuiltin: connection?.kind === "builtin" };
+  if (!workforce) return { available: false, reason: "This team has no built-in sandbox account yet. Connect the sandbox to the built-in marketplace first." };
+  return { available: true, ...workforce, sandboxUsesBuiltin: connection?.kind === "builtin" };
 }
 
 export async function updateTeamWorkforce(ctx: TeamContext, patch: WorkforceSettingsPatch): Promise<TeamWorkforce> {
-  const requesterId = await findRequesterId(ctx.team.id, "sandbox");
-  if (!requesterId) throw new HttpError(409, "This team has no built-in sandbox account yet");
-  const before = await readWorkforceSettings(requesterId);
-  let after: WorkforceSettings;
+  let change: { before: WorkforceSettings | null; after: WorkforceSettings };
   try {
-    after = await updateWorkforceSettings(requesterId, patch);
+    change = await updateSimulatedWorkforce(ctx.team.id, patch);
   } catch (e) {
-    if (e instanceof SimulationUnavailable) throw new HttpError(409, e.message);
+    if (e instanceof NoMarketplaceAccount) throw new Conflict("This team has no built-in sandbox account yet");
+    if (e instanceof SimulationUnavailable) throw new Conflict(e.message);
     throw e;
   }
-  const pick = (s: WorkforceSettings | null) => (s ? { workers: s.workers, paused: s.paused, paceMs: s.paceMs, seed: s.seed } : null);
+  const { before, after } = change;
+  const pick = (s: WorkforceSettings | null) => (s ? { workers: s.workers, paused: s.paused, paceMs: s.paceMs, seed: s.seed, externalHosts: s.externalHosts } : null);
   await recordAudit({ ...ctx, environment: "sandbox" }, "workforce.update", "sandbox", { from: pick(before), to: pick(after) });
   return readTeamWorkforce(ctx.team.id);
+}
+
+export type { ExternalPageVisit };
+
+/** Whether simulated workers could open a sandbox HIT's ExternalQuestion page (null: never tried). */
+export function hitExternalPageVisit(teamId: string, hitId: string): Promise<ExternalPageVisit | null> {
+  return readExternalPageVisit(teamId, hitId);
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { HttpError } from "@/lib/http-error";
-import type { EnvironmentName } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
+import { NotFound } from "@/lib/errors";
+import type { EnvironmentName } from "@/lib/scope";
 
 export async function setEnvironment(userId: string, environment: EnvironmentName): Promise<{ environment: EnvironmentName }> {
   await db.user.update({ where: { id: userId }, data: { environment } });
@@ -11,7 +11,7 @@ export async function setEnvironment(userId: string, environment: EnvironmentNam
 /** Only to a team the user belongs to. */
 export async function setActiveTeam(userId: string, teamId: string): Promise<{ teamId: string }> {
   const membership = await db.membership.findUnique({ where: { userId_teamId: { userId, teamId } } });
-  if (!membership) throw new HttpError(404, "You are not a member of that team");
+  if (!membership) throw new NotFound("You are not a member of that team");
   await db.user.update({ where: { id: userId }, data: { activeTeamId: teamId } });
   return { teamId };
 }

@@ -2,13 +2,11 @@ import "server-only";
 import { CreateWorkerBlockCommand, DeleteWorkerBlockCommand } from "@aws-sdk/client-mturk";
 import type { z } from "zod";
 import { recordAudit } from "@/lib/audit";
-import type { TeamContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { MturkError } from "@/lib/mturk/errors";
 import { sendMturk } from "@/lib/mturk/send";
+import type { Actor } from "@/lib/scope";
 import type { BlockInput } from "@/lib/workers/worker-action-input";
-
-export type Actor = Pick<TeamContext, "team" | "user" | "environment">;
 
 /** Refused by the marketplace for this worker (unknown worker, not blocked): the others go on. */
 export class BlockRefused extends Error {}

@@ -1,7 +1,7 @@
 import "server-only";
-import type { EnvironmentName } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { Scope } from "@/lib/scope";
 import { refreshWorkerStats } from "@/lib/workers/refresh-worker-stats";
 import type { WorkerSort, WorkersQuery } from "@/lib/workers/workers-query";
 
@@ -49,7 +49,6 @@ function orderOf(t: Prisma.Sql, q: Pick<WorkersQuery, "sort" | "dir">): Prisma.S
   return Prisma.sql`${t}.${column} ${dir}${nulls}, ${t}."workerId" ${dir}`;
 }
 
-type Scope = { teamId: string; environment: EnvironmentName };
 type Filters = Omit<WorkersQuery, "page" | "sort" | "dir">;
 
 function whereOf(scope: Scope, q: Filters): Prisma.Sql {

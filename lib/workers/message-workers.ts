@@ -2,14 +2,11 @@ import "server-only";
 import { NotifyWorkersCommand } from "@aws-sdk/client-mturk";
 import type { z } from "zod";
 import { recordAudit } from "@/lib/audit";
-import type { EnvironmentName } from "@/lib/auth/roles";
-import type { TeamContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { MturkError } from "@/lib/mturk/errors";
 import { sendMturk } from "@/lib/mturk/send";
+import type { Actor, Scope } from "@/lib/scope";
 import type { MessageInput } from "@/lib/workers/worker-action-input";
-
-type Actor = Pick<TeamContext, "team" | "user" | "environment">;
 
 /** NotifyWorkers takes at most 100 workers per call. */
 export const PER_CALL = 100;
@@ -25,7 +22,7 @@ export interface MessageFailure {
  * marketplace refuses whole is a HardFailure for each of its workers; a transient fault throws,
  * so a job retries it.
  */
-export async function notifyChunk(scope: { teamId: string; environment: EnvironmentName }, subject: string, body: string, workerIds: string[]): Promise<MessageFailure[]> {
+export async function notifyChunk(scope: Scope, subject: string, body: string, workerIds: string[]): Promise<MessageFailure[]> {
   try {
     const out = await sendMturk(scope.teamId, scope.environment, new NotifyWorkersCommand({ Subject: subject, MessageText: body, WorkerIds: workerIds }));
     return (out.NotifyWorkersFailureStatuses ?? []).map((f) => ({ workerId: f.WorkerId ?? "", type: f.NotifyWorkersFailureCode ?? "HardFailure", message: f.NotifyWorkersFailureMessage ?? "" }));

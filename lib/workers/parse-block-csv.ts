@@ -1,4 +1,4 @@
-import { parseCsvWithColumns } from "@/lib/batches/csv";
+import { parseCsvWithColumns } from "@/lib/csv/parse-csv";
 import { WorkerId } from "@/lib/qualifications/qualification-op-input";
 
 /** At most this many blocks from one file; CreateWorkerBlock is one call per worker. */

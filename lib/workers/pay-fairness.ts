@@ -1,9 +1,7 @@
 import "server-only";
-import type { EnvironmentName } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-
-type Scope = { teamId: string; environment: EnvironmentName };
+import type { Scope } from "@/lib/scope";
 
 export interface PayFigures {
   /** Submitted work with both an accept and a submit time. */
@@ -99,9 +97,18 @@ export async function batchFairness(scope: Scope, batchId: string): Promise<Batc
 }
 
 /** Every batch of a project in this environment, with the project's figures under "all". */
-export async function projectFairness(scope: Scope, projectId: string): Promise<{ minimumHourlyCents: number | null; all: PayFigures; batches: (PayFigures & { id: string; name: string; belowMinimum: boolean })[] }> {
+export async function projectFairness(
+  scope: Scope,
+  projectId: string,
+): Promise<{ minimumHourlyCents: number | null; all: PayFigures; batches: (PayFigures & { id: string; name: string; belowMinimum: boolean })[] }> {
   const batches = await db.batch.findMany({ where: { teamId: scope.teamId, environment: scope.environment, projectId }, orderBy: { createdAt: "desc" }, select: { id: true, name: true } });
-  const [figures, minimum] = await Promise.all([batchPayFigures(scope, batches.map((b) => b.id)), minimumHourlyCents(scope.teamId)]);
+  const [figures, minimum] = await Promise.all([
+    batchPayFigures(
+      scope,
+      batches.map((b) => b.id),
+    ),
+    minimumHourlyCents(scope.teamId),
+  ]);
   const empty: PayFigures = { assignments: 0, medianSeconds: null, rewardCents: null, hourlyCents: null, bonusCents: 0, hourlyWithBonusCents: null };
   return {
     minimumHourlyCents: minimum,

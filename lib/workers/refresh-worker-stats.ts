@@ -1,6 +1,6 @@
 import "server-only";
-import type { EnvironmentName } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
+import type { EnvironmentName } from "@/lib/scope";
 
 export interface WorkerStatState {
   /** Whether this call rebuilt the rows. */

@@ -3,8 +3,8 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import type { TeamContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { Conflict, NotFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { HttpError } from "@/lib/http-error";
 import { centsToDollars } from "@/lib/money";
 import { bonusCost, type BonusCost } from "@/lib/review/bonus-cost";
 import { bonusToken, queueBonuses } from "@/lib/review/pay-bonuses";
@@ -53,7 +53,7 @@ const tokenParts = (batchId: string, workerId: string) => ["topup", batchId, wor
 export async function topUpPlan(ctx: Pick<TeamContext, "team" | "environment">, batchId: string): Promise<TopUpPlan> {
   const scope = { teamId: ctx.team.id, environment: ctx.environment };
   const batch = await db.batch.findFirst({ where: { id: batchId, ...scope }, select: { id: true, name: true } });
-  if (!batch) throw new HttpError(404, "No batch of this team has that id in this environment");
+  if (!batch) throw new NotFound("No batch of this team has that id in this environment");
   const minimum = await minimumHourlyCents(scope.teamId);
   if (minimum === null) return { batch, minimumHourlyCents: null, lines: [], cost: await bonusCost(scope.teamId, scope.environment, []) };
   const work = await db.$queryRaw<{ workerId: string; assignments: bigint; seconds: number; rewardCents: bigint; assignmentId: string; hitId: string }[]>`
@@ -89,7 +89,11 @@ export async function topUpPlan(ctx: Pick<TeamContext, "team" | "environment">, 
       alreadyToppedUp,
     };
   });
-  const cost = await bonusCost(scope.teamId, scope.environment, lines.filter((l) => l.topUpCents > 0).map((l) => l.topUpCents));
+  const cost = await bonusCost(
+    scope.teamId,
+    scope.environment,
+    lines.filter((l) => l.topUpCents > 0).map((l) => l.topUpCents),
+  );
   return { batch, minimumHourlyCents: minimum, lines, cost };
 }
 
@@ -103,7 +107,7 @@ export async function payTopUp(ctx: TeamContext, batchId: string, input: z.outpu
   // Confirmed again after it was paid: nothing is due, and nothing is sent.
   if (due.length === 0) return { jobId: null, queued: 0, alreadyRecorded: plan.lines.filter((l) => l.alreadyToppedUp).length, cost: plan.cost };
   if (plan.cost.totalCents !== input.expectedTotalCents) {
-    throw new HttpError(409, `The plan changed since it was shown (now $${centsToDollars(plan.cost.totalCents)} in all); look at it again before paying`);
+    throw new Conflict(`The plan changed since it was shown (now $${centsToDollars(plan.cost.totalCents)} in all); look at it again before paying`);
   }
   const reason = `Top-up to $${centsToDollars(plan.minimumHourlyCents ?? 0)}/hour for your time on ${plan.batch.name}`;
   const result = await queueBonuses(

@@ -1,13 +1,12 @@
 import "server-only";
 import type { z } from "zod";
 import { recordAudit } from "@/lib/audit";
-import type { TeamContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { HttpError } from "@/lib/http-error";
+import { Conflict, Invalid, NotFound } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
-import { controlJob, jobProgress, type JobProgress } from "@/lib/jobs/job-control";
-import { PermanentItemError, type JobContext, type JobHandler } from "@/lib/jobs/job-types";
-import { blockWorker, BlockRefused, type Actor } from "@/lib/workers/block-workers";
+import { PermanentItemError, type JobContext, type JobHandler, type JobStatus, type JobTally } from "@/lib/jobs/job-types";
+import type { Actor, Scope } from "@/lib/scope";
+import { blockWorker, BlockRefused } from "@/lib/workers/block-workers";
 import { notifyChunk, PER_CALL, type MessageFailure } from "@/lib/workers/message-workers";
 import { parseBlockCsv } from "@/lib/workers/parse-block-csv";
 import type { BatchMessageInput, BlockInput, MessageInput } from "@/lib/workers/worker-action-input";
@@ -28,6 +27,13 @@ function jobActor(ctx: JobContext): Actor {
 export const blockJobHandler: JobHandler = {
   kind: BLOCK_JOB,
   concurrency: 4,
+  unit: "workers",
+  // Admin, like the actions that start these jobs: the failures name workers and what MTurk said.
+  access: { read: "admin", control: { role: "admin", actions: ["cancel"] } },
+  describeItem: (raw) => (raw as BlockItem).workerId,
+  async onControl(actor, ctx, _action, before) {
+    await recordAudit(actor, "worker.bulk-cancel", ctx.jobId, { done: before.done, total: before.total });
+  },
   async processItem(ctx, raw) {
     const { action } = ctx.options as { action: "block" | "unblock" };
     const item = raw as BlockItem;
@@ -46,11 +52,17 @@ export const blockJobHandler: JobHandler = {
  * and (once `withUnsent`, for a cancelled job) the calls never made.
  */
 async function messageFailures(jobId: string, withUnsent = false): Promise<MessageFailure[]> {
-  const items = await db.jobItem.findMany({ where: { jobId, status: { in: withUnsent ? ["done", "failed", "pending"] : ["done", "failed"] } }, orderBy: { seq: "asc" }, select: { input: true, status: true, result: true, error: true } });
+  const items = await db.jobItem.findMany({
+    where: { jobId, status: { in: withUnsent ? ["done", "failed", "pending"] : ["done", "failed"] } },
+    orderBy: { seq: "asc" },
+    select: { input: true, status: true, result: true, error: true },
+  });
   return items.flatMap((i) =>
     i.status === "done"
       ? ((i.result as { failures?: MessageFailure[] } | null)?.failures ?? [])
-      : (i.input as MessageItem).workerIds.map((workerId) => (i.status === "pending" ? { workerId, type: "NotSent", message: "Cancelled before it was sent" } : { workerId, type: "HardFailure", message: i.error ?? "Not sent" })),
+      : (i.input as MessageItem).workerIds.map((workerId) =>
+          i.status === "pending" ? { workerId, type: "NotSent", message: "Cancelled before it was sent" } : { workerId, type: "HardFailure", message: i.error ?? "Not sent" },
+        ),
   );
 }
 
@@ -59,10 +71,32 @@ async function recordMessageOutcome(jobId: string, messageId: string, cancelled:
   await db.workerMessage.update({ where: { id: messageId }, data: { failures: (await messageFailures(jobId, cancelled)) as never } });
 }
 
+/** A message job counted in workers, with what failed for whom. */
+async function messageTally(jobId: string, status: JobStatus): Promise<JobTally> {
+  const items = await db.jobItem.findMany({ where: { jobId }, select: { input: true, status: true } });
+  const count = (s: string) => items.filter((i) => i.status === s).reduce((n, i) => n + (i.input as MessageItem).workerIds.length, 0);
+  const failures = await messageFailures(jobId, status === "cancelled");
+  const handled = count("done") + count("failed") + (status === "cancelled" ? count("pending") : 0);
+  return {
+    total: count("pending") + count("done") + count("failed"),
+    done: handled - failures.length,
+    failed: failures.length,
+    failures: failures.slice(0, 200).map((f) => ({ item: f.workerId, error: `${f.type}: ${f.message}` })),
+  };
+}
+
 /** One NotifyWorkers call of ≤ 100 workers per item; the stored message gets every failure at the end. */
 export const messageJobHandler: JobHandler = {
   kind: MESSAGE_JOB,
   concurrency: 2,
+  unit: "workers",
+  access: { read: "admin", control: { role: "admin", actions: ["cancel"] } },
+  tally: (ctx, status) => messageTally(ctx.jobId, status),
+  /** A cancelled message's record names every worker it never reached. */
+  async onControl(actor, ctx, _action, before) {
+    await recordMessageOutcome(ctx.jobId, (ctx.options as { messageId: string }).messageId, true);
+    await recordAudit(actor, "worker.message-cancel", ctx.jobId, { done: before.done, total: before.total });
+  },
   async processItem(ctx, raw) {
     const { messageId } = ctx.options as { messageId: string };
     const message = await db.workerMessage.findFirst({ where: { id: messageId, teamId: ctx.teamId, environment: ctx.environment }, select: { subject: true, body: true } });
@@ -77,18 +111,35 @@ export const messageJobHandler: JobHandler = {
 /** Blocks or unblocks several workers as a durable job with progress. */
 export async function startBlockJob(ctx: Actor, input: z.output<typeof BlockInput>): Promise<{ jobId: string; total: number }> {
   const workerIds = [...new Set(input.workerIds)];
-  return enqueueBlocks(ctx, input.action, workerIds.map((workerId) => ({ workerId, reason: input.reason })), { source: "selection", reason: input.reason });
+  return enqueueBlocks(
+    ctx,
+    input.action,
+    workerIds.map((workerId) => ({ workerId, reason: input.reason })),
+    { source: "selection", reason: input.reason },
+  );
 }
 
 /** A CSV of blocks, checked whole first: any bad row refuses the file and nothing is sent. */
 export async function startBlockCsvJob(ctx: Actor, csv: string): Promise<{ jobId: string; total: number }> {
   const parsed = parseBlockCsv(csv);
-  if (!parsed.ok) throw new HttpError(400, `The CSV was not used; nothing was blocked. ${parsed.errors.slice(0, 20).join("; ")}${parsed.errors.length > 20 ? `; and ${parsed.errors.length - 20} more` : ""}`, parsed.errors);
+  if (!parsed.ok)
+    throw new Invalid(
+      `The CSV was not used; nothing was blocked. ${parsed.errors.slice(0, 20).join("; ")}${parsed.errors.length > 20 ? `; and ${parsed.errors.length - 20} more` : ""}`,
+      parsed.errors,
+    );
   return enqueueBlocks(ctx, "block", parsed.blocks, { source: "csv" });
 }
 
 async function enqueueBlocks(ctx: Actor, action: "block" | "unblock", items: BlockItem[], detail: Record<string, string>) {
-  const job = await enqueueJob({ teamId: ctx.team.id, environment: ctx.environment, kind: BLOCK_JOB, subjectId: "workers", options: { action, actorEmail: ctx.user.email }, createdById: ctx.user.id, items });
+  const job = await enqueueJob({
+    teamId: ctx.team.id,
+    environment: ctx.environment,
+    kind: BLOCK_JOB,
+    subjectId: "workers",
+    options: { action, actorEmail: ctx.user.email },
+    createdById: ctx.user.id,
+    items,
+  });
   await recordAudit(ctx, `worker.bulk-${action}`, `${items.length} workers`, { jobId: job.id, ...detail, workerIds: items.map((i) => i.workerId) });
   return { jobId: job.id, total: items.length };
 }
@@ -106,7 +157,15 @@ export async function startMessageJob(ctx: Actor, input: z.output<typeof Message
       data: { teamId: ctx.team.id, environment: ctx.environment, subject: input.subject, body: input.body, workerIds, sentById: ctx.user.id, sentByEmail: ctx.user.email },
     });
     const job = await enqueueJob(
-      { teamId: ctx.team.id, environment: ctx.environment, kind: MESSAGE_JOB, subjectId: batchId ? `batch:${batchId}` : "workers", options: { messageId: message.id, workers: workerIds.length }, createdById: ctx.user.id, items: chunks },
+      {
+        teamId: ctx.team.id,
+        environment: ctx.environment,
+        kind: MESSAGE_JOB,
+        subjectId: batchId ? `batch:${batchId}` : "workers",
+        options: { messageId: message.id, workers: workerIds.length },
+        createdById: ctx.user.id,
+        items: chunks,
+      },
       tx,
     );
     await recordAudit(ctx, "worker.message", `${workerIds.length} workers`, { messageId: message.id, jobId: job.id, subject: input.subject, ...(batchId ? { batchId } : {}) }, tx);
@@ -114,8 +173,6 @@ export async function startMessageJob(ctx: Actor, input: z.output<typeof Message
   });
   return { jobId: job.id, messageId: message.id, total: workerIds.length };
 }
-
-type Scope = { teamId: string; environment: TeamContext["environment"] };
 
 /** Everyone with an assignment in the batch (as of the last sync); the caller checks the batch is the team's. */
 async function batchWorkers(scope: Scope, batchId: string): Promise<string[]> {
@@ -133,59 +190,10 @@ export async function batchWorkerCount(scope: Scope, batchId: string): Promise<n
 export async function messageBatch(ctx: Actor, batchId: string, input: z.output<typeof BatchMessageInput>) {
   const scope = { teamId: ctx.team.id, environment: ctx.environment };
   const batch = await db.batch.findFirst({ where: { id: batchId, ...scope }, select: { id: true } });
-  if (!batch) throw new HttpError(404, "No batch of this team has that id in this environment");
+  if (!batch) throw new NotFound("No batch of this team has that id in this environment");
   const workers = await batchWorkers(scope, batchId);
-  if (workers.length === 0) throw new HttpError(409, "No one has worked on this batch yet (as of the last sync)");
+  if (workers.length === 0) throw new Conflict("No one has worked on this batch yet (as of the last sync)");
   return startMessageJob(ctx, { ...input, workerIds: workers }, batchId);
-}
-
-export interface WorkerJob extends Pick<JobProgress, "id" | "kind" | "status"> {
-  /** Workers in all, and those handled so far (sent or blocked, or failed). */
-  total: number;
-  done: number;
-  failed: number;
-  failures: MessageFailure[];
-}
-
-/** Progress of a block or message job of this team, counted in workers, with what failed for whom. */
-export async function workerJob(scope: { teamId: string; environment: TeamContext["environment"] }, jobId: string): Promise<WorkerJob> {
-  const job = await jobProgress(scope, jobId);
-  if (job.kind === BLOCK_JOB) {
-    const failed = job.failed ? await db.jobItem.findMany({ where: { jobId, status: "failed" }, orderBy: { seq: "asc" }, take: 100, select: { input: true, error: true } }) : [];
-    return {
-      id: job.id,
-      kind: job.kind,
-      status: job.status,
-      total: job.total,
-      done: job.done,
-      failed: job.failed,
-      failures: failed.map((f) => ({ workerId: (f.input as BlockItem).workerId, type: "Refused", message: f.error ?? "failed" })),
-    };
-  }
-  if (job.kind === MESSAGE_JOB) {
-    const items = await db.jobItem.findMany({ where: { jobId }, select: { input: true, status: true } });
-    const count = (s: string) => items.filter((i) => i.status === s).reduce((n, i) => n + (i.input as MessageItem).workerIds.length, 0);
-    const failures = await messageFailures(jobId, job.status === "cancelled");
-    const handled = count("done") + count("failed") + (job.status === "cancelled" ? count("pending") : 0);
-    return { id: job.id, kind: job.kind, status: job.status, total: count("pending") + count("done") + count("failed"), done: handled - failures.length, failed: failures.length, failures: failures.slice(0, 200) };
-  }
-  throw new HttpError(404, "No such job");
-}
-
-/**
- * Stops a block or message job between items (those already sent stay sent). A cancelled
- * message's record names every worker it never reached.
- */
-export async function cancelWorkerJob(ctx: Actor, jobId: string): Promise<WorkerJob> {
-  const scope = { teamId: ctx.team.id, environment: ctx.environment };
-  const before = await workerJob(scope, jobId);
-  await controlJob(scope, jobId, "cancel");
-  if (before.kind === MESSAGE_JOB) {
-    const { options } = await db.job.findUniqueOrThrow({ where: { id: jobId }, select: { options: true } });
-    await recordMessageOutcome(jobId, (options as { messageId: string }).messageId, true);
-  }
-  await recordAudit(ctx, before.kind === BLOCK_JOB ? "worker.bulk-cancel" : "worker.message-cancel", jobId, { done: before.done, total: before.total });
-  return workerJob(scope, jobId);
 }
 
 export interface RecentWorkerJob {

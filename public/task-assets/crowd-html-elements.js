@@ -837,7 +837,9 @@ crowd-form > .crowd-form__form > .crowd-instructions-block { border: 1px solid v
         if (re) {
           const pattern = re;
           control.addEventListener("input", () => {
-            const kept = Array.from(control.value).filter((ch) => pattern.test(ch)).join("");
+            const kept = Array.from(control.value)
+              .filter((ch) => pattern.test(ch))
+              .join("");
             if (kept !== control.value) control.value = kept;
           });
         }
@@ -1150,7 +1152,13 @@ crowd-form > .crowd-form__form > .crowd-instructions-block { border: 1px solid v
         const area = h("textarea", { id, rows: 3, class: "crowd-field__control", "data-crowd-internal": true, placeholder: commentEl.getAttribute("placeholder") || null });
         this._comment = area;
         const linkText = commentEl.getAttribute("link-text") || commentEl.getAttribute("header") || "Add a comment";
-        side.append(h("div", { class: "crowd-comment crowd-field" }, [h("label", { class: "crowd-field__label", for: id }, [linkText]), commentEl.textContent && commentEl.textContent.trim() ? h("p", { class: "crowd-hint" }, [commentEl.textContent.trim()]) : null, area]));
+        side.append(
+          h("div", { class: "crowd-comment crowd-field" }, [
+            h("label", { class: "crowd-field__label", for: id }, [linkText]),
+            commentEl.textContent && commentEl.textContent.trim() ? h("p", { class: "crowd-hint" }, [commentEl.textContent.trim()]) : null,
+            area,
+          ]),
+        );
       }
 
       const tool = h("section", { class: "crowd-tool" });
@@ -1320,20 +1328,28 @@ crowd-form > .crowd-form__form > .crowd-instructions-block { border: 1px solid v
 
       const img = h("img", { class: "crowd-bbox__img", src, alt: "", draggable: "false" });
       const layer = h("div", { class: "crowd-bbox__layer" });
-      const stage = h("div", {
-        class: "crowd-bbox__stage",
-        tabindex: "0",
-        role: "application",
-        "aria-roledescription": "bounding box editor",
-        "aria-label": (header ? header + ". " : "") + "Drag on the image to draw a box.",
-      }, [img, layer]);
+      const stage = h(
+        "div",
+        {
+          class: "crowd-bbox__stage",
+          tabindex: "0",
+          role: "application",
+          "aria-roledescription": "bounding box editor",
+          "aria-label": (header ? header + ". " : "") + "Drag on the image to draw a box.",
+        },
+        [img, layer],
+      );
       this._img = img;
       this._layer = layer;
       this._stage = stage;
       this._focusTarget = stage;
       const hint = h("p", { class: "crowd-hint" }, [
         "Drag on the image to draw a box. Click a box to select it; drag to move it, drag a corner to resize. ",
-        "With a box selected: arrow keys move it, ", h("kbd", null, ["Shift"]), " + arrows resize it, ", h("kbd", null, ["Delete"]), " removes it.",
+        "With a box selected: arrow keys move it, ",
+        h("kbd", null, ["Shift"]),
+        " + arrows resize it, ",
+        h("kbd", null, ["Delete"]),
+        " removes it.",
       ]);
       const main = h("div", { class: "crowd-tool__main" }, [h("div", { class: "crowd-bbox__stage-wrap" }, [stage]), hint]);
       for (const n of Array.from(this.childNodes)) if (n.nodeType === 1) main.insertBefore(n, main.firstChild);
@@ -1347,12 +1363,14 @@ crowd-form > .crowd-form__form > .crowd-instructions-block { border: 1px solid v
           const input = h("input", { type: "radio", name: groupName, value: label, "data-crowd-internal": true, disabled: this.disabled });
           input.checked = i === 0;
           input.addEventListener("change", () => this.setLabel(label));
-          fieldset.append(h("label", { class: "crowd-category" + (i === 0 ? " crowd-category--checked" : "") }, [
-            input,
-            h("span", { class: "crowd-category__swatch", style: "background:" + this.colorFor(label) }),
-            h("span", { class: "crowd-category__text" }, [label]),
-            i < 9 ? h("kbd", { "aria-hidden": "true" }, [String(i + 1)]) : null,
-          ]));
+          fieldset.append(
+            h("label", { class: "crowd-category" + (i === 0 ? " crowd-category--checked" : "") }, [
+              input,
+              h("span", { class: "crowd-category__swatch", style: "background:" + this.colorFor(label) }),
+              h("span", { class: "crowd-category__text" }, [label]),
+              i < 9 ? h("kbd", { "aria-hidden": "true" }, [String(i + 1)]) : null,
+            ]),
+          );
           this._labelInputs.push(input);
         });
         side.append(fieldset);
@@ -1378,7 +1396,13 @@ crowd-form > .crowd-form__form > .crowd-instructions-block { border: 1px solid v
         for (const b of initial) {
           if (!b || typeof b !== "object") continue;
           const o = /** @type {Record<string, unknown>} */ (b);
-          this.boxes.push({ label: String(o.label !== undefined && o.label !== null ? o.label : this.currentLabel), left: Number(o.left) || 0, top: Number(o.top) || 0, width: Number(o.width) || 0, height: Number(o.height) || 0 });
+          this.boxes.push({
+            label: String(o.label !== undefined && o.label !== null ? o.label : this.currentLabel),
+            left: Number(o.left) || 0,
+            top: Number(o.top) || 0,
+            width: Number(o.width) || 0,
+            height: Number(o.height) || 0,
+          });
         }
       }
 
@@ -1448,7 +1472,14 @@ crowd-form > .crowd-form__form > .crowd-instructions-block { border: 1px solid v
           const index = Number(boxEl.dataset.index);
           this.select(index);
           const box = this.boxes[index];
-          drag = { mode: handle ? "resize" : "move", start, orig: box ? Object.assign({}, box) : null, corner: handle instanceof HTMLElement ? handle.dataset.corner || "se" : "", index, moved: false };
+          drag = {
+            mode: handle ? "resize" : "move",
+            start,
+            orig: box ? Object.assign({}, box) : null,
+            corner: handle instanceof HTMLElement ? handle.dataset.corner || "se" : "",
+            index,
+            moved: false,
+          };
         } else {
           this.select(-1);
           drag = { mode: "draw", start, orig: null, corner: "", index: -1, moved: false };
@@ -1476,7 +1507,10 @@ crowd-form > .crowd-form__form > .crowd-instructions-block { border: 1px solid v
             box.left = clamp(o.left + dx, 0, this.naturalWidth - o.width);
             box.top = clamp(o.top + dy, 0, this.naturalHeight - o.height);
           } else {
-            let x1 = o.left, y1 = o.top, x2 = o.left + o.width, y2 = o.top + o.height;
+            let x1 = o.left,
+              y1 = o.top,
+              x2 = o.left + o.width,
+              y2 = o.top + o.height;
             if (drag.corner.indexOf("w") >= 0) x1 = p.x;
             if (drag.corner.indexOf("e") >= 0) x2 = p.x;
             if (drag.corner.indexOf("n") >= 0) y1 = p.y;
@@ -1527,7 +1561,8 @@ crowd-form > .crowd-form__form > .crowd-instructions-block { border: 1px solid v
         const box = this.boxes[this.selectedIndex];
         if (!box) return;
         const { sx, sy } = this.scale();
-        const stepX = Math.max(1, sx), stepY = Math.max(1, sy);
+        const stepX = Math.max(1, sx),
+          stepY = Math.max(1, sy);
         /** @type {Record<string, [number, number]>} */
         const dirs = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
         const dir = dirs[e.key];
@@ -1589,7 +1624,8 @@ crowd-form > .crowd-form__form > .crowd-instructions-block { border: 1px solid v
 
     /** @param {HTMLElement} el @param {Box} box */
     place(el, box) {
-      const w = this.naturalWidth || 1, hgt = this.naturalHeight || 1;
+      const w = this.naturalWidth || 1,
+        hgt = this.naturalHeight || 1;
       el.style.left = (box.left / w) * 100 + "%";
       el.style.top = (box.top / hgt) * 100 + "%";
       el.style.width = (box.width / w) * 100 + "%";
@@ -1597,7 +1633,8 @@ crowd-form > .crowd-form__form > .crowd-instructions-block { border: 1px solid v
     }
 
     redraw() {
-      const layer = this._layer, list = this._list;
+      const layer = this._layer,
+        list = this._list;
       if (!layer || !list) return;
       layer.replaceChildren();
       list.replaceChildren();
@@ -1614,18 +1651,39 @@ crowd-form > .crowd-form__form > .crowd-instructions-block { border: 1px solid v
         }
         const r = roundBox(box);
         const item = h("li", { class: "crowd-bbox__item" + (selected ? " crowd-bbox__item--selected" : "") }, [
-          h("button", { type: "button", class: "crowd-bbox__select", "data-crowd-internal": true, "aria-pressed": selected ? "true" : "false", "aria-label": "Select box " + (i + 1) + (box.label ? ", " + box.label : "") }, [
-            h("span", { class: "crowd-category__swatch", style: "background:" + color }),
-            h("span", null, [box.label || "Box " + (i + 1)]),
-            h("span", { class: "crowd-bbox__coords" }, [r.width + "×" + r.height]),
-          ]),
-          h("button", { type: "button", class: "crowd-btn crowd-btn--small crowd-btn--danger", "data-crowd-internal": true, disabled: this.disabled, "aria-label": "Delete box " + (i + 1) + (box.label ? " (" + box.label + ")" : "") }, ["Delete"]),
+          h(
+            "button",
+            {
+              type: "button",
+              class: "crowd-bbox__select",
+              "data-crowd-internal": true,
+              "aria-pressed": selected ? "true" : "false",
+              "aria-label": "Select box " + (i + 1) + (box.label ? ", " + box.label : ""),
+            },
+            [
+              h("span", { class: "crowd-category__swatch", style: "background:" + color }),
+              h("span", null, [box.label || "Box " + (i + 1)]),
+              h("span", { class: "crowd-bbox__coords" }, [r.width + "×" + r.height]),
+            ],
+          ),
+          h(
+            "button",
+            {
+              type: "button",
+              class: "crowd-btn crowd-btn--small crowd-btn--danger",
+              "data-crowd-internal": true,
+              disabled: this.disabled,
+              "aria-label": "Delete box " + (i + 1) + (box.label ? " (" + box.label + ")" : ""),
+            },
+            ["Delete"],
+          ),
         ]);
         const [selectBtn, deleteBtn] = /** @type {HTMLButtonElement[]} */ (Array.from(item.querySelectorAll("button")));
-        if (selectBtn) selectBtn.addEventListener("click", () => {
-          this.select(i);
-          if (this._stage) this._stage.focus({ preventScroll: true });
-        });
+        if (selectBtn)
+          selectBtn.addEventListener("click", () => {
+            this.select(i);
+            if (this._stage) this._stage.focus({ preventScroll: true });
+          });
         if (deleteBtn) deleteBtn.addEventListener("click", () => this.remove_(i));
         list.append(item);
       });
@@ -1656,10 +1714,18 @@ crowd-form > .crowd-form__form > .crowd-instructions-block { border: 1px solid v
     showAnswer(value) {
       const o = value && typeof value === "object" ? /** @type {Record<string, unknown>} */ (value) : {};
       const boxes = Array.isArray(o.boundingBoxes) ? o.boundingBoxes : [];
-      this.boxes = boxes.filter((b) => b && typeof b === "object").map((b) => {
-        const r = /** @type {Record<string, unknown>} */ (b);
-        return { label: String(r.label !== undefined && r.label !== null ? r.label : ""), left: Number(r.left) || 0, top: Number(r.top) || 0, width: Number(r.width) || 0, height: Number(r.height) || 0 };
-      });
+      this.boxes = boxes
+        .filter((b) => b && typeof b === "object")
+        .map((b) => {
+          const r = /** @type {Record<string, unknown>} */ (b);
+          return {
+            label: String(r.label !== undefined && r.label !== null ? r.label : ""),
+            left: Number(r.left) || 0,
+            top: Number(r.top) || 0,
+            width: Number(r.width) || 0,
+            height: Number(r.height) || 0,
+          };
+        });
       this.selectedIndex = -1;
       this.redraw();
     }
@@ -1676,7 +1742,8 @@ crowd-form > .crowd-form__form > .crowd-instructions-block { border: 1px solid v
 
   /** Integer box: edges rounded, so left + width stays where the drawn right edge was. @param {Box} b */
   function roundBox(b) {
-    const left = Math.round(b.left), top = Math.round(b.top);
+    const left = Math.round(b.left),
+      top = Math.round(b.top);
     return { left, top, width: Math.round(b.left + b.width) - left, height: Math.round(b.top + b.height) - top };
   }
 
@@ -1728,7 +1795,13 @@ crowd-form > .crowd-form__form > .crowd-instructions-block { border: 1px solid v
       while (this.firstChild) content.appendChild(this.firstChild);
       const image = this.getAttribute("image");
       const heading = this.getAttribute("heading");
-      this.append(h("div", { class: "crowd-card" }, [image ? h("img", { class: "crowd-card__image", src: image, alt: "" }) : null, heading ? h("h3", { class: "crowd-card__heading" }, [heading]) : null, content]));
+      this.append(
+        h("div", { class: "crowd-card" }, [
+          image ? h("img", { class: "crowd-card__image", src: image, alt: "" }) : null,
+          heading ? h("h3", { class: "crowd-card__heading" }, [heading]) : null,
+          content,
+        ]),
+      );
     }
   }
 

@@ -1,15 +1,17 @@
-import { paginateListHITs } from "@aws-sdk/client-mturk";
+import { ApproveAssignmentCommand, RejectAssignmentCommand, paginateListHITs } from "@aws-sdk/client-mturk";
 import { describe, expect, it } from "vitest";
 import { BATCH_CREATE_JOB } from "@/lib/batches/batch-job-kind";
 import { batchCreateHandler } from "@/lib/batches/batch-job";
 import { planBatch } from "@/lib/batches/plan-batch";
+import { batchWork } from "@/lib/batches/batch-work";
 import { previewBatch, startBatch } from "@/lib/batches/create-batch";
 import { db } from "@/lib/db";
-import { HttpError } from "@/lib/http-error";
-import { jobProgress } from "@/lib/jobs/job-control";
+import { Invalid } from "@/lib/errors";
+import { jobView } from "@/lib/jobs/job-view";
+import { registerAllJobHandlers } from "@/lib/register-job-handlers";
 import { runJobsOnce } from "@/lib/jobs/run-jobs";
-import { AWS_FEE_SCHEDULE } from "@/lib/marketplace/fees";
 import { setRequesterFaults } from "@/lib/marketplace/faults";
+import { AWS_FEE_SCHEDULE } from "@/lib/mturk-formats/fees";
 import type { ProjectDesign } from "@/lib/projects/project-design";
 import { createProject } from "@/lib/projects/projects";
 import { findTemplate } from "@/lib/projects/templates";
@@ -17,6 +19,9 @@ import { acceptHit } from "@/lib/marketplace/work/accept-hit";
 import { syncAccount } from "@/lib/sync/sync-account";
 import { useHarness, type Harness } from "@/test/marketplace/harness";
 import { teamOnHarness } from "@/test/support/team-on-harness";
+
+// jobView and controlJob find each kind's handler as the server does after start-up.
+registerAllJobHandlers();
 
 const sandbox = useHarness({ environment: "sandbox" });
 const production = useHarness({ environment: "production" });
@@ -75,14 +80,14 @@ describe("running a batch", () => {
 
     await setRequesterFaults(sandbox.h.requesterId, { serviceFaultRate: 0.1 });
     const { batchId, jobId } = await startBatch(ctx, { projectId, name: "Reviews", csv: csvOf(30), split: false });
-    await runJobsOnce(handlers);
-    expect(await jobProgress({ teamId: ctx.team.id, environment: "sandbox" }, jobId)).toMatchObject({ status: "succeeded", done: 30, failed: 0 });
+    await runJobsOnce(handlers, { teamId: ctx.team.id });
+    expect(await jobView({ teamId: ctx.team.id, environment: "sandbox" }, jobId, "viewer")).toMatchObject({ status: "succeeded", done: 30, failed: 0 });
 
     // A crash after the calls but before the outcomes were recorded: everything runs again.
     await db.jobItem.updateMany({ where: { jobId }, data: { status: "pending" } });
     await db.batchHit.deleteMany({ where: { batchId } });
     await db.job.update({ where: { id: jobId }, data: { status: "queued", done: 0 } });
-    await runJobsOnce(handlers);
+    await runJobsOnce(handlers, { teamId: ctx.team.id });
     await setRequesterFaults(sandbox.h.requesterId, {});
 
     const hits = (await hitsOf(sandbox.h)).filter((h) => h.RequesterAnnotation?.startsWith(`hitdesk:batch=${batchId};`));
@@ -92,18 +97,45 @@ describe("running a batch", () => {
     expect(new Set((await db.batchHit.findMany({ where: { batchId } })).map((b) => b.hitId))).toEqual(new Set(hits.map((h) => h.HITId)));
   });
 
+  it("counts the batch's work by where it stands, and says its HITs were created", async () => {
+    const ctx = await teamOnHarness(sandbox.h);
+    const scope = { teamId: ctx.team.id, environment: "sandbox" as const };
+    const { id: projectId } = await createProject(ctx, { name: "Counted", design: { ...sentiment, assignmentsPerHit: 2 } });
+    const { batchId, jobId } = await startBatch(ctx, { projectId, name: "Counted", csv: csvOf(3), split: false });
+    expect((await batchWork(scope, [batchId])).get(batchId)).toMatchObject({ hits: 0, assignments: 0, syncedAt: null });
+    await runJobsOnce(handlers, { teamId: ctx.team.id });
+    expect(await jobView(scope, jobId, "viewer")).toMatchObject({ status: "succeeded", done: 3, unit: "HITs", doneAs: "created" });
+
+    // Of 6 assignments: 1 approved, 1 rejected, 1 waiting for review, 1 accepted, 2 never accepted.
+    const [a, b] = await db.batchHit.findMany({ where: { batchId }, orderBy: { rowIndex: "asc" } });
+    const approved = await sandbox.h.acceptAndSubmit(a!.hitId, await sandbox.h.createWorker());
+    const rejected = await sandbox.h.acceptAndSubmit(a!.hitId, await sandbox.h.createWorker());
+    await sandbox.h.acceptAndSubmit(b!.hitId, await sandbox.h.createWorker());
+    await acceptHit({ workerId: await sandbox.h.createWorker(), hitId: b!.hitId });
+    await sandbox.h.client.send(new ApproveAssignmentCommand({ AssignmentId: approved }));
+    await sandbox.h.client.send(new RejectAssignmentCommand({ AssignmentId: rejected, RequesterFeedback: "Off topic" }));
+    await syncAccount({ teamId: ctx.team.id, environment: "sandbox", client: sandbox.h.client });
+
+    const work = (await batchWork(scope, [batchId, "no-such-batch"])).get(batchId)!;
+    expect(work).toMatchObject({ hits: 3, assignments: 6, approved: 1, rejected: 1, submitted: 1, working: 1, available: 2 });
+    expect(work.syncedAt).toBeInstanceOf(Date);
+    // Another team's view of the same batch id holds nothing.
+    const stranger = await teamOnHarness(sandbox.h);
+    expect((await batchWork({ teamId: stranger.team.id, environment: "sandbox" }, [batchId])).get(batchId)).toMatchObject({ hits: 0, assignments: 0 });
+  });
+
   it("excludes the workers of earlier batches from a new one", async () => {
     const ctx = await teamOnHarness(sandbox.h);
     const { id: projectId } = await createProject(ctx, { name: "Once only", design: { ...sentiment, assignmentsPerHit: 1 } });
     const first = await startBatch(ctx, { projectId, name: "First", csv: csvOf(2) });
-    await runJobsOnce(handlers);
+    await runJobsOnce(handlers, { teamId: ctx.team.id });
     const [firstHit] = await db.batchHit.findMany({ where: { batchId: first.batchId } });
     const veteran = await sandbox.h.createWorker();
     await sandbox.h.acceptAndSubmit(firstHit!.hitId, veteran);
     await syncAccount({ teamId: ctx.team.id, environment: "sandbox", client: sandbox.h.client });
 
     const second = await startBatch(ctx, { projectId, name: "Second", csv: csvOf(2), excludeBatchIds: [first.batchId] });
-    await runJobsOnce(handlers);
+    await runJobsOnce(handlers, { teamId: ctx.team.id });
     const [secondHit] = await db.batchHit.findMany({ where: { batchId: second.batchId } });
     await expect(acceptHit({ workerId: veteran, hitId: secondHit!.hitId })).rejects.toThrow(/qualification requirements/);
     const newcomer = await sandbox.h.createWorker();
@@ -116,9 +148,9 @@ describe("running a batch", () => {
     const { id: projectId } = await createProject(ctx, { name: "Prod", design: sentiment });
     const before = await db.batch.count({ where: { teamId: ctx.team.id } });
 
-    const bad = await startBatch(ctx, { projectId, name: "Bad", csv: "text\nok\n\nfine\n", split: false }).catch((e: HttpError) => e);
-    expect(bad).toBeInstanceOf(HttpError);
-    expect((bad as HttpError).details).toEqual([{ row: 2, message: "Row 2 (line 3) is empty" }]);
+    const bad = await startBatch(ctx, { projectId, name: "Bad", csv: "text\nok\n\nfine\n", split: false }).catch((e: Invalid) => e);
+    expect(bad).toBeInstanceOf(Invalid);
+    expect((bad as Invalid).details).toEqual([{ row: 2, message: "Row 2 (line 3) is empty" }]);
 
     await expect(startBatch(ctx, { projectId, name: "Unconfirmed", csv: csvOf(5), split: false })).rejects.toThrow("Type 5 to confirm creating 5 production HITs");
     // The built-in production marketplace starts at $0.00.

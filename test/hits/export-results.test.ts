@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import { BatchInput } from "@/lib/batches/batch-input";
 import { BATCH_CREATE_JOB } from "@/lib/batches/batch-job-kind";
 import { batchCreateHandler } from "@/lib/batches/batch-job";
-import { parseCsv } from "@/lib/batches/csv";
+import { parseCsv } from "@/lib/csv/parse-csv";
 import { startBatch } from "@/lib/batches/create-batch";
 import { db } from "@/lib/db";
 import { resultsCsvStream, syncBeforeExport } from "@/lib/hits/export-results";
 import { mturkTime } from "@/lib/hits/results-csv";
 import { runJobsOnce } from "@/lib/jobs/run-jobs";
-import { buildQuestionFormAnswers } from "@/lib/marketplace/answers";
+import { buildQuestionFormAnswers } from "@/lib/mturk-formats/answers";
 import { createProject } from "@/lib/projects/projects";
 import { findTemplate } from "@/lib/projects/templates";
 import { syncHitsNow } from "@/lib/sync/sync-hits";
@@ -25,7 +25,7 @@ describe("results export", () => {
     const { id: projectId } = await createProject(ctx, { name: "Sentiment", design });
     const csv = 'text,source\n"=cmd, ""quoted""",web\nsecond,mail\n';
     const { batchId } = await startBatch(ctx, BatchInput.parse({ projectId, name: "Export", csv }));
-    await runJobsOnce({ [BATCH_CREATE_JOB]: batchCreateHandler });
+    await runJobsOnce({ [BATCH_CREATE_JOB]: batchCreateHandler }, { teamId: ctx.team.id });
     const [first, second] = await db.batchHit.findMany({ where: { batchId }, orderBy: { rowIndex: "asc" } });
     const worker = await sandbox.h.createWorker();
     const taskAnswers = JSON.stringify([{ sentiment: { label: "Positive" }, sure: { on: true } }]);
@@ -35,11 +35,39 @@ describe("results export", () => {
     const text = await new Response(resultsCsvStream({ teamId: ctx.team.id, environment: "sandbox" }, { batch: batchId })).text();
     const table = parseCsv(text);
     expect(table.header).toEqual([
-      "HITId", "HITTypeId", "Title", "Description", "Keywords", "Reward", "CreationTime", "MaxAssignments", "RequesterAnnotation",
-      "AssignmentDurationInSeconds", "AutoApprovalDelayInSeconds", "Expiration", "NumberOfSimilarHITs", "LifetimeInSeconds",
-      "AssignmentId", "WorkerId", "AssignmentStatus", "AcceptTime", "SubmitTime", "AutoApprovalTime", "ApprovalTime", "RejectionTime",
-      "RequesterFeedback", "WorkTimeInSeconds", "LifetimeApprovalRate", "Last30DaysApprovalRate", "Last7DaysApprovalRate",
-      "Input.text", "Input.source", "Answer.sentiment.label", "Answer.sure.on", "Approve", "Reject",
+      "HITId",
+      "HITTypeId",
+      "Title",
+      "Description",
+      "Keywords",
+      "Reward",
+      "CreationTime",
+      "MaxAssignments",
+      "RequesterAnnotation",
+      "AssignmentDurationInSeconds",
+      "AutoApprovalDelayInSeconds",
+      "Expiration",
+      "NumberOfSimilarHITs",
+      "LifetimeInSeconds",
+      "AssignmentId",
+      "WorkerId",
+      "AssignmentStatus",
+      "AcceptTime",
+      "SubmitTime",
+      "AutoApprovalTime",
+      "ApprovalTime",
+      "RejectionTime",
+      "RequesterFeedback",
+      "WorkTimeInSeconds",
+      "LifetimeApprovalRate",
+      "Last30DaysApprovalRate",
+      "Last7DaysApprovalRate",
+      "Input.text",
+      "Input.source",
+      "Answer.sentiment.label",
+      "Answer.sure.on",
+      "Approve",
+      "Reject",
     ]);
     expect(table.rows).toHaveLength(2);
     const rows = table.rows.map((r) => Object.fromEntries(table.header.map((h, i) => [h, r.values[i]])));
@@ -92,7 +120,7 @@ describe("results export", () => {
     const design = { ...findTemplate("sentiment")!.design, assignmentsPerHit: 1, assignmentDurationSeconds: 900, lifetimeSeconds: 7200 };
     const { id: projectId } = await createProject(ctx, { name: "Fresh", design });
     const { batchId } = await startBatch(ctx, BatchInput.parse({ projectId, name: "Fresh", csv: "text\nfirst\nsecond\nthird\n" }));
-    await runJobsOnce({ [BATCH_CREATE_JOB]: batchCreateHandler });
+    await runJobsOnce({ [BATCH_CREATE_JOB]: batchCreateHandler }, { teamId: ctx.team.id });
     const hits = await db.batchHit.findMany({ where: { batchId }, orderBy: { rowIndex: "asc" } });
     const worker = await sandbox.h.createWorker();
     const taskAnswers = JSON.stringify([{ sentiment: { label: "Negative" } }]);
@@ -102,18 +130,31 @@ describe("results export", () => {
     await syncBeforeExport(scope, { batchId });
     const table = parseCsv(await new Response(resultsCsvStream(scope, { batch: batchId })).text());
     const rows = table.rows.map((r) => Object.fromEntries(table.header.map((h, i) => [h, r.values[i]])));
-    expect(rows.map((r) => [r["Input.text"], r.AssignmentId, r.WorkerId, r["Answer.sentiment.label"]])).toEqual([
+    // Rows follow the HITs' creation, and a batch creates its HITs concurrently: compare by row.
+    expect(rows.map((r) => [r["Input.text"], r.AssignmentId, r.WorkerId, r["Answer.sentiment.label"]]).sort()).toEqual([
       ["first", "", "", ""],
       ["second", assignmentId, worker, "Negative"],
       ["third", "", "", ""],
     ]);
     // Only the batch's HITs were read, not the account; and a bound leaves the rest to the background sync.
     expect(await db.cachedHit.count({ where: { teamId: ctx.team.id } })).toBe(3);
-    const bounded = await syncHitsNow(ctx.team.id, "sandbox", hits.map((h) => h.hitId), { limit: 1 });
+    const bounded = await syncHitsNow(
+      ctx.team.id,
+      "sandbox",
+      hits.map((h) => h.hitId),
+      { limit: 1 },
+    );
     expect(bounded).toMatchObject({ synced: 1, leftStale: 2 });
     expect(bounded.callsByOperation).toMatchObject({ GetHIT: 1, ListAssignmentsForHIT: 1 });
     expect(bounded.callsByOperation.ListHITs).toBeUndefined();
-    expect(await syncHitsNow(ctx.team.id, "sandbox", hits.map((h) => h.hitId), { budgetMs: -1 })).toMatchObject({ calls: 0, synced: 0, leftStale: 3 });
+    expect(
+      await syncHitsNow(
+        ctx.team.id,
+        "sandbox",
+        hits.map((h) => h.hitId),
+        { budgetMs: -1 },
+      ),
+    ).toMatchObject({ calls: 0, synced: 0, leftStale: 3 });
   });
 
   it("fills durations and lifetime of HITs created outside a batch from the cached HIT", async () => {

@@ -2,32 +2,39 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
-import { controlJob, jobProgress } from "@/lib/jobs/job-control";
-import { PermanentItemError, type JobHandler } from "@/lib/jobs/job-types";
+import { controlJob } from "@/lib/jobs/job-control";
+import { registerJobHandlers } from "@/lib/jobs/job-registry";
+import { JOB_ACTIONS, PermanentItemError, type JobActor, type JobHandler } from "@/lib/jobs/job-types";
+import { jobView } from "@/lib/jobs/job-view";
 import { runJobsOnce } from "@/lib/jobs/run-jobs";
 import { MturkError } from "@/lib/mturk/errors";
 
 // Each test uses its own kind, so runners of different tests never take each other's jobs.
-function recordingHandler(kind: string, process: (input: { n: number }, seq: number) => Promise<unknown>, concurrency = 4) {
+function recordingHandler(kind: string, process: (input: { n: number }, seq: number) => unknown, concurrency = 4) {
   const calls: number[] = [];
   const handler: JobHandler = {
     kind,
     concurrency,
+    access: { read: "viewer", control: { role: "admin", actions: JOB_ACTIONS } },
     async processItem(_ctx, input, seq) {
       calls.push(seq);
-      return process(input as { n: number }, seq);
+      return await process(input as { n: number }, seq);
     },
   };
+  registerJobHandlers(handler);
   return { handler, calls, handlers: { [kind]: handler } };
 }
 
 const scope = { teamId: `team-${randomUUID()}`, environment: "sandbox" as const };
+const actor = (role: JobActor["role"], environment: JobActor["environment"] = "sandbox") =>
+  ({ team: { id: scope.teamId }, user: { id: null, email: "runner@example.com" }, environment, role }) as unknown as JobActor;
+const jobProgress = (s: typeof scope, id: string) => jobView(s, id, "owner");
 const items = (n: number) => Array.from({ length: n }, (_, i) => ({ n: i }));
 
 describe("durable jobs", () => {
   it("runs every item once, concurrently, recording results and failures", async () => {
     const kind = `square-${randomUUID()}`;
-    const { handlers, calls } = recordingHandler(kind, async ({ n }) => {
+    const { handlers, calls } = recordingHandler(kind, ({ n }) => {
       if (n === 7) throw new PermanentItemError("seven is not allowed");
       return { square: n * n };
     });
@@ -41,7 +48,7 @@ describe("durable jobs", () => {
   it("retries throttling and transient faults with backoff, and gives up on refusals at once", async () => {
     const kind = `flaky-${randomUUID()}`;
     const failures = new Map<number, number>();
-    const { handlers, calls } = recordingHandler(kind, async (_input, seq) => {
+    const { handlers, calls } = recordingHandler(kind, (_input, seq) => {
       const seen = failures.get(seq) ?? 0;
       if (seq === 0 && seen < 2) {
         failures.set(seq, seen + 1);
@@ -63,7 +70,7 @@ describe("durable jobs", () => {
     const { id } = await enqueueJob({ ...scope, kind, items: items(300) });
     const run = runJobsOnce(handlers);
     await new Promise((r) => setTimeout(r, 600));
-    await controlJob(scope, id, "pause");
+    await controlJob(actor("admin"), id, "pause");
     await run;
     const paused = await jobProgress(scope, id);
     expect(paused.status).toBe("paused");
@@ -71,11 +78,11 @@ describe("durable jobs", () => {
     expect(paused.done).toBeLessThan(300);
     // Paused jobs are not claimed.
     expect(await runJobsOnce(handlers)).toBe(0);
-    await controlJob(scope, id, "resume");
+    await controlJob(actor("admin"), id, "resume");
     await runJobsOnce(handlers);
     expect(await jobProgress(scope, id)).toMatchObject({ status: "succeeded", done: 300 });
     expect(new Set(calls).size).toBe(calls.length);
-    await expect(controlJob(scope, id, "pause")).rejects.toThrow(/succeeded/);
+    await expect(controlJob(actor("admin"), id, "pause")).rejects.toThrow(/succeeded/);
   });
 
   it("resumes the pending items of a job whose runner died, after its lease expires", async () => {
@@ -84,7 +91,7 @@ describe("durable jobs", () => {
     // A runner took the job, finished 4 items and died with its lease still running.
     await db.jobItem.updateMany({ where: { jobId: id, seq: { lt: 4 } }, data: { status: "done" } });
     await db.job.update({ where: { id }, data: { status: "running", done: 4, lockedBy: "dead", lockedUntil: new Date(Date.now() + 60_000) } });
-    const { handlers, calls } = recordingHandler(kind, async () => null);
+    const { handlers, calls } = recordingHandler(kind, () => null);
     expect(await runJobsOnce(handlers)).toBe(0);
     await db.job.update({ where: { id }, data: { lockedUntil: new Date(Date.now() - 1) } });
     expect(await runJobsOnce(handlers)).toBe(1);
@@ -97,7 +104,7 @@ describe("durable jobs", () => {
     const { handlers, calls } = recordingHandler(kind, () => new Promise((r) => setTimeout(r, 20)), 2);
     const { id } = await enqueueJob({ ...scope, kind, items: items(300) });
     const shutdown = new AbortController();
-    const run = runJobsOnce(handlers, "stopping-server", shutdown.signal);
+    const run = runJobsOnce(handlers, { runnerId: "stopping-server", signal: shutdown.signal });
     await new Promise((r) => setTimeout(r, 400));
     shutdown.abort();
     expect(await run).toBe(1);
@@ -107,7 +114,7 @@ describe("durable jobs", () => {
     expect(stopped.done).toBeLessThan(300);
     // Every item that was started was recorded: none is lost, none runs again.
     expect(stopped.done).toBe(calls.length);
-    expect(await runJobsOnce(handlers, "next-server")).toBe(1);
+    expect(await runJobsOnce(handlers, { runnerId: "next-server" })).toBe(1);
     expect(await jobProgress(scope, id)).toMatchObject({ status: "succeeded", done: 300 });
     expect(new Set(calls).size).toBe(300);
   });
@@ -124,10 +131,11 @@ describe("durable jobs", () => {
 
   it("hides other teams' jobs and refuses impossible transitions", async () => {
     const kind = `scoped-${randomUUID()}`;
+    recordingHandler(kind, () => Promise.resolve(null));
     const { id } = await enqueueJob({ ...scope, kind, items: items(1) });
     await expect(jobProgress({ ...scope, teamId: "someone-else" }, id)).rejects.toThrow(/No such job/);
-    await expect(controlJob({ ...scope, environment: "production" }, id, "cancel")).rejects.toThrow(/No such job/);
-    await expect(controlJob(scope, id, "resume")).rejects.toThrow(/queued/);
-    expect(await controlJob(scope, id, "cancel")).toMatchObject({ status: "cancelled" });
+    await expect(controlJob(actor("admin", "production"), id, "cancel")).rejects.toThrow(/No such job/);
+    await expect(controlJob(actor("admin"), id, "resume")).rejects.toThrow(/queued/);
+    expect(await controlJob(actor("admin"), id, "cancel")).toMatchObject({ status: "cancelled" });
   });
 });

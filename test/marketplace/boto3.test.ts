@@ -19,7 +19,7 @@ describe("boto3", () => {
     const out = JSON.parse(run.stdout.trim().split("\n").at(-1)!) as Record<string, unknown>;
     expect(out.balance).toBe("10000.00");
     expect(out.listed).toEqual(out.created);
-    expect(out.pages).toBe(3);
+    expect(out.pages).toBe(4); // 3 + 3 + 1, then the empty page that ends it
     expect(out).toMatchObject({ error_code: "RequestError", turk_error_code: "AWS.MechanicalTurk.HITDoesNotExist", is_request_error: true });
     expect(out.error_message).toMatch(/^Hit NOSUCHHIT0+ does not exist\./);
     await h.close();

@@ -20,14 +20,17 @@ describe("concurrency", () => {
     await h.close();
   });
 
-  it("50 parallel SendBonus calls with one UniqueRequestToken pay exactly one bonus", async () => {
+  it("50 parallel SendBonus calls with one UniqueRequestToken pay exactly one bonus; the others are refused", async () => {
     const h = await startHarness();
     const hit = await h.createHit();
     const worker = await h.createWorker();
     const id = await h.acceptAndSubmit(hit.HITId!, worker);
     const send = () => h.client.send(new SendBonusCommand({ WorkerId: worker, AssignmentId: id, BonusAmount: "2.00", Reason: "Thanks", UniqueRequestToken: "one-bonus" }));
     const results = await Promise.allSettled(Array.from({ length: 50 }, send));
-    expect(results.every((r) => r.status === "fulfilled")).toBe(true);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => r.reason as { TurkErrorCode?: string; message: string });
+    expect(refused).toHaveLength(49);
+    for (const e of refused) expect(e).toMatchObject({ TurkErrorCode: "AWS.MechanicalTurk.DuplicateRequest", message: expect.stringContaining("one-bonus") });
     const listed = await h.client.send(new ListBonusPaymentsCommand({ AssignmentId: id }));
     expect(listed.BonusPayments).toHaveLength(1);
     expect(await db.mkLedgerEntry.count({ where: { requesterId: h.requesterId, kind: "bonus" } })).toBe(1);

@@ -1,16 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { CreateHITCommand, MTurkClient, type CreateHITCommandInput, type HIT } from "@aws-sdk/client-mturk";
-import { Sha256 } from "@aws-crypto/sha256-js";
-import { HttpRequest } from "@smithy/protocol-http";
-import { SignatureV4 } from "@smithy/signature-v4";
 import { afterAll, beforeAll, expect } from "vitest";
-import { buildQuestionFormAnswers } from "@/lib/marketplace/answers";
 import { setRequesterFaults, type Faults } from "@/lib/marketplace/faults";
 import { serveMarketplace } from "@/lib/marketplace/node-server";
+import { signedPost } from "./signed-post";
 import { provisionRequester, type MarketplaceEnvironment } from "@/lib/marketplace/requesters";
 import { acceptHit } from "@/lib/marketplace/work/accept-hit";
 import { submitAssignment } from "@/lib/marketplace/work/submit-assignment";
 import { createWorker, type NewWorker } from "@/lib/marketplace/work/workers";
+import { buildQuestionFormAnswers } from "@/lib/mturk-formats/answers";
 
 /**
  * The built-in marketplace over real HTTP, for the conformance tests: an in-process server
@@ -99,9 +97,10 @@ export async function startHarness(options: { environment?: MarketplaceEnvironme
       others.push(other.client);
       return other.client;
     },
-    async close() {
+    close() {
       client.destroy();
       for (const o of others) o.destroy();
+      return Promise.resolve();
     },
   };
 }
@@ -132,30 +131,6 @@ export function useHarness(options: Parameters<typeof startHarness>[0] = {}): { 
   return { h: forwarder<Harness>(Object.prototype, live), client: forwarder<MTurkClient>(MTurkClient.prototype, () => live().client) };
 }
 
-/** A POST signed with SigV4 by AWS's own signer, for calls the SDK cannot make (or makes too politely). */
-export async function signedPost(options: { url: string; target: string; body: string; accessKeyId: string; secretAccessKey: string; region?: string; signingDate?: Date }): Promise<Response> {
-  const url = new URL(options.url);
-  const signer = new SignatureV4({
-    service: "mturk-requester",
-    region: options.region ?? "us-east-1",
-    sha256: Sha256,
-    credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
-  });
-  const signed = await signer.sign(
-    new HttpRequest({
-      method: "POST",
-      protocol: url.protocol,
-      hostname: url.hostname,
-      port: Number(url.port),
-      path: url.pathname,
-      headers: { host: url.host, "content-type": "application/x-amz-json-1.1", "x-amz-target": options.target },
-      body: options.body,
-    }),
-    { signingDate: options.signingDate },
-  );
-  return fetch(url, { method: "POST", headers: signed.headers as Record<string, string>, body: options.body });
-}
-
 /** Awaits an MTurk RequestError, optionally with this TurkErrorCode and a message matching. */
 export async function expectRequestError(promise: Promise<unknown>, turkErrorCode?: string, message?: RegExp): Promise<Error & { TurkErrorCode?: string }> {
   const error = (await promise.then(
@@ -165,6 +140,21 @@ export async function expectRequestError(promise: Promise<unknown>, turkErrorCod
   expect(error, "expected a RequestError, but the call succeeded").toBeDefined();
   expect(error!.name).toBe("RequestError");
   if (turkErrorCode) expect(error!.TurkErrorCode).toBe(turkErrorCode);
+  if (message) expect(error!.message).toMatch(message);
+  return error!;
+}
+
+/** Awaits the ValidationException AWS answers for input that breaks the service model, optionally with a message matching. */
+export async function expectValidationError(promise: Promise<unknown>, message?: RegExp): Promise<Error & { $fault?: string }> {
+  const error = (await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  )) as (Error & { $fault?: string; $metadata?: { httpStatusCode?: number; attempts?: number } }) | undefined;
+  expect(error, "expected a ValidationException, but the call succeeded").toBeDefined();
+  expect(error!.name).toBe("ValidationException");
+  expect(error!.$fault).toBe("client");
+  expect(error!.$metadata?.httpStatusCode).toBe(400);
+  expect(error!.$metadata?.attempts, "a ValidationException must not be retried").toBe(1);
   if (message) expect(error!.message).toMatch(message);
   return error!;
 }

@@ -13,7 +13,7 @@ import {
   paginateListReviewableHITs,
 } from "@aws-sdk/client-mturk";
 import { describe, expect, it } from "vitest";
-import { HTML_QUESTION, expectRequestError, startHarness, useHarness } from "./harness";
+import { HTML_QUESTION, expectRequestError, expectValidationError, startHarness, useHarness } from "./harness";
 
 const { h, client } = useHarness();
 
@@ -56,7 +56,7 @@ describe("CreateHIT", () => {
   });
 
   it("validates values the SDK does not check, naming the field", async () => {
-    await expectRequestError(h.createHit({ Reward: "1.234" }), undefined, /Reward/);
+    await expectValidationError(h.createHit({ Reward: "1.234" }), /Value '1\.234' at 'reward'/);
     await expectRequestError(h.createHit({ Title: "x".repeat(129) }), undefined, /Title is 129 characters; the limit is 128/);
     await expectRequestError(h.createHit({ LifetimeInSeconds: 10 }), undefined, /LifetimeInSeconds must be between 30 and 31536000/);
     await expectRequestError(h.createHit({ Question: "<HTMLQuestion>" }), "AWS.MechanicalTurk.XMLParseError", /not well-formed/);
@@ -98,7 +98,10 @@ describe("CreateHITWithHITType", () => {
   it("shares the UniqueRequestToken namespace with CreateHIT", async () => {
     const { HITTypeId } = await client.send(new CreateHITTypeCommand(typeProps));
     await h.createHit({ UniqueRequestToken: "shared-token" });
-    await expectRequestError(client.send(new CreateHITWithHITTypeCommand({ HITTypeId, LifetimeInSeconds: 600, Question: HTML_QUESTION, UniqueRequestToken: "shared-token" })), "AWS.MechanicalTurk.HitAlreadyExists");
+    await expectRequestError(
+      client.send(new CreateHITWithHITTypeCommand({ HITTypeId, LifetimeInSeconds: 600, Question: HTML_QUESTION, UniqueRequestToken: "shared-token" })),
+      "AWS.MechanicalTurk.HitAlreadyExists",
+    );
   });
 });
 
@@ -129,14 +132,14 @@ describe("ListHITs", () => {
       seen.push(...page.HITs!.map((x) => x.HITId!));
       if (pages === 2) await own.createHit({ Title: "inserted while paging" });
     }
-    expect(pages).toBe(5); // 24 HITs in pages of 5; the last has no NextToken
+    expect(pages).toBe(6); // 24 HITs in pages of 5, then the empty page: as on MTurk, only it has no NextToken
     expect(new Set(seen).size).toBe(seen.length);
     for (const id of created) expect(seen).toContain(id);
     await own.close();
   });
 
   it("refuses MaxResults over 100 and a forged NextToken", async () => {
-    await expectRequestError(h.client.send(new ListHITsCommand({ MaxResults: 101 })), undefined, /MaxResults/);
+    await expectValidationError(h.client.send(new ListHITsCommand({ MaxResults: 101 })), /maxResults/);
     await expectRequestError(h.client.send(new ListHITsCommand({ NextToken: "forged" })), undefined, /NextToken/);
   });
 });
@@ -202,14 +205,23 @@ describe("UpdateHITTypeOfHIT", () => {
 describe("CreateAdditionalAssignmentsForHIT", () => {
   it("adds assignments, once per UniqueRequestToken", async () => {
     const hit = await h.createHit({ MaxAssignments: 2 });
-    await client.send(new CreateAdditionalAssignmentsForHITCommand({ HITId: hit.HITId, NumberOfAdditionalAssignments: 3, UniqueRequestToken: "more-1" }));
-    await expectRequestError(client.send(new CreateAdditionalAssignmentsForHITCommand({ HITId: hit.HITId, NumberOfAdditionalAssignments: 3, UniqueRequestToken: "more-1" })), undefined, /more-1/);
+    const first = await client.send(new CreateAdditionalAssignmentsForHITCommand({ HITId: hit.HITId, NumberOfAdditionalAssignments: 3, UniqueRequestToken: "more-1" }));
+    const again = await expectRequestError(
+      client.send(new CreateAdditionalAssignmentsForHITCommand({ HITId: hit.HITId, NumberOfAdditionalAssignments: 3, UniqueRequestToken: "more-1" })),
+      "AWS.MechanicalTurk.DuplicateRequest",
+      /more-1/,
+    );
+    // The model: "subsequent calls will return an error with a message containing the request ID".
+    expect(again.message).toContain(first.$metadata.requestId!);
     expect((await client.send(new GetHITCommand({ HITId: hit.HITId }))).HIT).toMatchObject({ MaxAssignments: 5, NumberOfAssignmentsAvailable: 5 });
   });
 
   it("never takes a HIT created with fewer than 10 assignments to 10 or more", async () => {
     const small = await h.createHit({ MaxAssignments: 9 });
-    await expectRequestError(client.send(new CreateAdditionalAssignmentsForHITCommand({ HITId: small.HITId, NumberOfAdditionalAssignments: 1 })), "AWS.MechanicalTurk.InvalidMaximumAssignmentsIncrease");
+    await expectRequestError(
+      client.send(new CreateAdditionalAssignmentsForHITCommand({ HITId: small.HITId, NumberOfAdditionalAssignments: 1 })),
+      "AWS.MechanicalTurk.InvalidMaximumAssignmentsIncrease",
+    );
     const big = await h.createHit({ MaxAssignments: 10 });
     await client.send(new CreateAdditionalAssignmentsForHITCommand({ HITId: big.HITId, NumberOfAdditionalAssignments: 5 }));
     expect((await client.send(new GetHITCommand({ HITId: big.HITId }))).HIT!.MaxAssignments).toBe(15);

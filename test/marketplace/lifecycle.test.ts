@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { acceptHit } from "@/lib/marketplace/work/accept-hit";
 import { returnAssignment } from "@/lib/marketplace/work/return-assignment";
 import { submitAssignment } from "@/lib/marketplace/work/submit-assignment";
-import { buildQuestionFormAnswers } from "@/lib/marketplace/answers";
+import { buildQuestionFormAnswers } from "@/lib/mturk-formats/answers";
 import { startHarness } from "./harness";
 
 const answers = buildQuestionFormAnswers([{ questionIdentifier: "answer", value: { freeText: "yes" } }]);

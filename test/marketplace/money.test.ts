@@ -1,7 +1,7 @@
 import { ApproveAssignmentCommand, GetAccountBalanceCommand, ListBonusPaymentsCommand, SendBonusCommand, paginateListBonusPayments } from "@aws-sdk/client-mturk";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { recordDeposit } from "@/lib/marketplace/ledger";
+import { recordDeposit, spentCents } from "@/lib/marketplace/ledger";
 import { expectRequestError, startHarness, useHarness } from "./harness";
 
 const { h, client } = useHarness();
@@ -26,32 +26,55 @@ describe("GetAccountBalance", () => {
     expect((await prod.client.send(new GetAccountBalanceCommand({}))).AvailableBalance).toBe("24.50");
     await prod.close();
   });
+
+  it("keeps the sandbox at $10,000.00 as MTurk does: spending is recorded in the ledger and never refused", async () => {
+    const own = await startHarness();
+    const hit = await own.createHit({ Reward: "0.50" });
+    const worker = await own.createWorker();
+    const id = await own.acceptAndSubmit(hit.HITId!, worker);
+    await own.client.send(new ApproveAssignmentCommand({ AssignmentId: id }));
+    // Two bonuses that together, with fees, cost more than $10,000: the sandbox never runs out.
+    for (const i of [1, 2]) await own.client.send(new SendBonusCommand({ WorkerId: worker, AssignmentId: id, BonusAmount: "9000.00", Reason: `Big ${i}` }));
+    expect(await own.client.send(new GetAccountBalanceCommand({}))).toEqual(expect.objectContaining({ AvailableBalance: "10000.00", OnHoldBalance: "0.00" }));
+    // $0.50 + 20% fee, then 2 × ($9,000 + 20%).
+    expect(await spentCents(own.requesterId)).toBe(60 + 2 * 1_080_000);
+    await own.close();
+  });
 });
 
 describe("SendBonus", () => {
   it("pays the bonus plus the fee and lists it", async () => {
     const { hit, worker, assignmentId } = await done();
-    const before = (await client.send(new GetAccountBalanceCommand({}))).AvailableBalance;
+    const before = await spentCents(h.requesterId);
     await client.send(new SendBonusCommand({ WorkerId: worker, AssignmentId: assignmentId, BonusAmount: "1.50", Reason: "Great work" }));
-    const after = (await client.send(new GetAccountBalanceCommand({}))).AvailableBalance;
-    expect(Math.round((Number(before) - Number(after)) * 100)).toBe(180); // $1.50 + 20%
+    expect((await spentCents(h.requesterId)) - before).toBe(180); // $1.50 + 20%
     const list = await client.send(new ListBonusPaymentsCommand({ HITId: hit.HITId }));
     expect(list.BonusPayments).toEqual([expect.objectContaining({ WorkerId: worker, AssignmentId: assignmentId, BonusAmount: "1.50", Reason: "Great work" })]);
   });
 
-  it("pays once per UniqueRequestToken: a retry succeeds without paying, a different request is refused", async () => {
+  it("pays once per UniqueRequestToken: any later call with it is refused, naming the first request's ID", async () => {
     const { worker, assignmentId } = await done();
-    const send = (amount: string) => client.send(new SendBonusCommand({ WorkerId: worker, AssignmentId: assignmentId, BonusAmount: amount, Reason: "Retry-safe", UniqueRequestToken: `bonus-${assignmentId}` }));
-    await send("0.75");
-    await send("0.75");
-    await expectRequestError(send("0.80"), "AWS.MechanicalTurk.DuplicateRequest", /already used for a bonus of \$0.75/);
+    const send = (amount: string) =>
+      client.send(new SendBonusCommand({ WorkerId: worker, AssignmentId: assignmentId, BonusAmount: amount, Reason: "Retry-safe", UniqueRequestToken: `bonus-${assignmentId}` }));
+    const first = await send("0.75");
+    const firstRequestId = first.$metadata.requestId!;
+    expect(firstRequestId).toMatch(/^[0-9a-f-]{36}$/);
+    const before = await spentCents(h.requesterId);
+    const retry = await expectRequestError(send("0.75"), "AWS.MechanicalTurk.DuplicateRequest", /UniqueRequestToken/);
+    expect(retry.message).toContain(firstRequestId);
+    expect(retry.message).toContain(`bonus-${assignmentId}`);
+    await expectRequestError(send("0.80"), "AWS.MechanicalTurk.DuplicateRequest", new RegExp(`request ${firstRequestId}: a bonus of \\$0.75`));
     expect(await db.mkBonusPayment.count({ where: { assignmentId } })).toBe(1);
+    expect(await spentCents(h.requesterId)).toBe(before);
   });
 
   it("refuses the wrong worker, an unknown assignment, a blank reason and short funds", async () => {
     const { assignmentId } = await done();
     await expectRequestError(client.send(new SendBonusCommand({ WorkerId: await h.createWorker(), AssignmentId: assignmentId, BonusAmount: "1", Reason: "x" })), undefined, /was not done by worker/);
-    await expectRequestError(client.send(new SendBonusCommand({ WorkerId: "A1234567890123", AssignmentId: "NOSUCH00000000000000000000000A", BonusAmount: "1", Reason: "x" })), "AWS.MechanicalTurk.AssignmentDoesNotExist");
+    await expectRequestError(
+      client.send(new SendBonusCommand({ WorkerId: "A1234567890123", AssignmentId: "NOSUCH00000000000000000000000A", BonusAmount: "1", Reason: "x" })),
+      "AWS.MechanicalTurk.AssignmentDoesNotExist",
+    );
     const poor = await startHarness({ environment: "production" });
     await recordDeposit(poor.requesterId, 10, "Ten cents", `dep-${poor.requesterId}`);
     const hit = await poor.createHit({ Reward: "0.05" });

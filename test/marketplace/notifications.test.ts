@@ -1,10 +1,4 @@
-import {
-  CreateHITTypeCommand,
-  GetFileUploadURLCommand,
-  SendTestEventNotificationCommand,
-  UpdateNotificationSettingsCommand,
-  type NotificationSpecification,
-} from "@aws-sdk/client-mturk";
+import { CreateHITTypeCommand, GetFileUploadURLCommand, SendTestEventNotificationCommand, UpdateNotificationSettingsCommand, type NotificationSpecification } from "@aws-sdk/client-mturk";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { randomId } from "@/lib/marketplace/ids";
@@ -51,7 +45,11 @@ describe("UpdateNotificationSettings", () => {
   });
 
   it("refuses Active without a stored specification and unknown HIT types", async () => {
-    await expectRequestError(client.send(new UpdateNotificationSettingsCommand({ HITTypeId: await hitType(), Active: true })), "AWS.MechanicalTurk.InvalidParameterValue", /no notification specification/);
+    await expectRequestError(
+      client.send(new UpdateNotificationSettingsCommand({ HITTypeId: await hitType(), Active: true })),
+      "AWS.MechanicalTurk.InvalidParameterValue",
+      /no notification specification/,
+    );
     await expectRequestError(client.send(new UpdateNotificationSettingsCommand({ HITTypeId: "UNKNOWN0000000000000000000000", Active: false })), "AWS.MechanicalTurk.HITTypeDoesNotExist");
   });
 });
@@ -65,7 +63,11 @@ describe("SendTestEventNotification", () => {
   });
 
   it("refuses an invalid specification", async () => {
-    await expectRequestError(client.send(new SendTestEventNotificationCommand({ Notification: { ...SQS, Destination: "nope" }, TestEventType: "Ping" })), "AWS.MechanicalTurk.InvalidParameterValue", /Destination/);
+    await expectRequestError(
+      client.send(new SendTestEventNotificationCommand({ Notification: { ...SQS, Destination: "nope" }, TestEventType: "Ping" })),
+      "AWS.MechanicalTurk.InvalidParameterValue",
+      /Destination/,
+    );
   });
 });
 

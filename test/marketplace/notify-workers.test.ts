@@ -12,9 +12,7 @@ describe("NotifyWorkers", () => {
     const worked = await h.createWorker();
     await h.acceptAndSubmit(hit.HITId!, worked, answersXml({ q: "a" }));
     const stranger = await h.createWorker();
-    const out = await client.send(
-      new NotifyWorkersCommand({ Subject: "Bonus round", MessageText: "New HITs tomorrow.", WorkerIds: [worked, stranger, "ANOSUCHWORKER9"] }),
-    );
+    const out = await client.send(new NotifyWorkersCommand({ Subject: "Bonus round", MessageText: "New HITs tomorrow.", WorkerIds: [worked, stranger, "ANOSUCHWORKER9"] }));
     expect(out.NotifyWorkersFailureStatuses).toEqual([
       { NotifyWorkersFailureCode: "HardFailure", NotifyWorkersFailureMessage: "Cannot send a message to a worker who has not worked for you.", WorkerId: stranger },
       { NotifyWorkersFailureCode: "HardFailure", NotifyWorkersFailureMessage: "Worker ANOSUCHWORKER9 does not exist.", WorkerId: "ANOSUCHWORKER9" },

@@ -1,6 +1,7 @@
 import { GetAccountBalanceCommand, GetHITCommand, MTurkClient } from "@aws-sdk/client-mturk";
 import { describe, expect, it } from "vitest";
-import { expectRequestError, signedPost, startHarness, useHarness } from "./harness";
+import { expectRequestError, startHarness, useHarness } from "./harness";
+import { signedPost } from "./signed-post";
 
 const { h } = useHarness();
 
@@ -50,9 +51,13 @@ describe("AWS JSON 1.1 protocol", () => {
   });
 
   it("names the member that fails the model's validation", async () => {
-    const res = await raw({ target: "MTurkRequesterServiceV20170117.CreateHIT", body: JSON.stringify({ Title: "t", Description: "d", Reward: "1.234", LifetimeInSeconds: 60, AssignmentDurationInSeconds: 60 }) });
-    expect(res.json.__type).toBe("RequestError");
-    expect(res.json.Message).toContain("Value '1.234' at 'Reward' failed to satisfy constraint");
+    const res = await raw({
+      target: "MTurkRequesterServiceV20170117.CreateHIT",
+      body: JSON.stringify({ Title: "t", Description: "d", Reward: "1.234", LifetimeInSeconds: 60, AssignmentDurationInSeconds: 60 }),
+    });
+    expect(res.status).toBe(400);
+    expect(res.json.__type).toBe("com.amazon.coral.validate#ValidationException");
+    expect(res.json.message).toContain("Value '1.234' at 'reward' failed to satisfy constraint");
   });
 });
 
@@ -69,9 +74,9 @@ describe("Signature V4", () => {
     expect((await raw({ region: "sandbox" })).status).toBe(200);
   });
 
-  it("refuses a sandbox key at the production endpoint", async () => {
+  it("refuses a key limited to the sandbox at the production endpoint", async () => {
     const prod = new MTurkClient({ endpoint: h.endpoint.replace("/sandbox", "/production"), region: "us-east-1", credentials: { accessKeyId: h.accessKeyId, secretAccessKey: h.secretAccessKey } });
-    await expect(prod.send(new GetAccountBalanceCommand({}))).rejects.toMatchObject({ name: "UnrecognizedClientException" });
+    await expect(prod.send(new GetAccountBalanceCommand({}))).rejects.toMatchObject({ name: "AccessDeniedException" });
     prod.destroy();
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AnswerKeyError, parseAnswerKey, scoreAnswers } from "@/lib/marketplace/answer-key";
-import { parseQuestionForm, QuestionFormError } from "@/lib/marketplace/question-form";
+import { AnswerKeyError, parseAnswerKey, scoreAnswers } from "@/lib/mturk-formats/answer-key";
+import { parseQuestionForm, QuestionFormError } from "@/lib/mturk-formats/question-form";
 import { ANSWER_KEY_XML, answerKeyWithMapping, FILE_UPLOAD_2017_XML, FREE_TEXT_2005_XML, TEST_XML } from "./fixtures/qualification-xml";
 
 describe("QuestionForm parsing", () => {
@@ -39,7 +39,11 @@ describe("QuestionForm parsing", () => {
     ["a wrong namespace", TEST_XML.replace("2017-11-06/QuestionForm.xsd", "2099-01-01/QuestionForm.xsd"), /root element/],
     ["a duplicate question id", TEST_XML.replace("<QuestionIdentifier>primes", "<QuestionIdentifier>colour"), /duplicate QuestionIdentifier/],
     ["an unknown element", TEST_XML.replace("<DisplayName>Sky colour</DisplayName>", "<Bogus/>"), /unexpected element <Bogus>/],
-    ["elements out of order", TEST_XML.replace("<DisplayName>Sky colour</DisplayName>\n    <IsRequired>true</IsRequired>", "<IsRequired>true</IsRequired><DisplayName>x</DisplayName>"), /out of order/],
+    [
+      "elements out of order",
+      TEST_XML.replace("<DisplayName>Sky colour</DisplayName>\n    <IsRequired>true</IsRequired>", "<IsRequired>true</IsRequired><DisplayName>x</DisplayName>"),
+      /out of order/,
+    ],
     ["a bad style", TEST_XML.replace(">radiobutton<", ">slider<"), /StyleSuggestion/],
     ["min above max", TEST_XML.replace("<MinSelectionCount>1</MinSelectionCount>", "<MinSelectionCount>5</MinSelectionCount>"), /MinSelectionCount is greater/],
   ])("refuses %s", (_label, xml, message) => {

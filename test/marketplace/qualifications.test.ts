@@ -16,18 +16,16 @@ import {
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { randomId } from "@/lib/marketplace/ids";
-import { LOCALE_TYPE_ID, MASTERS_TYPE_IDS } from "@/lib/marketplace/system-qualifications";
+import { LOCALE_TYPE_ID, MASTERS_TYPE_IDS } from "@/lib/mturk-formats/system-qualifications";
 import { ANSWER_KEY_XML, TEST_XML } from "./fixtures/qualification-xml";
-import { expectRequestError, useHarness } from "./harness";
+import { expectRequestError, expectValidationError, useHarness } from "./harness";
 
 const { h, client } = useHarness();
 
 const uniqueName = (prefix = "Qual") => `${prefix} ${randomId(10)}`;
 
 async function createType(extra: Record<string, unknown> = {}) {
-  const out = await client.send(
-    new CreateQualificationTypeCommand({ Name: uniqueName(), Description: "A skill", QualificationTypeStatus: "Active", ...extra }),
-  );
+  const out = await client.send(new CreateQualificationTypeCommand({ Name: uniqueName(), Description: "A skill", QualificationTypeStatus: "Active", ...extra }));
   return out.QualificationType!;
 }
 
@@ -135,7 +133,10 @@ describe("UpdateQualificationType", () => {
 
   it("refuses system types and unknown ids", async () => {
     await expectRequestError(client.send(new UpdateQualificationTypeCommand({ QualificationTypeId: LOCALE_TYPE_ID, Description: "x" })), "AWS.MechanicalTurk.PermissionDenied");
-    await expectRequestError(client.send(new UpdateQualificationTypeCommand({ QualificationTypeId: "UNKNOWN0000000000000000000000", Description: "x" })), "AWS.MechanicalTurk.QualificationTypeDoesNotExist");
+    await expectRequestError(
+      client.send(new UpdateQualificationTypeCommand({ QualificationTypeId: "UNKNOWN0000000000000000000000", Description: "x" })),
+      "AWS.MechanicalTurk.QualificationTypeDoesNotExist",
+    );
   });
 });
 
@@ -162,10 +163,8 @@ describe("ListQualificationTypes", () => {
     const tag = randomId(8).toLowerCase();
     const created = [];
     for (let i = 0; i < 5; i++) created.push(await createType({ Name: uniqueName(`List ${tag}`), Keywords: i === 4 ? `kw-${tag}` : undefined }));
-    const pages = await collect(
-      paginateListQualificationTypes({ client, pageSize: 2 }, { MustBeRequestable: true, MustBeOwnedByCaller: true, Query: `list ${tag}` }),
-    );
-    expect(pages.map((p) => p.NumResults)).toEqual([2, 2, 1]);
+    const pages = await collect(paginateListQualificationTypes({ client, pageSize: 2 }, { MustBeRequestable: true, MustBeOwnedByCaller: true, Query: `list ${tag}` }));
+    expect(pages.map((p) => p.NumResults)).toEqual([2, 2, 1, 0]);
     expect(pages.flatMap((p) => p.QualificationTypes!.map((t) => t.QualificationTypeId))).toEqual(created.map((t) => t.QualificationTypeId));
     expect(pages.at(-1)!.NextToken).toBeUndefined();
     const byKeyword = await client.send(new ListQualificationTypesCommand({ MustBeRequestable: false, Query: `KW-${tag}` }));
@@ -174,15 +173,13 @@ describe("ListQualificationTypes", () => {
 
   it("includes the system types unless MustBeRequestable or MustBeOwnedByCaller", async () => {
     const all = await client.send(new ListQualificationTypesCommand({ MustBeRequestable: false, Query: "Worker_" }));
-    expect(all.QualificationTypes!.map((t) => t.Name)).toEqual(
-      expect.arrayContaining(["Worker_Locale", "Worker_Adult", "Worker_NumberHITsApproved", "Worker_PercentAssignmentsApproved"]),
-    );
+    expect(all.QualificationTypes!.map((t) => t.Name)).toEqual(expect.arrayContaining(["Worker_Locale", "Worker_Adult", "Worker_NumberHITsApproved", "Worker_PercentAssignmentsApproved"]));
     const requestable = await client.send(new ListQualificationTypesCommand({ MustBeRequestable: true, Query: "Worker_" }));
     expect(requestable.QualificationTypes!.some((t) => t.Name === "Worker_Locale")).toBe(false);
   });
 
   it("refuses a MaxResults above 100", async () => {
-    await expectRequestError(client.send(new ListQualificationTypesCommand({ MustBeRequestable: false, MaxResults: 101 })));
+    await expectValidationError(client.send(new ListQualificationTypesCommand({ MustBeRequestable: false, MaxResults: 101 })), /maxResults/);
   });
 });
 
@@ -210,7 +207,10 @@ describe("AssociateQualificationWithWorker", () => {
       "AWS.MechanicalTurk.PermissionDenied",
     );
     const t = await createType();
-    await expectRequestError(client.send(new AssociateQualificationWithWorkerCommand({ QualificationTypeId: t.QualificationTypeId, WorkerId: "ANOSUCHWORKER1" })), "AWS.MechanicalTurk.WorkerDoesNotExist");
+    await expectRequestError(
+      client.send(new AssociateQualificationWithWorkerCommand({ QualificationTypeId: t.QualificationTypeId, WorkerId: "ANOSUCHWORKER1" })),
+      "AWS.MechanicalTurk.WorkerDoesNotExist",
+    );
   });
 });
 
@@ -277,7 +277,7 @@ describe("ListHITsForQualificationType", () => {
     for (let i = 0; i < 3; i++) hits.push(await h.createHit({ QualificationRequirements: requirement }));
     await h.createHit({});
     const pages = await collect(paginateListHITsForQualificationType({ client, pageSize: 2 }, { QualificationTypeId: t.QualificationTypeId }));
-    expect(pages.map((p) => p.NumResults)).toEqual([2, 1]);
+    expect(pages.map((p) => p.NumResults)).toEqual([2, 1, 0]);
     expect(pages.flatMap((p) => p.HITs!.map((x) => x.HITId))).toEqual(hits.map((x) => x.HITId));
     expect(pages[0]!.HITs![0]!.QualificationRequirements).toEqual([expect.objectContaining({ QualificationTypeId: t.QualificationTypeId, Comparator: "Exists" })]);
   });

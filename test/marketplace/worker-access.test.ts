@@ -3,13 +3,7 @@ import { db } from "@/lib/db";
 import { customerId, entityId, randomId } from "@/lib/marketplace/ids";
 import { evaluateWorkerAccess, validateQualificationRequirements, type QualificationRequirement } from "@/lib/marketplace/qualification-requirements";
 import { provisionRequester } from "@/lib/marketplace/requesters";
-import {
-  ADULT_TYPE_ID,
-  LOCALE_TYPE_ID,
-  MASTERS_TYPE_IDS,
-  NUMBER_HITS_APPROVED_TYPE_ID,
-  PERCENT_APPROVED_TYPE_ID,
-} from "@/lib/marketplace/system-qualifications";
+import { ADULT_TYPE_ID, LOCALE_TYPE_ID, MASTERS_TYPE_IDS, NUMBER_HITS_APPROVED_TYPE_ID, PERCENT_APPROVED_TYPE_ID } from "@/lib/mturk-formats/system-qualifications";
 
 // evaluateWorkerAccess and validateQualificationRequirements against real rows.
 
@@ -31,8 +25,7 @@ async function grant(workerId: string, qualificationTypeId: string, integerValue
   await db.mkQualification.create({ data: { qualificationTypeId, workerId, integerValue, status, grantTime: new Date() } });
 }
 
-const access = (workerId: string, requirements: QualificationRequirement[]) =>
-  evaluateWorkerAccess(db, { requesterId, workerId, environment: "sandbox", requirements });
+const access = (workerId: string, requirements: QualificationRequirement[]) => evaluateWorkerAccess(db, { requesterId, workerId, environment: "sandbox", requirements });
 
 const meets = async (workerId: string, r: QualificationRequirement) => (await access(workerId, [r])).accept;
 
@@ -166,7 +159,10 @@ describe("validateQualificationRequirements", () => {
   });
 
   it("refuses requirements that break the comparator rules", async () => {
-    await refused(Array.from({ length: 11 }, () => ({ QualificationTypeId: ADULT_TYPE_ID, Comparator: "Exists" })), /at most 10/);
+    await refused(
+      Array.from({ length: 11 }, () => ({ QualificationTypeId: ADULT_TYPE_ID, Comparator: "Exists" })),
+      /at most 10/,
+    );
     await refused([{ QualificationTypeId: typeId, Comparator: "In", IntegerValues: Array.from({ length: 16 }, (_, i) => i) }], /at most 15 IntegerValues/);
     await refused([{ QualificationTypeId: LOCALE_TYPE_ID, Comparator: "In", LocaleValues: Array.from({ length: 31 }, () => ({ Country: "US" })) }], /at most 30 LocaleValues/);
     await refused([{ QualificationTypeId: typeId, Comparator: "EqualTo", IntegerValues: [1, 2] }], /exactly one IntegerValue/);

@@ -2,7 +2,7 @@ import { GetQualificationScoreCommand } from "@aws-sdk/client-mturk";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { runJobsOnce } from "@/lib/jobs/run-jobs";
-import { buildQuestionFormAnswers } from "@/lib/marketplace/answers";
+import { buildQuestionFormAnswers } from "@/lib/mturk-formats/answers";
 import { createQualificationType } from "@/lib/qualifications/create-qualification-type";
 import { grantByAgreement } from "@/lib/qualifications/grant-scores";
 import { GrantAgreementInput } from "@/lib/qualifications/qualification-op-input";
@@ -24,8 +24,18 @@ describe("grants by agreement", () => {
     const [w1, w2, w3, w4] = [await sandbox.h.createWorker(), await sandbox.h.createWorker(), await sandbox.h.createWorker(), await sandbox.h.createWorker()];
     const work: [string, string][][] = [
       // HIT 1: w4 alone disagrees. HIT 2: w3 alone disagrees. HIT 3: w1 alone, so not compared.
-      [[w1, "pos"], [w2, "pos"], [w3, "Pos "], [w4, "neg"]],
-      [[w1, "x"], [w2, "x"], [w3, "y"], [w4, "x"]],
+      [
+        [w1, "pos"],
+        [w2, "pos"],
+        [w3, "Pos "],
+        [w4, "neg"],
+      ],
+      [
+        [w1, "x"],
+        [w2, "x"],
+        [w3, "y"],
+        [w4, "x"],
+      ],
       [[w1, "anything"]],
     ];
     const hitIds: string[] = [];
@@ -59,7 +69,10 @@ describe("grants by agreement", () => {
     expect(await workerAgreement(scope, { kind: "project", projectId: project.id })).toEqual(inBatch);
     await expect(workerAgreement(scope, { kind: "batch", batchId: "nope" })).rejects.toThrow("No batch of this team");
 
-    const { qualificationTypeId } = await createQualificationType(ctx, QualificationTypeInput.parse({ name: `Agrees ${Date.now()}`, description: "d", status: "Active", retryDelaySec: null, autoGranted: false, test: { mode: "none" } }));
+    const { qualificationTypeId } = await createQualificationType(
+      ctx,
+      QualificationTypeInput.parse({ name: `Agrees ${Date.now()}`, description: "d", status: "Active", retryDelaySec: null, autoGranted: false, test: { mode: "none" } }),
+    );
     const input = (over: object) => GrantAgreementInput.parse({ source: { kind: "all" }, minPercent: 75, minCompared: 2, value: 7, ...over });
     const preview = await grantByAgreement(ctx, qualificationTypeId, input({ preview: true }));
     expect(preview).toEqual({ total: 2, considered: 4, workers: [w1, w2].sort().map((workerId) => ({ workerId, compared: 2, agreed: 2, percent: 100, value: 7 })) });
@@ -69,7 +82,7 @@ describe("grants by agreement", () => {
 
     const granted = await grantByAgreement(ctx, qualificationTypeId, input({}));
     expect(granted).toEqual({ jobId: expect.any(String), total: 2 });
-    while ((await runJobsOnce({ [QUALIFICATION_OPS_JOB]: qualificationOpsHandler })) > 0);
+    while ((await runJobsOnce({ [QUALIFICATION_OPS_JOB]: qualificationOpsHandler }, { teamId: ctx.team.id })) > 0);
     const job = await db.job.findUniqueOrThrow({ where: { id: (granted as { jobId: string }).jobId } });
     expect([job.status, job.done, job.failed]).toEqual(["succeeded", 2, 0]);
     for (const w of [w1, w2]) expect((await sandbox.h.client.send(new GetQualificationScoreCommand({ QualificationTypeId: qualificationTypeId, WorkerId: w }))).Qualification?.IntegerValue).toBe(7);

@@ -1,7 +1,7 @@
 import { ApproveAssignmentCommand, GetAssignmentCommand } from "@aws-sdk/client-mturk";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { HttpError } from "@/lib/http-error";
+import { Conflict, Forbidden, NotFound } from "@/lib/errors";
 import { decideAssignments } from "@/lib/review/decide-assignments";
 import { listReviewQueue } from "@/lib/review/list-review-queue";
 import { undoDecisions } from "@/lib/review/undo-decisions";
@@ -22,12 +22,6 @@ async function submitted(count: number): Promise<string[]> {
 const statusOf = async (assignmentId: string) => (await client.send(new GetAssignmentCommand({ AssignmentId: assignmentId }))).Assignment!.AssignmentStatus;
 const rewardRows = (assignmentId: string) => db.mkLedgerEntry.count({ where: { requesterId: h.requesterId, kind: "reward", refId: assignmentId } });
 
-async function conflictOf(p: Promise<unknown>): Promise<HttpError> {
-  const e = await p.then(() => undefined, (x: unknown) => x);
-  expect(e).toBeInstanceOf(HttpError);
-  return e as HttpError;
-}
-
 // Generous: these run the marketplace, the SDK and the job runner, sometimes on a busy machine.
 describe("review decisions", { timeout: 120_000 }, () => {
   it("approves through the job runner, records the approval in the ledger and the cache", async () => {
@@ -41,14 +35,14 @@ describe("review decisions", { timeout: 120_000 }, () => {
 
     const result = await decideAssignments(reviewer, { action: "approve", assignmentIds: [id!] });
     expect(result).toMatchObject({ confirmRequired: false, skipped: [] });
-    await runReviewJobs();
+    await runReviewJobs(team.teamId);
     expect(await statusOf(id!)).toBe("Approved");
     expect(await rewardRows(id!)).toBe(1);
     expect(await db.paymentLedgerEntry.findFirstOrThrow({ where: { teamId: team.teamId, assignmentId: id } })).toMatchObject({ kind: "approval", status: "paid", amountCents: 5, outcome: "sent" });
     expect((await db.cachedAssignment.findFirstOrThrow({ where: { teamId: team.teamId, assignmentId: id } })).status).toBe("Approved");
     const audit = await db.auditLog.findFirstOrThrow({ where: { teamId: team.teamId, action: "assignment.approve" } });
     expect(audit).toMatchObject({ environment: "sandbox", target: id, actorEmail: reviewer.user.email });
-    await expect(decideAssignments(reviewer, { action: "approve", assignmentIds: [id!] })).rejects.toMatchObject({ status: 409 });
+    await expect(decideAssignments(reviewer, { action: "approve", assignmentIds: [id!] })).rejects.toBeInstanceOf(Conflict);
   });
 
   it("lets one of two reviewers deciding at once win; the other gets a 409", async () => {
@@ -62,9 +56,8 @@ describe("review decisions", { timeout: 120_000 }, () => {
     ]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     const lost = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
-    expect(lost.reason).toBeInstanceOf(HttpError);
-    expect((lost.reason as HttpError).status).toBe(409);
-    expect((lost.reason as HttpError).message).toMatch(/was just (approved|rejected) by review-/);
+    expect(lost.reason).toBeInstanceOf(Conflict);
+    expect((lost.reason as Conflict).message).toMatch(/was just (approved|rejected) by review-/);
     expect(await db.reviewDecision.count({ where: { teamId: team.teamId, assignmentId: id } })).toBe(1);
   });
 
@@ -77,19 +70,36 @@ describe("review decisions", { timeout: 120_000 }, () => {
     const first = await decideAssignments(reviewer, { action: "reject", feedback: "Did not follow the instructions", assignmentIds: [kept!] });
     const second = await decideAssignments(reviewer, { action: "reject", feedback: "Empty", assignmentIds: [undone!] });
     if (first.confirmRequired || second.confirmRequired) throw new Error("single rejections need no impact check");
-    await runReviewJobs(); // inside the window: the runner leaves it
+    await runReviewJobs(team.teamId); // inside the window: the runner leaves it
     expect((await db.reviewDecision.findUniqueOrThrow({ where: { id: first.decisions[0]!.id } })).status).toBe("scheduled");
     expect(await statusOf(kept!)).toBe("Submitted");
     await undoDecisions(reviewer, [second.decisions[0]!.id]);
     await new Promise((r) => setTimeout(r, 2100));
-    await runReviewJobs();
+    await runReviewJobs(team.teamId);
     expect(await statusOf(kept!)).toBe("Rejected");
     expect(await statusOf(undone!)).toBe("Submitted");
-    await expect(undoDecisions(reviewer, [first.decisions[0]!.id])).rejects.toMatchObject({ status: 409 });
+    await expect(undoDecisions(reviewer, [first.decisions[0]!.id])).rejects.toBeInstanceOf(Conflict);
     // Undone, the assignment can be decided again.
     await decideAssignments(reviewer, { action: "approve", assignmentIds: [undone!] });
-    await runReviewJobs();
+    await runReviewJobs(team.teamId);
     expect(await statusOf(undone!)).toBe("Approved");
+  });
+
+  it("another team's assignments and decisions are not found, and nothing of theirs moves", async () => {
+    const team = await reviewTeam(h);
+    const stranger = await reviewTeam(h);
+    const [id] = await submitted(1);
+    await team.sync();
+    await db.reviewSettings.create({ data: { teamId: team.teamId, undoWindowSeconds: 60 } });
+    const decided = await decideAssignments(await team.as("reviewer"), { action: "reject", feedback: "Wrong", assignmentIds: [id!] });
+    if (decided.confirmRequired) throw new Error("unreachable");
+    const intruder = await stranger.as("admin");
+
+    await expect(decideAssignments(intruder, { action: "approve", assignmentIds: [id!] })).rejects.toBeInstanceOf(NotFound);
+    await expect(undoDecisions(intruder, [decided.decisions[0]!.id])).rejects.toBeInstanceOf(NotFound);
+    await expect(confirmRejections(intruder, [decided.decisions[0]!.id])).rejects.toBeInstanceOf(NotFound);
+    expect(await db.reviewDecision.findMany({ where: { assignmentId: id }, select: { teamId: true, status: true } })).toEqual([{ teamId: team.teamId, status: "scheduled" }]);
+    expect(await db.auditLog.count({ where: { teamId: stranger.teamId } })).toBe(0);
   });
 
   it("asks for the workers' approval rates before a bulk rejection", async () => {
@@ -97,7 +107,11 @@ describe("review decisions", { timeout: 120_000 }, () => {
     const ids = await submitted(3);
     await team.sync();
     const reviewer = await team.as("reviewer");
-    const check = await decideAssignments(reviewer, { action: "reject", feedback: "Wrong", filter: { group: "none", hitId: (await db.cachedAssignment.findFirstOrThrow({ where: { teamId: team.teamId, assignmentId: ids[0] } })).hitId } });
+    const check = await decideAssignments(reviewer, {
+      action: "reject",
+      feedback: "Wrong",
+      filter: { group: "none", hitId: (await db.cachedAssignment.findFirstOrThrow({ where: { teamId: team.teamId, assignmentId: ids[0] } })).hitId },
+    });
     expect(check).toMatchObject({ confirmRequired: true, affected: 3 });
     if (!check.confirmRequired) throw new Error("unreachable");
     expect(check.impact).toHaveLength(3);
@@ -125,11 +139,11 @@ describe("review decisions", { timeout: 120_000 }, () => {
     const result = await decideAssignments(ana, { action: "reject", feedback: "Wrong", assignmentIds: [id!] });
     if (result.confirmRequired) throw new Error("unreachable");
     expect(result.decisions[0]!.status).toBe("awaiting_confirmation");
-    await runReviewJobs();
+    await runReviewJobs(team.teamId);
     expect(await statusOf(id!)).toBe("Submitted");
-    await expect(confirmRejections(ana, [result.decisions[0]!.id])).rejects.toMatchObject({ status: 403 });
+    await expect(confirmRejections(ana, [result.decisions[0]!.id])).rejects.toBeInstanceOf(Forbidden);
     await confirmRejections(ben, [result.decisions[0]!.id]);
-    await runReviewJobs();
+    await runReviewJobs(team.teamId);
     expect(await statusOf(id!)).toBe("Rejected");
   });
 
@@ -144,11 +158,23 @@ describe("review decisions", { timeout: 120_000 }, () => {
     for (const d of decisions) {
       await db.reviewDecision.update({ where: { id: d.id }, data: { status: "sending" } });
       await db.paymentLedgerEntry.create({
-        data: { teamId: team.teamId, environment: "sandbox", kind: "approval", uniqueRequestToken: `approve:${d.assignmentId}`, assignmentId: d.assignmentId, workerId: d.workerId, hitId: d.hitId, amountCents: 5, status: "sending", attempts: 1, decisionId: d.id },
+        data: {
+          teamId: team.teamId,
+          environment: "sandbox",
+          kind: "approval",
+          uniqueRequestToken: `approve:${d.assignmentId}`,
+          assignmentId: d.assignmentId,
+          workerId: d.workerId,
+          hitId: d.hitId,
+          amountCents: 5,
+          status: "sending",
+          attempts: 1,
+          decisionId: d.id,
+        },
       });
     }
     await client.send(new ApproveAssignmentCommand({ AssignmentId: afterCall }));
-    await runReviewJobs();
+    await runReviewJobs(team.teamId);
     for (const id of [beforeCall!, afterCall!]) {
       expect(await statusOf(id)).toBe("Approved");
       expect(await rewardRows(id)).toBe(1);
@@ -165,17 +191,20 @@ describe("review decisions", { timeout: 120_000 }, () => {
     await team.sync();
     const reviewer = await team.as("reviewer");
     await decideAssignments(reviewer, { action: "reject", feedback: "x", assignmentIds: [id!] }).catch(() => undefined);
-    await undoDecisions(reviewer, (await db.reviewDecision.findMany({ where: { teamId: team.teamId } })).map((d) => d.id));
+    await undoDecisions(
+      reviewer,
+      (await db.reviewDecision.findMany({ where: { teamId: team.teamId } })).map((d) => d.id),
+    );
     // Someone rejects it outside HITdesk; the cache still says Submitted.
     await client.send(new (await import("@aws-sdk/client-mturk")).RejectAssignmentCommand({ AssignmentId: id, RequesterFeedback: "elsewhere" }));
     await decideAssignments(reviewer, { action: "approve", assignmentIds: [id!] });
-    await runReviewJobs();
+    await runReviewJobs(team.teamId);
     const d = await db.reviewDecision.findFirstOrThrow({ where: { teamId: team.teamId, action: "approve" } });
     expect(d).toMatchObject({ status: "failed", slot: null });
     expect((await db.cachedAssignment.findFirstOrThrow({ where: { teamId: team.teamId, assignmentId: id } })).status).toBe("Rejected");
     // The override (ApproveAssignment with OverrideRejection) is the way from here.
     await decideAssignments(reviewer, { action: "override", assignmentIds: [id!] });
-    await runReviewJobs();
+    await runReviewJobs(team.teamId);
     expect(await statusOf(id!)).toBe("Approved");
     expect(await rewardRows(id!)).toBe(1);
   });

@@ -1,6 +1,7 @@
 import { ListBonusPaymentsCommand, SendBonusCommand } from "@aws-sdk/client-mturk";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { Forbidden, Unprocessable } from "@/lib/errors";
 import { payBonuses } from "@/lib/review/pay-bonuses";
 import { uploadBonusCsv } from "@/lib/review/upload-review-csv";
 import { useHarness } from "../marketplace/harness";
@@ -32,7 +33,7 @@ describe("bonuses and the payment ledger", { timeout: 120_000 }, () => {
     const [a, b] = await Promise.all([payBonuses(reviewer, input), payBonuses(reviewer, input)]);
     const again = await payBonuses(reviewer, input);
     expect([a, b, again].map((r) => (r.preview ? -1 : r.queued)).sort()).toEqual([0, 0, 1]);
-    await runReviewJobs();
+    await runReviewJobs(team.teamId);
     expect(await bonusesOf(rows[0]!.assignmentId)).toHaveLength(1);
     const ledger = await db.paymentLedgerEntry.findFirstOrThrow({ where: { teamId: team.teamId, kind: "bonus" } });
     expect(ledger).toMatchObject({ status: "paid", amountCents: 25, outcome: "sent" });
@@ -51,7 +52,7 @@ describe("bonuses and the payment ledger", { timeout: 120_000 }, () => {
     await db.paymentLedgerEntry.updateMany({ where: { id: { in: ledger.map((l) => l.id) } }, data: { status: "sending", attempts: 1 } });
     const paid = ledger[1]!;
     await client.send(new SendBonusCommand({ WorkerId: paid.workerId, AssignmentId: paid.assignmentId, BonusAmount: "0.40", Reason: "Thanks", UniqueRequestToken: paid.uniqueRequestToken }));
-    await runReviewJobs();
+    await runReviewJobs(team.teamId);
     for (const l of ledger) expect(await bonusesOf(l.assignmentId)).toHaveLength(1);
     const after = await db.paymentLedgerEntry.findMany({ where: { teamId: team.teamId, kind: "bonus" }, orderBy: { assignmentId: "asc" } });
     expect(after.map((l) => [l.status, l.outcome])).toEqual([
@@ -62,17 +63,36 @@ describe("bonuses and the payment ledger", { timeout: 120_000 }, () => {
     expect(mk).toBe(2);
   });
 
+  it("a token the marketplace has seen counts as paid: it refuses the retry, and nothing is paid twice", async () => {
+    const { team, rows } = await setup(1);
+    const admin = await team.as("admin");
+    await payBonuses(admin, { assignmentIds: [rows[0]!.assignmentId], amount: 30, reason: "Thanks", requestKey: "form-key-0003" });
+    const row = await db.paymentLedgerEntry.findFirstOrThrow({ where: { teamId: team.teamId, kind: "bonus" } });
+    // The marketplace already holds this payment under its token (an attempt whose outcome was never recorded).
+    await client.send(new SendBonusCommand({ WorkerId: row.workerId, AssignmentId: row.assignmentId, BonusAmount: "0.30", Reason: "Thanks", UniqueRequestToken: row.uniqueRequestToken }));
+    await runReviewJobs(team.teamId);
+    expect(await bonusesOf(row.assignmentId)).toHaveLength(1);
+    expect(await db.paymentLedgerEntry.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "paid", outcome: "already paid (UniqueRequestToken used)" });
+    const job = await db.job.findUniqueOrThrow({ where: { id: row.jobId! } });
+    expect(job.status).toBe("succeeded");
+  });
+
   it("a re-uploaded CSV adds nothing; two identical rows in one file are two payments", async () => {
     const { team, rows } = await setup(2);
     const reviewer = await team.as("reviewer");
     const [one, two] = rows;
-    const csv = ["WorkerId,AssignmentId,Amount,Reason", `${one!.workerId},${one!.assignmentId},0.10,Bonus round`, `${one!.workerId},${one!.assignmentId},0.10,Bonus round`, `${two!.workerId},${two!.assignmentId},$0.20,"Accurate, fast"`].join("\n");
+    const csv = [
+      "WorkerId,AssignmentId,Amount,Reason",
+      `${one!.workerId},${one!.assignmentId},0.10,Bonus round`,
+      `${one!.workerId},${one!.assignmentId},0.10,Bonus round`,
+      `${two!.workerId},${two!.assignmentId},$0.20,"Accurate, fast"`,
+    ].join("\n");
     const preview = await uploadBonusCsv(reviewer, { csv, preview: true });
     expect(preview).toMatchObject({ preview: true, cost: { count: 3, bonusCents: 40, feeCents: 8, totalCents: 48, feeBasis: "MTurk's 20% bonus fee" } });
     expect(await uploadBonusCsv(reviewer, { csv })).toMatchObject({ queued: 3, alreadyRecorded: 0 });
-    await runReviewJobs();
+    await runReviewJobs(team.teamId);
     expect(await uploadBonusCsv(reviewer, { csv: csv + "\n" })).toMatchObject({ queued: 0, alreadyRecorded: 3, jobId: null });
-    await runReviewJobs();
+    await runReviewJobs(team.teamId);
     expect(await bonusesOf(one!.assignmentId)).toHaveLength(2);
     expect(await bonusesOf(two!.assignmentId)).toHaveLength(1);
   });
@@ -82,9 +102,11 @@ describe("bonuses and the payment ledger", { timeout: 120_000 }, () => {
     const reviewer = await team.as("reviewer");
     const owner = await team.as("owner");
     const over = { assignmentIds: [rows[0]!.assignmentId], amount: 501, reason: "Too generous", requestKey: "form-key-0003" };
-    await expect(payBonuses(reviewer, over)).rejects.toMatchObject({ status: 403, message: expect.stringMatching(/at most \$5\.00/) });
+    const refused = await payBonuses(reviewer, over).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(Forbidden);
+    expect((refused as Forbidden).message).toMatch(/at most \$5\.00/);
     const csv = `WorkerId,AssignmentId,Amount,Reason\n${rows[0]!.workerId},${rows[0]!.assignmentId},9.00,Big\n${rows[0]!.workerId},NOPE,1.00,x\n`;
-    await expect(uploadBonusCsv(reviewer, { csv })).rejects.toMatchObject({ status: 422 });
+    await expect(uploadBonusCsv(reviewer, { csv })).rejects.toBeInstanceOf(Unprocessable);
     expect(await db.paymentLedgerEntry.count({ where: { teamId: team.teamId } })).toBe(0);
     expect(await payBonuses(owner, { ...over, requestKey: "form-key-0004" })).toMatchObject({ queued: 1 });
   });

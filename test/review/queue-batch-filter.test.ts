@@ -5,7 +5,7 @@ import { batchCreateHandler } from "@/lib/batches/batch-job";
 import { startBatch } from "@/lib/batches/create-batch";
 import { db } from "@/lib/db";
 import { runJobsOnce } from "@/lib/jobs/run-jobs";
-import { buildQuestionFormAnswers } from "@/lib/marketplace/answers";
+import { buildQuestionFormAnswers } from "@/lib/mturk-formats/answers";
 import { createProject } from "@/lib/projects/projects";
 import { findTemplate } from "@/lib/projects/templates";
 import { listReviewQueue, matchingAssignmentIds } from "@/lib/review/list-review-queue";
@@ -26,7 +26,7 @@ describe("review queue by project and batch", () => {
     const a1 = await startBatch(ctx, BatchInput.parse({ projectId: projectA, name: "A1", csv: "text\none\ntwo\n" }));
     const a2 = await startBatch(ctx, BatchInput.parse({ projectId: projectA, name: "A2", csv: "text\nthree\n" }));
     const b1 = await startBatch(ctx, BatchInput.parse({ projectId: projectB, name: "B1", csv: "text\nfour\n" }));
-    await runJobsOnce({ [BATCH_CREATE_JOB]: batchCreateHandler });
+    await runJobsOnce({ [BATCH_CREATE_JOB]: batchCreateHandler }, { teamId: ctx.team.id });
     // A HIT created outside HITdesk belongs to no batch.
     const outside = await sandbox.h.createHit({ Title: "Made elsewhere" });
 
@@ -49,5 +49,10 @@ describe("review queue by project and batch", () => {
     // A batch of another project matches nothing: both conditions hold at once.
     expect(await ids({ project: projectB, batch: a1.batchId })).toEqual([]);
     expect((await matchingAssignmentIds(scope, QueueFilter.parse({ project: projectA }))).sort()).toEqual(await ids({ project: projectA }));
+
+    // Each row carries what its HIT was made from (the CSV row), so similar HITs can be told apart.
+    const items = (await listReviewQueue(scope, QueueFilter.parse({}), { limit: 50 })).items;
+    expect(items.map((i) => i.inputs?.fields.map((f) => `${f.name}=${f.value}`).join() ?? null).sort()).toEqual([null, "text=four", "text=one", "text=three", "text=two"]);
+    expect(items.find((i) => i.inputs?.fields[0]?.value === "one")!.inputs!.source).toBe("batch");
   });
 });

@@ -18,7 +18,7 @@ describe("the task re-rendered for review", () => {
     expect(crowd).toBeGreaterThan(answers);
     expect(out).not.toContain("assets.crowd.aws");
     expect(out).not.toContain("<script>alert(1)");
-    expect(out).toContain("\\u003c/script>\\u003cscript>alert(1)");
+    expect(out).toContain("\\u003c/script\\u003e\\u003cscript\\u003ealert(1)");
   });
 
   it("puts the answers first in a fragment without <head>", () => {

@@ -14,8 +14,8 @@ import type { Harness } from "../marketplace/harness";
 
 export const REVIEW_HANDLERS: Record<string, JobHandler> = { [decideJobHandler.kind]: decideJobHandler, [bonusJobHandler.kind]: bonusJobHandler };
 
-/** Runs the review jobs that are due, as the server's runner would. */
-export const runReviewJobs = () => runJobsOnce(REVIEW_HANDLERS);
+/** Runs the team's review jobs that are due, as the server's runner would. */
+export const runReviewJobs = (teamId: string) => runJobsOnce(REVIEW_HANDLERS, { teamId });
 
 /**
  * A team whose sandbox connection is the harness's requester (a custom endpoint, reached

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TeamContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { HttpError } from "@/lib/http-error";
+import { Conflict } from "@/lib/errors";
 import { findRequesterId } from "@/lib/marketplace/requesters";
 import { createTeam } from "@/lib/teams/create-team";
 import { readTeamWorkforce, updateTeamWorkforce } from "@/lib/teams/simulated-workforce";
@@ -48,6 +48,6 @@ describe("the team's simulated workforce", () => {
     expect(await readTeamWorkforce(teamId)).toMatchObject({ available: true, sandboxUsesBuiltin: false });
     await db.mkRequester.update({ where: { ownerRef_environment: { ownerRef: teamId, environment: "sandbox" } }, data: { ownerRef: `gone-${teamId}` } });
     expect(await readTeamWorkforce(teamId)).toMatchObject({ available: false });
-    await expect(updateTeamWorkforce(ctx, { workers: 1 })).rejects.toBeInstanceOf(HttpError);
+    await expect(updateTeamWorkforce(ctx, { workers: 1 })).rejects.toBeInstanceOf(Conflict);
   });
 });

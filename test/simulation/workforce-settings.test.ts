@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { parseEnv } from "@/lib/env";
+import { WorkforceSettingsPatch } from "@/lib/marketplace/admin-inputs";
 import { entityId, randomId } from "@/lib/marketplace/ids";
 import { provisionRequester } from "@/lib/marketplace/requesters";
 import { ensureSimulatedWorkers, stepWorkforce } from "@/lib/marketplace/simulation/run-workforce";
 import { readWorkforceSettings, SimulationUnavailable, updateWorkforceSettings, workforceActivity } from "@/lib/marketplace/simulation/workforce-settings";
-import { WorkforceSettingsPatch } from "@/lib/marketplace/simulation/workforce-settings-input";
 import { workerProfile } from "@/lib/marketplace/simulation/profiles";
 
 describe("HITDESK_SIMULATED_WORKERS", () => {
@@ -94,7 +94,14 @@ describe("updateWorkforceSettings", () => {
     const rows = await db.mkWorker.findMany({ where: { id: { in: workers.map((w) => w.id) } } });
     for (const row of rows) {
       const profile = workers.find((w) => w.id === row.id)!.profile;
-      expect(row).toMatchObject({ simulated: true, simulatedForRequesterId: requesterId, accountRef: null, localeCountry: profile.localeCountry, localeSubdivision: profile.localeSubdivision, displayName: profile.displayName });
+      expect(row).toMatchObject({
+        simulated: true,
+        simulatedForRequesterId: requesterId,
+        accountRef: null,
+        localeCountry: profile.localeCountry,
+        localeSubdivision: profile.localeSubdivision,
+        displayName: profile.displayName,
+      });
     }
     // Same settings, same rows; fewer workers keeps the rows, more adds to them.
     expect((await ensureSimulatedWorkers(requesterId)).map((w) => w.id)).toEqual(workers.map((w) => w.id));

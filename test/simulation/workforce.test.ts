@@ -1,17 +1,10 @@
-import {
-  CreateHITCommand,
-  CreateQualificationTypeCommand,
-  CreateWorkerBlockCommand,
-  ListAssignmentsForHITCommand,
-  type Assignment,
-  type HIT,
-} from "@aws-sdk/client-mturk";
+import { CreateHITCommand, CreateQualificationTypeCommand, CreateWorkerBlockCommand, ListAssignmentsForHITCommand, type Assignment, type HIT } from "@aws-sdk/client-mturk";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { parseQuestionFormAnswers } from "@/lib/marketplace/answers";
 import { ACCEPT_ATTEMPTS_PER_STEP, ensureSimulatedWorkers, stepWorkforce, type StepReport } from "@/lib/marketplace/simulation/run-workforce";
 import { updateWorkforceSettings } from "@/lib/marketplace/simulation/workforce-settings";
 import { submitAssignment } from "@/lib/marketplace/work/submit-assignment";
+import { parseQuestionFormAnswers } from "@/lib/mturk-formats/answers";
 import { startHarness, useHarness, type Harness } from "../marketplace/harness";
 
 // The simulated workforce against the real marketplace: HITs made and read back with the AWS
@@ -61,7 +54,12 @@ describe("a simulated workforce on a 100-assignment batch", () => {
     const hits: { hit: HIT; gold: string }[] = [];
     for (let i = 0; i < 10; i++) {
       const gold = CATEGORIES[i % 3]!;
-      const hit = await h.createHit({ MaxAssignments: 10, Question: categorizationQuestion(`Review number ${i}: it was ${gold}.`, gold), AssignmentDurationInSeconds: 600, LifetimeInSeconds: 7 * 86400 });
+      const hit = await h.createHit({
+        MaxAssignments: 10,
+        Question: categorizationQuestion(`Review number ${i}: it was ${gold}.`, gold),
+        AssignmentDurationInSeconds: 600,
+        LifetimeInSeconds: 7 * 86400,
+      });
       hits.push({ hit, gold });
     }
     await updateWorkforceSettings(h.requesterId, { workers: 20, paused: false, seed: 4242, paceMs: 1000 });
@@ -109,7 +107,15 @@ describe("the rules people work under", () => {
       const open = await own.createHit({ MaxAssignments: 3 });
       const otherClient = await own.otherRequesterClient();
       const foreign = await otherClient.send(
-        new CreateHITCommand({ Title: "Other", Description: "Other requester", Reward: "0.05", LifetimeInSeconds: 3600, AssignmentDurationInSeconds: 600, MaxAssignments: 3, Question: categorizationQuestion("x", "positive") }),
+        new CreateHITCommand({
+          Title: "Other",
+          Description: "Other requester",
+          Reward: "0.05",
+          LifetimeInSeconds: 3600,
+          AssignmentDurationInSeconds: 600,
+          MaxAssignments: 3,
+          Question: categorizationQuestion("x", "positive"),
+        }),
       );
 
       await updateWorkforceSettings(own.requesterId, { workers: 3, paused: false, seed: 77 });

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { EnvironmentName } from "@/lib/auth/roles";
 import { encryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
+import type { EnvironmentName } from "@/lib/scope";
 import { syncAccount } from "@/lib/sync/sync-account";
 import { noteTeamActivity } from "@/lib/sync/note-team-activity";
 import { dueSyncs, runDueSyncs } from "@/lib/sync/run-due-syncs";

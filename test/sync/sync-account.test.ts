@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { ApproveAssignmentCommand, UpdateExpirationForHITCommand, DeleteHITCommand } from "@aws-sdk/client-mturk";
+import { ApproveAssignmentCommand, UpdateExpirationForHITCommand, DeleteHITCommand, MTurkClient } from "@aws-sdk/client-mturk";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { buildQuestionFormAnswers } from "@/lib/marketplace/answers";
+import { acceptHit } from "@/lib/marketplace/work/accept-hit";
+import { returnAssignment } from "@/lib/marketplace/work/return-assignment";
+import { buildQuestionFormAnswers } from "@/lib/mturk-formats/answers";
 import { syncAccount } from "@/lib/sync/sync-account";
 import { startHarness } from "../marketplace/harness";
 
@@ -18,11 +20,11 @@ describe("syncAccount", () => {
     const assignmentId = await h.acceptAndSubmit(hits[0]!.HITId!, worker, answer);
 
     const first = await syncAccount({ teamId, environment: "sandbox", client: h.client });
-    expect(first).toMatchObject({ skipped: false, hits: 5, changedHits: 5, assignments: 1 });
-    // Bonuses only for the HIT with an assignment; qualifications on the first sync, then every few minutes.
+    expect(first).toMatchObject({ skipped: false, hits: 5, changedHits: 1, assignments: 1 });
+    // Assignments and bonuses only for the HIT with submitted work; qualifications on the first sync, then every few minutes.
     expect(first.callsByOperation).toEqual({
       ListHITs: 1,
-      ListAssignmentsForHIT: 5,
+      ListAssignmentsForHIT: 1,
       ListBonusPayments: 1,
       ListWorkerBlocks: 1,
       ListQualificationTypes: 1,
@@ -40,6 +42,34 @@ describe("syncAccount", () => {
     expect(after).toMatchObject({ callsByOperation: { ListHITs: 1, ListAssignmentsForHIT: 1, ListBonusPayments: 1, ListWorkerBlocks: 1 }, changedHits: 1 });
     expect((await db.cachedAssignment.findFirstOrThrow({ where: { teamId, assignmentId } })).status).toBe("Approved");
     expect((await db.syncState.findUniqueOrThrow({ where: { teamId_environment: { teamId, environment: "sandbox" } } })).lastCalls).toBe(4);
+    await h.close();
+  });
+
+  it("lists assignments only for HITs whose counters show submitted work", async () => {
+    const h = await startHarness();
+    const teamId = `team-${randomBytes(4).toString("hex")}`;
+    const worker = await h.createWorker();
+    const untouched = await h.createHit({ MaxAssignments: 3 });
+    const inProgress = await h.createHit({ MaxAssignments: 2 });
+    await acceptHit({ workerId: worker, hitId: inProgress.HITId! });
+    const returned = await h.createHit();
+    const taken = await acceptHit({ workerId: worker, hitId: returned.HITId! });
+    await returnAssignment({ assignmentId: taken.id, workerId: worker });
+    const submitted = await h.createHit({ MaxAssignments: 2 });
+    await h.acceptAndSubmit(submitted.HITId!, worker);
+
+    const first = await syncAccount({ teamId, environment: "sandbox", client: h.client, qualifications: "never" });
+    expect(first.callsByOperation).toEqual({ ListHITs: 1, ListAssignmentsForHIT: 1, ListBonusPayments: 1, ListWorkerBlocks: 1 });
+    // The skipped HITs count as synced: the next sync does not read them either.
+    const cached = await db.cachedHit.findMany({ where: { teamId, hitId: { in: [untouched.HITId!, inProgress.HITId!, returned.HITId!] } } });
+    expect(cached.map((c) => c.assignmentsSyncedAt)).toEqual([expect.any(Date), expect.any(Date), expect.any(Date)]);
+    expect((await syncAccount({ teamId, environment: "sandbox", client: h.client, qualifications: "never" })).calls).toBe(2);
+
+    // Work submitted later moves the counters, and the HIT is read.
+    const assignmentId = await h.acceptAndSubmit(untouched.HITId!, worker);
+    const later = await syncAccount({ teamId, environment: "sandbox", client: h.client, qualifications: "never" });
+    expect(later).toMatchObject({ changedHits: 1, assignments: 1, callsByOperation: { ListHITs: 1, ListAssignmentsForHIT: 1, ListBonusPayments: 1, ListWorkerBlocks: 1 } });
+    expect(await db.cachedAssignment.count({ where: { teamId, assignmentId } })).toBe(1);
     await h.close();
   });
 
@@ -73,8 +103,23 @@ describe("syncAccount", () => {
     const h = await startHarness();
     const teamId = `team-${randomBytes(4).toString("hex")}`;
     await h.createHit();
-    const results = await Promise.all([1, 2, 3].map(() => syncAccount({ teamId, environment: "sandbox", client: h.client })));
+    // The sync holding the lease waits on its first call until the others have tried to take it:
+    // a sync of one HIT is otherwise over before the next one starts, and both rightly run.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const client = new MTurkClient({ endpoint: h.endpoint, region: "us-east-1", credentials: { accessKeyId: h.accessKeyId, secretAccessKey: h.secretAccessKey } });
+    client.middlewareStack.add((next) => async (args) => (await held, next(args)), { step: "initialize" });
+    let settled = 0;
+    const syncs = [1, 2, 3].map(() => syncAccount({ teamId, environment: "sandbox", client }).finally(() => settled++));
+    // Two return at once (skipped, no call made); if more ran, they would all wait here.
+    try {
+      await expect.poll(() => settled, { timeout: 10_000 }).toBe(2);
+    } finally {
+      release();
+    }
+    const results = await Promise.all(syncs);
     expect(results.filter((r) => !r.skipped)).toHaveLength(1);
+    client.destroy();
     await h.close();
   });
 });

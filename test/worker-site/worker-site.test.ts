@@ -1,14 +1,14 @@
 import { CreateWorkerBlockCommand } from "@aws-sdk/client-mturk";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { answersFromSubmittedFields, buildQuestionFormAnswers, parseQuestionFormAnswers } from "@/lib/marketplace/answers";
 import { acceptHit } from "@/lib/marketplace/work/accept-hit";
 import { receiveExternalSubmit } from "@/lib/marketplace/worker-site/external-submit";
 import { findHitGroups } from "@/lib/marketplace/worker-site/find-work";
 import { FindWorkInput } from "@/lib/marketplace/worker-site/schemas";
-import { prepareTaskHtml } from "@/lib/marketplace/worker-site/task-html";
 import { externalSubmitUrl, taskToken } from "@/lib/marketplace/worker-site/task-links";
 import { createWorkerInvite, joinWorkforce, revokeWorkerInvite } from "@/lib/marketplace/worker-site/workforce";
+import { answersFromSubmittedFields, buildQuestionFormAnswers, parseQuestionFormAnswers } from "@/lib/mturk-formats/answers";
+import { prepareTaskHtml } from "@/lib/mturk-formats/task-html";
 import { useHarness } from "@/test/marketplace/harness";
 
 const sandbox = useHarness({ environment: "sandbox" });
@@ -88,9 +88,17 @@ describe("externalSubmit", () => {
     const b = await acceptHit({ workerId: theirs, hitId: hit.HITId! });
     const token = taskToken({ k: "assignment", assignmentId: a.id, workerId: mine });
 
-    const forged = await receiveExternalSubmit(token, [["assignmentId", b.id], ["answer", "x"]]);
+    const forged = await receiveExternalSubmit(token, [
+      ["assignmentId", b.id],
+      ["answer", "x"],
+    ]);
     expect(forged.status).toBe(403);
-    const ok = await receiveExternalSubmit(token, [["assignmentId", a.id], ["answer", "yes"], ["tags", "a"], ["tags", "b"]]);
+    const ok = await receiveExternalSubmit(token, [
+      ["assignmentId", a.id],
+      ["answer", "yes"],
+      ["tags", "a"],
+      ["tags", "b"],
+    ]);
     expect(ok.status).toBe(200);
     const stored = await db.mkAssignment.findUniqueOrThrow({ where: { id: a.id } });
     expect(stored.status).toBe("Submitted");
@@ -138,7 +146,12 @@ describe("task HTML", () => {
   });
 
   it("turns posted fields into QuestionFormAnswers like MTurk", () => {
-    const answers = answersFromSubmittedFields([["assignmentId", "A"], ["q", "é & <b>"], ["multi", "1"], ["multi", "2"]]);
+    const answers = answersFromSubmittedFields([
+      ["assignmentId", "A"],
+      ["q", "é & <b>"],
+      ["multi", "1"],
+      ["multi", "2"],
+    ]);
     expect(buildQuestionFormAnswers(answers)).toBe(
       '<?xml version="1.0" encoding="ASCII"?><QuestionFormAnswers xmlns="http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/2005-10-01/QuestionFormAnswers.xsd">' +
         "<Answer><QuestionIdentifier>q</QuestionIdentifier><FreeText>&#233; &amp; &lt;b&gt;</FreeText></Answer>" +

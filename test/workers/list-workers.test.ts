@@ -52,9 +52,13 @@ async function seedTeam() {
     }),
   );
   await db.cachedAssignment.createMany({ data: assignments });
-  await db.cachedBonusPayment.createMany({ data: [{ ...scope, bonusKey: "b1", hitId: "H0", assignmentId: "A5-0", workerId: workers[5]!, amountCents: 40, reason: "r", grantTime: new Date(now), syncedAt: new Date(now) }] });
+  await db.cachedBonusPayment.createMany({
+    data: [{ ...scope, bonusKey: "b1", hitId: "H0", assignmentId: "A5-0", workerId: workers[5]!, amountCents: 40, reason: "r", grantTime: new Date(now), syncedAt: new Date(now) }],
+  });
   await db.cachedWorkerBlock.createMany({
-    data: [4, 9].map((i) => ({ ...scope, workerId: workers[i]!, reason: "r", firstSeenAt: new Date(now), syncedAt: new Date(now) })).concat([{ ...scope, workerId: "ANEVERWORKED01", reason: "r", firstSeenAt: new Date(now), syncedAt: new Date(now) }]),
+    data: [4, 9]
+      .map((i) => ({ ...scope, workerId: workers[i]!, reason: "r", firstSeenAt: new Date(now), syncedAt: new Date(now) }))
+      .concat([{ ...scope, workerId: "ANEVERWORKED01", reason: "r", firstSeenAt: new Date(now), syncedAt: new Date(now) }]),
   });
   await db.cachedQualificationScore.createMany({
     data: ["Q1", "Q2"].map((q) => ({ ...scope, qualificationTypeId: q, workerId: workers[7]!, integerValue: 1, status: "Granted", grantTime: new Date(now), syncedAt: new Date(now) })),
@@ -93,7 +97,10 @@ describe("listWorkers", () => {
           .map((s) => s.workerId);
         const page1 = await listWorkers(scope, WorkersQuery.parse({ sort, dir }), { take: 5 });
         const page3 = await listWorkers(scope, WorkersQuery.parse({ sort, dir, page: 3 }), { take: 5 });
-        expect([...page1.rows, ...page3.rows].map((r) => r.workerId), `${sort} ${dir}`).toEqual([...expected.slice(0, 5), ...expected.slice(10)]);
+        expect(
+          [...page1.rows, ...page3.rows].map((r) => r.workerId),
+          `${sort} ${dir}`,
+        ).toEqual([...expected.slice(0, 5), ...expected.slice(10)]);
         expect([page1.total, page1.pageCount]).toEqual([12, 3]);
       }
     }
@@ -110,7 +117,10 @@ describe("listWorkers", () => {
     // A blocked worker who never worked for the team is not on the page, nor in its count.
     expect(await only({ blocked: "blocked" })).toEqual({ ids: [workers[4], workers[9]], total: 2 });
     expect(await only({ blocked: "unblocked" })).toEqual({ ids: workers.filter((w) => !blocked.has(w)), total: 10 });
-    const busy = stats.filter((s) => s.submitted >= 4).map((s) => s.workerId).sort();
+    const busy = stats
+      .filter((s) => s.submitted >= 4)
+      .map((s) => s.workerId)
+      .sort();
     expect(await only({ minSubmitted: 4 })).toEqual({ ids: busy, total: busy.length });
     expect(await only({ minSubmitted: 4, blocked: "unblocked" })).toEqual({ ids: busy.filter((w) => !blocked.has(w)), total: busy.filter((w) => !blocked.has(w)).length });
     expect(await only({ q: "aw00000000001" })).toEqual({ ids: [workers[10], workers[11]], total: 2 });
@@ -120,12 +130,17 @@ describe("listWorkers", () => {
   it("after a newer sync, rewrites only the workers whose figures changed and drops those with no work left", async () => {
     const { scope, workers } = await seedTeam();
     await refreshWorkerStats(scope.teamId, scope.environment);
-    const versions = async () => new Map((await db.$queryRaw<{ workerId: string; v: string }[]>`SELECT "workerId", xmin::text AS v FROM "WorkerStat" WHERE "teamId" = ${scope.teamId}`).map((r) => [r.workerId, r.v]));
+    const versions = async () =>
+      new Map((await db.$queryRaw<{ workerId: string; v: string }[]>`SELECT "workerId", xmin::text AS v FROM "WorkerStat" WHERE "teamId" = ${scope.teamId}`).map((r) => [r.workerId, r.v]));
     const before = await versions();
     // What a sync might bring: one more assignment for one worker, a bonus for another, and a
     // third worker's only assignment gone from the marketplace's lists.
-    await db.cachedAssignment.create({ data: { ...scope, assignmentId: "A-new", hitId: "H3", workerId: workers[6]!, status: "Approved", acceptTime: new Date(), submitTime: new Date(Date.now() + 90_000), syncedAt: new Date() } });
-    await db.cachedBonusPayment.create({ data: { ...scope, bonusKey: "b2", hitId: "H1", assignmentId: "A8-0", workerId: workers[8]!, amountCents: 15, reason: "r", grantTime: new Date(), syncedAt: new Date() } });
+    await db.cachedAssignment.create({
+      data: { ...scope, assignmentId: "A-new", hitId: "H3", workerId: workers[6]!, status: "Approved", acceptTime: new Date(), submitTime: new Date(Date.now() + 90_000), syncedAt: new Date() },
+    });
+    await db.cachedBonusPayment.create({
+      data: { ...scope, bonusKey: "b2", hitId: "H1", assignmentId: "A8-0", workerId: workers[8]!, amountCents: 15, reason: "r", grantTime: new Date(), syncedAt: new Date() },
+    });
     await db.cachedAssignment.deleteMany({ where: { ...scope, workerId: workers[0]! } });
     // No newer sync yet: the rows stand.
     expect(await refreshWorkerStats(scope.teamId, scope.environment)).toEqual({ rebuilt: false, workers: 12 });

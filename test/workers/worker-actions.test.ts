@@ -1,21 +1,27 @@
 import { ListBonusPaymentsCommand, ListWorkerBlocksCommand } from "@aws-sdk/client-mturk";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { HttpError } from "@/lib/http-error";
+import { Conflict, Forbidden, Invalid } from "@/lib/errors";
 import type { JobHandler } from "@/lib/jobs/job-types";
+import { controlJob } from "@/lib/jobs/job-control";
+import { jobView } from "@/lib/jobs/job-view";
 import { runJobsOnce } from "@/lib/jobs/run-jobs";
+import { registerAllJobHandlers } from "@/lib/register-job-handlers";
 import { bonusJobHandler } from "@/lib/review/send-bonus";
 import { batchFairness, hourlyCents, projectFairness } from "@/lib/workers/pay-fairness";
 import { parseBlockCsv } from "@/lib/workers/parse-block-csv";
 import { payTopUp, topUpPlan } from "@/lib/workers/top-up-plan";
-import { blockJobHandler, cancelWorkerJob, messageBatch, messageJobHandler, startBlockCsvJob, startBlockJob, startMessageJob, workerJob } from "@/lib/workers/worker-jobs";
+import { blockJobHandler, messageBatch, messageJobHandler, startBlockCsvJob, startBlockJob, startMessageJob } from "@/lib/workers/worker-jobs";
 import { useHarness } from "../marketplace/harness";
 import { reviewTeam } from "../review/review-team";
+
+// jobView and controlJob find each kind's handler as the server does after start-up.
+registerAllJobHandlers();
 
 const { h, client } = useHarness();
 
 const HANDLERS: Record<string, JobHandler> = { [blockJobHandler.kind]: blockJobHandler, [messageJobHandler.kind]: messageJobHandler, [bonusJobHandler.kind]: bonusJobHandler };
-const runJobs = () => runJobsOnce(HANDLERS);
+const runJobs = (teamId: string) => runJobsOnce(HANDLERS, { teamId });
 
 /**
  * A batch of the team whose HITs (reward $0.30) were worked by the given workers, synced, with
@@ -24,7 +30,17 @@ const runJobs = () => runJobsOnce(HANDLERS);
 async function workedBatch(work: { workerId: string; seconds: number; reject?: boolean }[]) {
   const team = await reviewTeam(h);
   const batch = await db.batch.create({
-    data: { teamId: team.teamId, environment: "sandbox", projectId: `p-${team.teamId}`, projectVersionId: "v", name: "Sentiment run", columns: ["text"], rowCount: work.length, assignmentsPerRow: 1, estimatedCostCents: 0 },
+    data: {
+      teamId: team.teamId,
+      environment: "sandbox",
+      projectId: `p-${team.teamId}`,
+      projectVersionId: "v",
+      name: "Sentiment run",
+      columns: ["text"],
+      rowCount: work.length,
+      assignmentsPerRow: 1,
+      estimatedCostCents: 0,
+    },
   });
   const done: { assignmentId: string; workerId: string; seconds: number; reject?: boolean }[] = [];
   for (const [i, w] of work.entries()) {
@@ -64,17 +80,22 @@ describe("block CSV", () => {
     const [w1, w2] = [await h.createWorker(), await h.createWorker()];
     const bad = `WorkerId,Reason\n${w1},Spam\n${w2},\n`;
     const refused = await startBlockCsvJob(admin, bad).catch((e: unknown) => e);
-    expect(refused).toBeInstanceOf(HttpError);
-    expect((refused as HttpError).message).toContain("Row 3, column Reason");
+    expect(refused).toBeInstanceOf(Invalid);
+    expect((refused as Invalid).message).toContain("Row 3, column Reason");
     expect(await db.job.count({ where: { teamId: team.teamId } })).toBe(0);
 
     const { jobId, total } = await startBlockCsvJob(admin, `WorkerId,Reason\n${w1},Spam\n${w2},Bots\n`);
     expect(total).toBe(2);
-    expect(await workerJob({ teamId: team.teamId, environment: "sandbox" }, jobId)).toMatchObject({ status: "queued", total: 2, done: 0 });
-    await runJobs();
-    expect(await workerJob({ teamId: team.teamId, environment: "sandbox" }, jobId)).toMatchObject({ status: "succeeded", total: 2, done: 2, failed: 0, failures: [] });
+    expect(await jobView({ teamId: team.teamId, environment: "sandbox" }, jobId, "admin")).toMatchObject({ status: "queued", total: 2, done: 0 });
+    await runJobs(team.teamId);
+    expect(await jobView({ teamId: team.teamId, environment: "sandbox" }, jobId, "admin")).toMatchObject({ status: "succeeded", total: 2, done: 2, failed: 0, failures: [] });
     const listed = (await client.send(new ListWorkerBlocksCommand({}))).WorkerBlocks ?? [];
-    expect(listed.filter((b) => b.WorkerId === w1 || b.WorkerId === w2).map((b) => b.Reason).sort()).toEqual(["Bots", "Spam"]);
+    expect(
+      listed
+        .filter((b) => b.WorkerId === w1 || b.WorkerId === w2)
+        .map((b) => b.Reason)
+        .sort(),
+    ).toEqual(["Bots", "Spam"]);
     expect(await db.cachedWorkerBlock.count({ where: { teamId: team.teamId, forgottenAt: null } })).toBe(2);
     expect(await db.auditLog.count({ where: { teamId: team.teamId, action: { in: ["worker.block", "worker.bulk-block"] } } })).toBe(3);
     const perWorker = await db.auditLog.findMany({ where: { teamId: team.teamId, action: "worker.block" } });
@@ -84,8 +105,8 @@ describe("block CSV", () => {
     ]);
 
     const unblock = await startBlockJob(admin, { action: "unblock", workerIds: [w1, w2], reason: "Appeal accepted" });
-    await runJobs();
-    expect(await workerJob({ teamId: team.teamId, environment: "sandbox" }, unblock.jobId)).toMatchObject({ status: "succeeded", done: 2, failed: 0 });
+    await runJobs(team.teamId);
+    expect(await jobView({ teamId: team.teamId, environment: "sandbox" }, unblock.jobId, "admin")).toMatchObject({ status: "succeeded", done: 2, failed: 0 });
     expect(await db.cachedWorkerBlock.count({ where: { teamId: team.teamId, forgottenAt: null } })).toBe(0);
   });
 });
@@ -101,8 +122,8 @@ describe("messages to a batch", () => {
     const admin = await team.as("admin");
     const started = await messageBatch(admin, batch.id, { subject: "Thanks", body: "Your answers helped." });
     expect(started.total).toBe(2);
-    await runJobs();
-    expect(await workerJob({ teamId: team.teamId, environment: "sandbox" }, started.jobId)).toMatchObject({ status: "succeeded", total: 2, done: 2, failed: 0 });
+    await runJobs(team.teamId);
+    expect(await jobView({ teamId: team.teamId, environment: "sandbox" }, started.jobId, "admin")).toMatchObject({ status: "succeeded", total: 2, done: 2, failed: 0 });
     const message = await db.workerMessage.findUniqueOrThrow({ where: { id: started.messageId } });
     expect([...message.workerIds].sort()).toEqual([w1, w2].sort());
     expect(message.failures).toEqual([]);
@@ -122,10 +143,10 @@ describe("messages to a selection", () => {
     const started = await startMessageJob(admin, { workerIds: [real, ...unknown, real], subject: "Hello", body: "A note for everyone." });
     expect(started.total).toBe(151);
     expect(await db.jobItem.count({ where: { jobId: started.jobId } })).toBe(2);
-    await runJobs();
-    const job = await workerJob({ teamId: team.teamId, environment: "sandbox" }, started.jobId);
+    await runJobs(team.teamId);
+    const job = await jobView({ teamId: team.teamId, environment: "sandbox" }, started.jobId, "admin");
     expect(job).toMatchObject({ status: "succeeded", total: 151, done: 1, failed: 150 });
-    expect(job.failures[0]).toMatchObject({ workerId: "AUNKNOWN000000", type: expect.stringMatching(/^(Soft|Hard)Failure$/) });
+    expect(job.failures[0]).toMatchObject({ item: "AUNKNOWN000000", error: expect.stringMatching(/^(Soft|Hard)Failure: /) });
     const stored = await db.workerMessage.findUniqueOrThrow({ where: { id: started.messageId } });
     expect((stored.failures as { workerId: string }[]).map((f) => f.workerId).sort()).toEqual(unknown);
     expect(await db.mkWorkerMessage.count({ where: { workerId: real, subject: "Hello" } })).toBe(1);
@@ -138,14 +159,14 @@ describe("cancelling a bulk job", () => {
     const admin = await team.as("admin");
     const workerIds = Array.from({ length: 120 }, (_, i) => `ACANCEL${String(i).padStart(7, "0")}`);
     const started = await startMessageJob(admin, { workerIds, subject: "Oops", body: "Wrong list." });
-    const cancelled = await cancelWorkerJob(admin, started.jobId);
+    const cancelled = await controlJob(admin, started.jobId, "cancel");
     expect(cancelled).toMatchObject({ status: "cancelled", total: 120, done: 0, failed: 120 });
-    expect(cancelled.failures[0]).toMatchObject({ type: "NotSent" });
-    await runJobs();
+    expect(cancelled.failures[0]).toMatchObject({ error: expect.stringMatching(/^NotSent: /) });
+    await runJobs(team.teamId);
     expect(await db.mkWorkerMessage.count({ where: { subject: "Oops", workerId: { in: workerIds } } })).toBe(0);
     const stored = await db.workerMessage.findUniqueOrThrow({ where: { id: started.messageId } });
     expect((stored.failures as unknown[]).length).toBe(120);
-    await expect(cancelWorkerJob(admin, started.jobId)).rejects.toMatchObject({ status: 409 });
+    await expect(controlJob(admin, started.jobId, "cancel")).rejects.toBeInstanceOf(Conflict);
     expect(await db.auditLog.count({ where: { teamId: team.teamId, action: "worker.message-cancel", target: started.jobId } })).toBe(1);
   });
 });
@@ -199,15 +220,15 @@ describe("pay fairness", () => {
     expect(plan.cost).toMatchObject({ count: 2, bonusCents: 30, feeCents: 6, totalCents: 36 });
 
     const limited = { ...reviewer, team: { ...reviewer.team, reviewerBonusLimitCents: 15 } };
-    await expect(payTopUp(limited, batch.id, { expectedTotalCents: 36 })).rejects.toMatchObject({ status: 403 });
-    await expect(payTopUp(reviewer, batch.id, { expectedTotalCents: 99 })).rejects.toMatchObject({ status: 409 });
+    await expect(payTopUp(limited, batch.id, { expectedTotalCents: 36 })).rejects.toBeInstanceOf(Forbidden);
+    await expect(payTopUp(reviewer, batch.id, { expectedTotalCents: 99 })).rejects.toBeInstanceOf(Conflict);
 
     // Two confirmations at once, and one more after: one payment per worker.
     const [a, b] = await Promise.all([payTopUp(reviewer, batch.id, { expectedTotalCents: 36 }), payTopUp(reviewer, batch.id, { expectedTotalCents: 36 })]);
     expect(a.queued + b.queued).toBe(2);
-    await runJobs();
+    await runJobs(team.teamId);
     expect(await payTopUp(reviewer, batch.id, { expectedTotalCents: 36 })).toMatchObject({ queued: 0, jobId: null });
-    await runJobs();
+    await runJobs(team.teamId);
     for (const [w, cents] of [
       [w1, "0.20"],
       [w2, "0.10"],
@@ -219,7 +240,12 @@ describe("pay fairness", () => {
     }
     const after = await topUpPlan(reviewer, batch.id);
     expect(after.lines.filter((l) => l.topUpCents > 0)).toEqual([]);
-    expect(after.lines.filter((l) => l.alreadyToppedUp).map((l) => l.workerId).sort()).toEqual([w1, w2].sort());
+    expect(
+      after.lines
+        .filter((l) => l.alreadyToppedUp)
+        .map((l) => l.workerId)
+        .sort(),
+    ).toEqual([w1, w2].sort());
     expect(await db.auditLog.count({ where: { teamId: team.teamId, action: "batch.top-up" } })).toBeGreaterThanOrEqual(1);
     expect((await batchFairness({ teamId: team.teamId, environment: "sandbox" }, batch.id)).bonusCents).toBe(30);
   });

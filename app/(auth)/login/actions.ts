@@ -1,18 +1,14 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
-import { signIn } from "@/lib/auth/auth";
+import { RateLimitedLogin, signIn } from "@/lib/auth/auth";
 import { LoginInput } from "@/lib/auth/schemas";
+import { rateLimitedMessage } from "@/lib/auth/throttled-sign-in";
 
 export interface LoginState {
   error?: string;
   email?: string;
 }
-
-const MESSAGES: Record<string, string> = {
-  invalid: "That email and password do not match an account.",
-  rate_limited: "Too many attempts. Wait 15 minutes and try again.",
-};
 
 export async function login(_prev: LoginState, form: FormData): Promise<LoginState> {
   const raw = { email: form.get("email"), password: form.get("password") };
@@ -25,7 +21,8 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
     await signIn("credentials", { ...parsed.data, redirectTo });
     return {};
   } catch (e) {
-    if (e instanceof CredentialsSignin) return { error: MESSAGES[e.code] ?? MESSAGES.invalid, email };
+    if (e instanceof RateLimitedLogin) return { error: rateLimitedMessage(e.retryAfterSeconds), email };
+    if (e instanceof CredentialsSignin) return { error: "That email and password do not match an account.", email };
     if (e instanceof AuthError) return { error: "Sign-in failed. Try again.", email };
     throw e; // the redirect after success
   }

@@ -10,10 +10,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
   const { token } = await searchParams;
   if (!token || !(await setupTokenIsValid(token))) {
     return (
-      <LinkProblem
-        title="This setup link does not work"
-        message="It has expired, was already used, or HITdesk already has users. Restart HITdesk to print a new link if nobody has signed up yet."
-      />
+      <LinkProblem title="This setup link does not work" message="It has expired, was already used, or HITdesk already has users. Restart HITdesk to print a new link if nobody has signed up yet." />
     );
   }
   return (

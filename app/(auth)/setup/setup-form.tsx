@@ -22,7 +22,7 @@ export function SetupForm({ token }: { token: string }) {
       <Field label="Team name" error={err.teamName} hint="The requester account your team shares. You can rename it later.">
         <Input name="teamName" required invalid={!!err.teamName} defaultValue={state.values?.teamName} />
       </Field>
-      <Field label="Password" error={err.password} hint="At least 10 characters.">
+      <Field label="Password" error={err.password} hint="At least 10 characters, and not a common password.">
         <Input name="password" type="password" autoComplete="new-password" required invalid={!!err.password} />
       </Field>
       <Field label="Confirm password" error={err.confirm}>

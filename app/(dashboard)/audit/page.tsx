@@ -2,28 +2,33 @@ import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
 import { AuditPageInput, auditFilterParams } from "@/lib/audit-log/audit-filter";
 import { AUDIT_PAGE_SIZE, listAuditLog } from "@/lib/audit-log/list-audit-log";
-import { hasRole } from "@/lib/auth/roles";
-import { currentTeamContext } from "@/lib/auth/session";
+import { requireTeam } from "@/lib/auth/require-team";
+import type { TeamContext } from "@/lib/auth/session";
 import { AuditFilters } from "./_components/audit-filters";
-import { AuditPagination } from "./_components/audit-pagination";
 import { AuditTable } from "./_components/audit-table";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  // The layout shows sign-in or "not in a team" instead; pages render alongside it, so bail quietly.
-  const ctx = await currentTeamContext();
-  if (!ctx) return null;
-  if (!hasRole(ctx.role, "admin")) {
-    return (
-      <>
-        <PageHeader title="Audit log" />
-        <Alert tone="warning">The audit log needs the admin role. You are a {ctx.role} in {ctx.team.name}; ask an admin or owner if you need it.</Alert>
-      </>
-    );
-  }
+/** A page of the log, keeping the filters. */
+function pageHref(params: URLSearchParams, page: number): string {
+  const next = new URLSearchParams(params);
+  if (page > 1) next.set("page", String(page));
+  return `/audit${next.size ? `?${next}` : ""}`;
+}
+
+const needsAdmin = (ctx: TeamContext) => (
+  <>
+    <PageHeader title="Audit log" />
+    <Alert tone="warning">
+      The audit log needs the admin role. You are a {ctx.role} in {ctx.team.name}; ask an admin or owner if you need it.
+    </Alert>
+  </>
+);
+
+async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }, ctx: TeamContext) {
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = AuditPageInput.safeParse(raw);
   const input = parsed.success ? parsed.data : AuditPageInput.parse({});
@@ -55,9 +60,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             {total > AUDIT_PAGE_SIZE && ` · page ${page} of ${pageCount.toLocaleString("en-US")}`}
           </p>
           {rows.length > 0 && <AuditTable rows={rows} />}
-          <AuditPagination params={params} page={page} pageCount={pageCount} />
+          <Pager
+            previousHref={page > 1 ? pageHref(params, page - 1) : undefined}
+            nextHref={page < pageCount ? pageHref(params, page + 1) : undefined}
+            labels={{ previous: "← Newer", next: "Older →" }}
+          />
         </Card>
       </div>
     </>
   );
 }
+
+export default requireTeam("admin", AuditPage, { refused: needsAdmin });

@@ -1,14 +1,27 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { ChoiceSelect, Input } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
+import type { SortLink } from "@/components/ui/table";
 import { hasRole } from "@/lib/auth/roles";
-import { currentTeamContext } from "@/lib/auth/session";
-import { filterParams, HIT_PAGE_SIZE, HIT_STATUSES, HitListQuery } from "@/lib/hits/hit-filter";
+import { requireTeam } from "@/lib/auth/require-team";
+import { shortTime } from "@/lib/format";
+import { filterParams, HIT_COUNT_CAP, HIT_STATUSES, hitCursorParam, HitListQuery } from "@/lib/hits/hit-filter";
+import type { HitPage } from "@/lib/hits/list-hits";
 import { hitFilterOptions, listHits } from "@/lib/hits/list-hits";
 import { hitsResultsUrl } from "@/lib/hits/results-url";
-import { shortTime } from "./_components/format";
-import { HitsTable, type SortLink } from "./_components/hits-table";
+import { HitsTable } from "./_components/hits-table";
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+/** "51–100 of 230 HITs"; past the count's cap the position is known only on the first page. */
+function pageSummary(page: HitPage): string {
+  const total = page.totalCapped ? `${count(HIT_COUNT_CAP)}+` : count(page.total);
+  if (page.items.length === 0) return page.total === 0 ? "No HITs match" : `No more HITs of ${total}`;
+  if (page.start === null) return `${count(page.items.length)} HITs on this page of ${total}`;
+  return `${count(page.start + 1)}–${count(page.start + page.items.length)} of ${total} HITs`;
+}
 
 export const metadata: Metadata = { title: "HITs" };
 
@@ -24,24 +37,21 @@ function FilterSelect({ label, name, value, options }: { label: string; name: st
   );
 }
 
-export default async function HitsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const ctx = await currentTeamContext();
-  if (!ctx) return null;
+export default requireTeam("viewer", async function HitsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }, ctx) {
   const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string"));
   const parsed = HitListQuery.safeParse(raw);
   const query = parsed.success ? parsed.data : HitListQuery.parse({});
   const scope = { teamId: ctx.team.id, environment: ctx.environment };
   const [page, options] = await Promise.all([listHits(scope, query), hitFilterOptions(scope)]);
-  const { sort, dir, page: pageNumber, ...filter } = query;
-  const href = (patch: Partial<Record<keyof HitListQuery, string | number | undefined>>) => `/hits?${filterParams({ ...filter, sort, dir, page: pageNumber, ...patch }).toString()}`;
+  const { sort, dir, after: _after, before: _before, last: _last, ...filter } = query;
+  // Every link starts a fresh walk through the list: the cursor belongs to this page only.
+  const href = (patch: Partial<Record<keyof HitListQuery, string | undefined>>) => `/hits?${filterParams({ ...filter, sort, dir, ...patch }).toString()}`;
   const sortLinks = Object.fromEntries(
-    Object.entries(SORT_LABELS).map(([key, label]): [string, SortLink] => [
+    Object.entries(SORT_LABELS).map(([key, label]): [string, SortLink & { label: string }] => [
       key,
-      { label, active: sort === key ? dir : null, href: href({ sort: key, dir: sort === key && dir === "desc" ? "asc" : "desc", page: undefined }) },
+      { label, direction: sort === key ? dir : null, href: href({ sort: key, dir: sort === key && dir === "desc" ? "asc" : "desc" }) },
     ]),
   );
-  const first = page.total === 0 ? 0 : (page.page - 1) * HIT_PAGE_SIZE + 1;
-  const last = Math.min(page.total, page.page * HIT_PAGE_SIZE);
   return (
     <>
       <PageHeader
@@ -53,7 +63,10 @@ export default async function HitsPage({ searchParams }: { searchParams: Promise
           </>
         }
         actions={
-          <a href={hitsResultsUrl(filter)} className="inline-flex items-center gap-2 rounded-md bg-white px-3.5 py-2 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+          <a
+            href={hitsResultsUrl(filter)}
+            className="inline-flex items-center gap-2 rounded-md bg-white px-3.5 py-2 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
+          >
             Download results (CSV)
           </a>
         }
@@ -76,29 +89,19 @@ export default async function HitsPage({ searchParams }: { searchParams: Promise
           <button type="submit" className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">
             Apply filter
           </button>
-          <Link href="/hits" className="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100">
+          <IntentLink href="/hits" className="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100">
             Clear
-          </Link>
+          </IntentLink>
         </div>
       </form>
-      <HitsTable items={page.items} total={page.total} filter={filter} canAct={hasRole(ctx.role, "admin")} sortLinks={sortLinks} />
-      <nav className="mt-4 flex items-center justify-between text-sm text-slate-600" aria-label="Pages">
-        <span>
-          {first.toLocaleString("en-US")}–{last.toLocaleString("en-US")} of {page.total.toLocaleString("en-US")} HITs · page {page.page} of {page.pages}
-        </span>
-        <span className="flex gap-2">
-          {page.page > 1 ? (
-            <Link href={href({ page: page.page - 1 })} className="rounded-md px-3 py-1.5 ring-1 ring-slate-300 hover:bg-white" rel="prev">
-              Previous
-            </Link>
-          ) : null}
-          {page.page < page.pages ? (
-            <Link href={href({ page: page.page + 1 })} className="rounded-md px-3 py-1.5 ring-1 ring-slate-300 hover:bg-white" rel="next">
-              Next
-            </Link>
-          ) : null}
-        </span>
-      </nav>
+      <HitsTable items={page.items} total={page.total} totalCapped={page.totalCapped} filter={filter} canAct={hasRole(ctx.role, "admin")} sortLinks={sortLinks} />
+      <Pager
+        firstHref={href({})}
+        previousHref={page.previous ? href({ before: hitCursorParam(page.previous) }) : undefined}
+        nextHref={page.next ? href({ after: hitCursorParam(page.next) }) : undefined}
+        lastHref={href({ last: "1" })}
+        summary={pageSummary(page)}
+      />
     </>
   );
-}
+});

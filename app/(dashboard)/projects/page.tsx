@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasRole } from "@/lib/auth/roles";
-import { currentTeamContext } from "@/lib/auth/session";
+import { requireTeam } from "@/lib/auth/require-team";
 import { listBatches } from "@/lib/batches/batch-status";
 import { centsToDollars } from "@/lib/money";
 import { listProjects } from "@/lib/projects/projects";
@@ -18,9 +18,7 @@ const STATUS_STYLE: Record<string, string> = {
   failed: "bg-red-50 text-red-700",
 };
 
-export default async function ProjectsPage() {
-  const ctx = await currentTeamContext();
-  if (!ctx) return null;
+export default requireTeam("viewer", async function ProjectsPage(_props: object, ctx) {
   const [projects, batches] = await Promise.all([listProjects(ctx.team.id), listBatches(ctx)]);
   const canEdit = hasRole(ctx.role, "admin");
   return (
@@ -92,4 +90,4 @@ export default async function ProjectsPage() {
       </div>
     </>
   );
-}
+});

@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { HttpError } from "@/lib/http-error";
+import { NotFound } from "@/lib/errors";
 import { getProject } from "@/lib/projects/projects";
 
 /** For pages: the project's latest version, or Next's not-found page. */
@@ -8,7 +8,7 @@ export async function projectOrNotFound(teamId: string, projectId: string) {
   try {
     return await getProject(teamId, projectId);
   } catch (e) {
-    if (e instanceof HttpError && e.status === 404) notFound();
+    if (e instanceof NotFound) notFound();
     throw e;
   }
 }

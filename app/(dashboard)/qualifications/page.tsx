@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableBody, TableEmpty, TableHead, Th } from "@/components/ui/table";
 import { hasRole } from "@/lib/auth/roles";
-import { currentTeamContext } from "@/lib/auth/session";
+import { requireTeam } from "@/lib/auth/require-team";
 import { listQualificationTypes, QUALIFICATIONS_STALE_MS } from "@/lib/qualifications/list-qualification-types";
 import { RefreshWhenStale } from "./_components/refresh-when-stale";
 
@@ -11,10 +12,7 @@ export const metadata: Metadata = { title: "Qualifications" };
 
 const hours = (sec: number) => (sec % 3600 === 0 ? `${sec / 3600} h` : `${Math.round(sec / 60)} min`);
 
-export default async function QualificationsPage() {
-  // The layout shows sign-in or "not in a team" instead; pages render alongside it, so bail quietly.
-  const ctx = await currentTeamContext();
-  if (!ctx) return null;
+export default requireTeam("viewer", async function QualificationsPage(_props: object, ctx) {
   const { rows, syncedAt } = await listQualificationTypes(ctx.team.id, ctx.environment);
   return (
     <>
@@ -31,21 +29,21 @@ export default async function QualificationsPage() {
       />
       <Card actions={<RefreshWhenStale syncedAt={syncedAt} staleMs={QUALIFICATIONS_STALE_MS} />} title={`${rows.length} ${rows.length === 1 ? "type" : "types"} in ${ctx.environment}`}>
         {rows.length === 0 ? (
-          <p className="py-6 text-center text-sm text-slate-500">No qualification types yet. Create one to test workers before they work, or to keep a group of workers you trust.</p>
+          <TableEmpty>No qualification types yet. Create one to test workers before they work, or to keep a group of workers you trust.</TableEmpty>
         ) : (
           <div className="-mx-5 -my-4 overflow-x-auto">
-            <table className="w-full text-sm">
-              <thead className="text-left text-xs tracking-wide text-slate-500 uppercase">
+            <Table>
+              <TableHead>
                 <tr className="border-b border-slate-100">
-                  <th className="px-5 py-2 font-medium">Name</th>
-                  <th className="px-3 py-2 font-medium">Status</th>
-                  <th className="px-3 py-2 font-medium">How granted</th>
-                  <th className="px-3 py-2 text-right font-medium">Holders</th>
-                  <th className="px-3 py-2 text-right font-medium">Requests</th>
-                  <th className="px-5 py-2 font-medium">Retry</th>
+                  <Th className="px-5 py-2">Name</Th>
+                  <Th className="px-3 py-2">Status</Th>
+                  <Th className="px-3 py-2">How granted</Th>
+                  <Th className="px-3 py-2 text-right">Holders</Th>
+                  <Th className="px-3 py-2 text-right">Requests</Th>
+                  <Th className="px-5 py-2">Retry</Th>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+              </TableHead>
+              <TableBody>
                 {rows.map((t) => (
                   <tr key={t.qualificationTypeId} className="hover:bg-slate-50">
                     <td className="px-5 py-3">
@@ -60,16 +58,20 @@ export default async function QualificationsPage() {
                     <td className="px-3 py-3 text-slate-600">{t.hasTest ? "Test" : t.autoGranted ? `Automatic (${t.autoGrantedValue ?? 1})` : "Request or assign"}</td>
                     <td className="px-3 py-3 text-right tabular-nums">{t.granted.toLocaleString("en-US")}</td>
                     <td className="px-3 py-3 text-right tabular-nums">
-                      {t.pendingRequests > 0 ? <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-800">{t.pendingRequests} pending</span> : <span className="text-slate-400">—</span>}
+                      {t.pendingRequests > 0 ? (
+                        <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-800">{t.pendingRequests} pending</span>
+                      ) : (
+                        <span className="text-slate-400">—</span>
+                      )}
                     </td>
                     <td className="px-5 py-3 text-slate-600">{t.retryDelaySec === null ? "Once" : `After ${hours(t.retryDelaySec)}`}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
+              </TableBody>
+            </Table>
           </div>
         )}
       </Card>
     </>
   );
-}
+});

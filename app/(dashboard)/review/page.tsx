@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasRole } from "@/lib/auth/roles";
-import { currentTeamContext } from "@/lib/auth/session";
+import { requireTeam } from "@/lib/auth/require-team";
 import { hitFilterOptions } from "@/lib/hits/list-hits";
 import { listFeedbackTemplates } from "@/lib/review/feedback-templates";
 import { QueueFilter } from "@/lib/review/review-inputs";
@@ -10,9 +10,7 @@ import { ReviewWorkspace } from "./_components/review-workspace";
 
 export const metadata: Metadata = { title: "Review" };
 
-export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const ctx = await currentTeamContext();
-  if (!ctx) return null;
+export default requireTeam("viewer", async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }, ctx) {
   const params = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
   const parsed = QueueFilter.safeParse(params);
   const [settings, templates, filterOptions] = await Promise.all([
@@ -35,4 +33,4 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       />
     </>
   );
-}
+});

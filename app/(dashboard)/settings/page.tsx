@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasRole } from "@/lib/auth/roles";
-import { currentTeamContext } from "@/lib/auth/session";
+import { requireTeam } from "@/lib/auth/require-team";
+import { appUrl } from "@/lib/env";
 import { connectionSummaries } from "@/lib/mturk/connections";
+import { builtinEndpointPath } from "@/lib/mturk/endpoints";
+import { listTeamApiKeys } from "@/lib/teams/api-keys";
 import { listPendingInvites } from "@/lib/teams/invites";
 import { listMembers } from "@/lib/teams/members";
 import { teamWorkforce } from "@/lib/teams/worker-invites";
 import { minimumHourlyCents } from "@/lib/workers/pay-fairness";
+import { ApiKeysSection } from "./_components/api-keys-section";
 import { ConnectionsSection } from "./_components/connections-section";
 import { MembersSection } from "./_components/members-section";
 import { NewTeamSection } from "./_components/new-team-section";
@@ -16,15 +20,13 @@ import { WorkforceSection } from "./_components/workforce-section";
 
 export const metadata: Metadata = { title: "Settings" };
 
-export default async function SettingsPage() {
-  // The layout shows sign-in or "not in a team" instead; pages render alongside it, so bail quietly.
-  const ctx = await currentTeamContext();
-  if (!ctx) return null;
+export default requireTeam("viewer", async function SettingsPage(_props: object, ctx) {
   const isAdmin = hasRole(ctx.role, "admin");
-  const [members, invites, connections] = await Promise.all([
+  const [members, invites, connections, apiKeys] = await Promise.all([
     listMembers(ctx.team.id),
     isAdmin ? listPendingInvites(ctx.team.id) : Promise.resolve([]),
     connectionSummaries(ctx.team.id),
+    isAdmin ? listTeamApiKeys(ctx.team.id) : Promise.resolve(null),
   ]);
   const builtin = connections.find((c) => c.environment === ctx.environment)?.kind === "builtin";
   const workforce = isAdmin && builtin ? await teamWorkforce(ctx) : null;
@@ -32,7 +34,13 @@ export default async function SettingsPage() {
     <>
       <PageHeader title="Settings" description={`Team ${ctx.team.name}: members, marketplace connections and limits.`} />
       <div className="space-y-6">
-        <TeamSection name={ctx.team.name} reviewerBonusLimitCents={ctx.team.reviewerBonusLimitCents} minimumHourlyCents={await minimumHourlyCents(ctx.team.id)} canEdit={isAdmin} />
+        <TeamSection
+          name={ctx.team.name}
+          slug={ctx.team.slug}
+          reviewerBonusLimitCents={ctx.team.reviewerBonusLimitCents}
+          minimumHourlyCents={await minimumHourlyCents(ctx.team.id)}
+          canEdit={isAdmin}
+        />
         <MembersSection
           currentUserId={ctx.user.id}
           role={ctx.role}
@@ -40,7 +48,9 @@ export default async function SettingsPage() {
           invites={invites.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt.toISOString() }))}
         />
         <ConnectionsSection connections={connections} role={ctx.role} />
-        <SimulatedWorkforceSection canEdit={isAdmin} />
+        {apiKeys && <ApiKeysSection keys={apiKeys} endpoints={{ sandbox: `${appUrl()}${builtinEndpointPath("sandbox")}`, production: `${appUrl()}${builtinEndpointPath("production")}` }} />}
+        {/* Simulated workers exist only in the sandbox: in Production the section would only distract. */}
+        {ctx.environment === "sandbox" && <SimulatedWorkforceSection canEdit={isAdmin} />}
         {workforce && (
           <WorkforceSection
             environment={workforce.environment}
@@ -53,4 +63,4 @@ export default async function SettingsPage() {
       </div>
     </>
   );
-}
+});

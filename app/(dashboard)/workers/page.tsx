@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
 import { hasRole } from "@/lib/auth/roles";
-import { currentTeamContext } from "@/lib/auth/session";
-import { WorkerJobProgress } from "@/components/workers/worker-job-progress";
+import { requireTeam } from "@/lib/auth/require-team";
+import { JobProgress } from "@/components/jobs/job-progress";
 import { listWorkers, WORKERS_PAGE_SIZE } from "@/lib/workers/list-workers";
 import { recentWorkerJobs } from "@/lib/workers/worker-jobs";
 import { WorkersQuery, workersQueryParams, type WorkerSort } from "@/lib/workers/workers-query";
@@ -14,9 +14,7 @@ import { WorkersTable } from "./_components/workers-table";
 
 export const metadata: Metadata = { title: "Workers" };
 
-export default async function WorkersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const ctx = await currentTeamContext();
-  if (!ctx) return null;
+export default requireTeam("viewer", async function WorkersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }, ctx) {
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = WorkersQuery.safeParse(raw);
   const query = parsed.success ? parsed.data : WorkersQuery.parse({});
@@ -35,7 +33,11 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
         title="Workers"
         description={`Everyone who has worked for ${ctx.team.name} in ${ctx.environment}, from the synced assignments and bonuses.`}
         actions={
-          <a href={`/api/workers/export${params.size ? `?${params}` : ""}`} download className="inline-flex items-center gap-2 rounded-md bg-white px-3.5 py-2 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-slate-300 ring-inset hover:bg-slate-50">
+          <a
+            href={`/api/workers/export${params.size ? `?${params}` : ""}`}
+            download
+            className="inline-flex items-center gap-2 rounded-md bg-white px-3.5 py-2 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
+          >
             Export CSV
           </a>
         }
@@ -71,7 +73,13 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
             </summary>
             <div className="space-y-2 border-t border-slate-100 px-5 py-4" data-testid="recent-worker-jobs">
               {jobs.map((j) => (
-                <WorkerJobProgress key={j.id} cancellable path={`/api/workers/jobs/${j.id}`} what={`${j.label} · ${j.createdAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`} refreshOnFinish={j.status === "queued" || j.status === "running"} />
+                <JobProgress
+                  key={j.id}
+                  jobId={j.id}
+                  testId="worker-job-progress"
+                  what={`${j.label} · ${j.createdAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`}
+                  refreshOnFinish={j.status === "queued" || j.status === "running"}
+                />
               ))}
             </div>
           </details>
@@ -81,23 +89,18 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
             {total === 0 ? "No workers match." : `${total.toLocaleString("en-US")} ${total === 1 ? "worker" : "workers"}`}
             {total > WORKERS_PAGE_SIZE && ` · page ${query.page} of ${pageCount.toLocaleString("en-US")}`}
           </p>
-          {rows.length > 0 && <WorkersTable rows={rows} sort={query.sort} dir={query.dir} sortHrefs={Object.fromEntries((["workerId", "submitted", "approvalRate", "earnings", "bonuses", "medianTime", "hourly", "lastSeen"] as const).map((s) => [s, sortHref(s)]))} canAct={isAdmin} />}
-          {pageCount > 1 && (
-            <nav aria-label="Pages" className="mt-4 flex justify-end gap-2 text-sm">
-              {query.page > 1 && (
-                <Link href={pageHref(query.page - 1)} className="rounded-md px-3 py-1.5 font-medium ring-1 ring-slate-300 ring-inset hover:bg-slate-50" rel="prev">
-                  ← Previous
-                </Link>
-              )}
-              {query.page < pageCount && (
-                <Link href={pageHref(query.page + 1)} className="rounded-md px-3 py-1.5 font-medium ring-1 ring-slate-300 ring-inset hover:bg-slate-50" rel="next">
-                  Next →
-                </Link>
-              )}
-            </nav>
+          {rows.length > 0 && (
+            <WorkersTable
+              rows={rows}
+              sort={query.sort}
+              dir={query.dir}
+              sortHrefs={Object.fromEntries((["workerId", "submitted", "approvalRate", "earnings", "bonuses", "medianTime", "hourly", "lastSeen"] as const).map((s) => [s, sortHref(s)]))}
+              canAct={isAdmin}
+            />
           )}
+          <Pager previousHref={query.page > 1 ? pageHref(query.page - 1) : undefined} nextHref={query.page < pageCount ? pageHref(query.page + 1) : undefined} />
         </Card>
       </div>
     </>
   );
-}
+});

@@ -8,9 +8,7 @@ export default function WorkerPublicLayout({ children }: { children: ReactNode }
         <WorkerLogo />
       </div>
       <div className="w-full max-w-md rounded-3xl bg-white p-8 shadow-sm ring-1 ring-stone-200">{children}</div>
-      <p className="mt-6 max-w-md text-center text-xs text-stone-500">
-        HITdesk Work is where teams&apos; own people do their tasks. Requesters sign in to their dashboard instead.
-      </p>
+      <p className="mt-6 max-w-md text-center text-xs text-stone-500">HITdesk Work is where teams&apos; own people do their tasks. Requesters sign in to their dashboard instead.</p>
     </main>
   );
 }

@@ -24,6 +24,9 @@ export default async function WorkerSiteShell({ children }: { children: ReactNod
                   {worker.workerId}
                 </span>
               </span>
+              <Link href="/worker/account" className="rounded-full px-3 py-1.5 text-stone-600 hover:bg-stone-100 hover:text-stone-900">
+                Account
+              </Link>
               <form action={signOutAction}>
                 <button className="rounded-full px-3 py-1.5 text-stone-600 hover:bg-stone-100 hover:text-stone-900">Sign out</button>
               </form>

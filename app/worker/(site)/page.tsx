@@ -18,10 +18,15 @@ export default async function FindWorkPage({ searchParams }: { searchParams: Pro
   const raw = await searchParams;
   const query = FindWorkInput.parse({ q: raw.q || undefined, sort: raw.sort || undefined, env: raw.env || undefined, page: raw.page || undefined });
   const { groups, hasMore } = await findHitGroups(worker.workerId, query);
-  const link = (patch: Record<string, string | number>) => `/worker?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), sort: query.sort, env: query.env, page: String(query.page), ...Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, String(v)])) })}`;
+  const link = (patch: Record<string, string | number>) =>
+    `/worker?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), sort: query.sort, env: query.env, page: String(query.page), ...Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, String(v)])) })}`;
   return (
     <div className="space-y-6">
-      {raw.welcome && <Notice tone="success">Welcome, {worker.displayName}! Your Worker ID is {worker.workerId}.</Notice>}
+      {raw.welcome && (
+        <Notice tone="success">
+          Welcome, {worker.displayName}! Your Worker ID is {worker.workerId}.
+        </Notice>
+      )}
       {raw.joined && <Notice tone="success">You joined {raw.joined}&apos;s workforce. Their HITs appear below.</Notice>}
       {raw.returned && <Notice tone="info">You returned the HIT. It is available to others again.</Notice>}
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -35,16 +40,16 @@ export default async function FindWorkPage({ searchParams }: { searchParams: Pro
             defaultValue={query.q}
             placeholder="Search titles, keywords, requesters"
             aria-label="Search HITs"
-            className="w-72 rounded-full border-0 bg-white px-4 py-2 text-sm shadow-sm ring-1 ring-inset ring-stone-300 focus:ring-2 focus:ring-emerald-600"
+            className="w-72 rounded-full border-0 bg-white px-4 py-2 text-sm shadow-sm ring-1 ring-stone-300 ring-inset focus:ring-2 focus:ring-emerald-600"
           />
-          <select name="sort" defaultValue={query.sort} aria-label="Sort by" className="rounded-full border-0 bg-white px-3 py-2 text-sm shadow-sm ring-1 ring-inset ring-stone-300">
+          <select name="sort" defaultValue={query.sort} aria-label="Sort by" className="rounded-full border-0 bg-white px-3 py-2 text-sm shadow-sm ring-1 ring-stone-300 ring-inset">
             {SORTS.map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>
             ))}
           </select>
-          <select name="env" defaultValue={query.env} aria-label="Kind of work" className="rounded-full border-0 bg-white px-3 py-2 text-sm shadow-sm ring-1 ring-inset ring-stone-300">
+          <select name="env" defaultValue={query.env} aria-label="Kind of work" className="rounded-full border-0 bg-white px-3 py-2 text-sm shadow-sm ring-1 ring-stone-300 ring-inset">
             <option value="all">Paid and practice</option>
             <option value="production">Paid only</option>
             <option value="sandbox">Practice (sandbox) only</option>
@@ -75,7 +80,10 @@ export default async function FindWorkPage({ searchParams }: { searchParams: Pro
                   {g.requirements.length > 0 && (
                     <ul className="mt-3 flex flex-wrap gap-1.5" aria-label="Qualifications required">
                       {g.requirements.map((r, i) => (
-                        <li key={i} className={`rounded-full px-2 py-0.5 text-xs ring-1 ring-inset ${r.met ? "bg-emerald-50 text-emerald-800 ring-emerald-200" : "bg-amber-50 text-amber-900 ring-amber-200"}`}>
+                        <li
+                          key={i}
+                          className={`rounded-full px-2 py-0.5 text-xs ring-1 ring-inset ${r.met ? "bg-emerald-50 text-emerald-800 ring-emerald-200" : "bg-amber-50 text-amber-900 ring-amber-200"}`}
+                        >
                           {r.met ? "✓" : "✕"} {r.name} {r.comparator} {r.values}
                         </li>
                       ))}
@@ -94,8 +102,18 @@ export default async function FindWorkPage({ searchParams }: { searchParams: Pro
         </ul>
       )}
       <nav className="flex justify-between text-sm" aria-label="Pages">
-        {query.page > 1 ? <Link href={link({ page: query.page - 1 })} className="font-medium text-emerald-700 hover:underline">← Previous</Link> : <span />}
-        {hasMore && <Link href={link({ page: query.page + 1 })} className="font-medium text-emerald-700 hover:underline">Next →</Link>}
+        {query.page > 1 ? (
+          <Link href={link({ page: query.page - 1 })} className="font-medium text-emerald-700 hover:underline">
+            ← Previous
+          </Link>
+        ) : (
+          <span />
+        )}
+        {hasMore && (
+          <Link href={link({ page: query.page + 1 })} className="font-medium text-emerald-700 hover:underline">
+            Next →
+          </Link>
+        )}
       </nav>
     </div>
   );

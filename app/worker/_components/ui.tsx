@@ -1,4 +1,5 @@
 import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode } from "react";
+import { dollars } from "@/lib/format";
 
 /** The worker site's own building blocks: warmer and roomier than the requester dashboard. */
 
@@ -20,7 +21,7 @@ export function WorkInput({ className = "", invalid, ...props }: InputHTMLAttrib
   return (
     <input
       aria-invalid={invalid || undefined}
-      className={`block w-full rounded-lg border-0 bg-white px-3 py-2 text-sm text-stone-900 shadow-sm ring-1 ring-inset ring-stone-300 placeholder:text-stone-400 focus:ring-2 focus:ring-inset focus:ring-emerald-600 aria-[invalid=true]:ring-red-500 ${className}`}
+      className={`block w-full rounded-lg border-0 bg-white px-3 py-2 text-sm text-stone-900 shadow-sm ring-1 ring-stone-300 ring-inset placeholder:text-stone-400 focus:ring-2 focus:ring-emerald-600 focus:ring-inset aria-[invalid=true]:ring-red-500 ${className}`}
       {...props}
     />
   );
@@ -60,11 +61,9 @@ export function EnvironmentTag({ environment }: { environment: string }) {
   return environment === "production" ? (
     <span className="rounded-full bg-stone-900 px-2 py-0.5 text-xs font-medium text-white">Paid</span>
   ) : (
-    <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-inset ring-amber-200">Sandbox · practice</span>
+    <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-amber-200 ring-inset">Sandbox · practice</span>
   );
 }
-
-export const money = (cents: number) => `$${(cents / 100).toFixed(2)}`;
 
 export function duration(seconds: number): string {
   if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
@@ -78,7 +77,7 @@ export function GroupFacts({ group, className = "" }: { group: { rewardCents: nu
     <dl className={`grid grid-cols-3 gap-5 text-right text-sm ${className}`}>
       <div>
         <dt className="text-xs text-stone-500">Reward</dt>
-        <dd className="text-lg font-semibold text-emerald-700">{money(group.rewardCents)}</dd>
+        <dd className="text-lg font-semibold text-emerald-700">{dollars(group.rewardCents)}</dd>
       </div>
       <div>
         <dt className="text-xs text-stone-500">Time allotted</dt>

@@ -33,23 +33,28 @@ const ListAssignmentsForHIT: OperationHandler = async (raw, ctx) => {
     orderBy: { seq: "asc" },
     take: limit + 1,
   });
-  const page = pageOf(rows.map((r) => ({ seq: r.seq, item: serializeAssignment(r) })), limit);
+  const page = pageOf(
+    rows.map((r) => ({ seq: r.seq, item: serializeAssignment(r) })),
+    limit,
+  );
   return { NumResults: page.items.length, Assignments: page.items, NextToken: page.nextToken };
 };
 
-function feedback(value: string | undefined, required: boolean): string | undefined {
-  const v = value?.trim();
-  if (!v) {
-    if (required) throw new MturkRequestError("AWS.MechanicalTurk.InvalidParameterValue", "RequesterFeedback is required to reject an assignment");
-    return undefined;
+/**
+ * RequesterFeedback as given, empty included: the model sets no minimum, and psiTurk rejects
+ * with RequesterFeedback=''. Refusing that left work meant to be rejected to be auto-approved.
+ * The 1024-character limit is MTurk's documented one.
+ */
+function feedback(value: string | undefined): string | undefined {
+  if (value !== undefined && value.length > 1024) {
+    throw new MturkRequestError("AWS.MechanicalTurk.InvalidParameterValue", `RequesterFeedback is ${value.length} characters; the limit is 1024`);
   }
-  if (v.length > 1024) throw new MturkRequestError("AWS.MechanicalTurk.InvalidParameterValue", `RequesterFeedback is ${v.length} characters; the limit is 1024`);
-  return v;
+  return value;
 }
 
 const ApproveAssignment: OperationHandler = async (raw, ctx) => {
   const input = raw as { AssignmentId: string; RequesterFeedback?: string; OverrideRejection?: boolean };
-  const requesterFeedback = feedback(input.RequesterFeedback, false);
+  const requesterFeedback = feedback(input.RequesterFeedback);
   await visibleAssignment(input.AssignmentId, ctx);
   await db.$transaction((tx) => approveAssignmentInTx(tx, { assignmentId: input.AssignmentId, requesterFeedback, now: ctx.now, overrideRejection: input.OverrideRejection }));
   return {};
@@ -57,7 +62,7 @@ const ApproveAssignment: OperationHandler = async (raw, ctx) => {
 
 const RejectAssignment: OperationHandler = async (raw, ctx) => {
   const input = raw as { AssignmentId: string; RequesterFeedback: string };
-  const requesterFeedback = feedback(input.RequesterFeedback, true)!;
+  const requesterFeedback = feedback(input.RequesterFeedback) ?? "";
   await visibleAssignment(input.AssignmentId, ctx);
   await db.$transaction((tx) => rejectAssignmentInTx(tx, { assignmentId: input.AssignmentId, requesterFeedback, now: ctx.now }));
   return {};

@@ -4,7 +4,7 @@ import type { OperationHandler } from "@/lib/marketplace/context";
 import { pageOf, seqCursor } from "@/lib/marketplace/pagination";
 import { findLiveQualificationType, typeDoesNotExist } from "@/lib/marketplace/qualification-shapes";
 import { serializeHit } from "@/lib/marketplace/serialize";
-import { findSystemQualificationType } from "@/lib/marketplace/system-qualifications";
+import { findSystemQualificationType } from "@/lib/mturk-formats/system-qualifications";
 
 /** The caller's HITs (not disposed) that require the given qualification type. */
 const ListHITsForQualificationType: OperationHandler = async (raw, ctx) => {
@@ -22,7 +22,10 @@ const ListHITsForQualificationType: OperationHandler = async (raw, ctx) => {
       AND seq > ${after ?? -1n}
     ORDER BY seq LIMIT ${limit + 1}`;
   const rows = await db.mkHit.findMany({ where: { id: { in: matches.map((m) => m.id) } }, orderBy: { seq: "asc" } });
-  const page = pageOf(rows.map((r) => ({ seq: r.seq, item: serializeHit(r) })), limit);
+  const page = pageOf(
+    rows.map((r) => ({ seq: r.seq, item: serializeHit(r) })),
+    limit,
+  );
   return { NumResults: page.items.length, HITs: page.items, ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
 };
 

@@ -1,17 +1,19 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { DatabaseError } from "pg";
 import { db, type Tx } from "@/lib/db";
 import { Prisma, type MkHit } from "@/lib/generated/prisma/client";
 import type { OperationContext, OperationHandler } from "@/lib/marketplace/context";
-import { MturkRequestError } from "@/lib/marketplace/errors";
+import { MturkRequestError, MturkServiceFault } from "@/lib/marketplace/errors";
 import { recordEvent } from "@/lib/marketplace/events";
 import { entityId } from "@/lib/marketplace/ids";
 import { parseAmount } from "@/lib/marketplace/money";
 import { pageOf, seqCursor } from "@/lib/marketplace/pagination";
 import { validateQualificationRequirements } from "@/lib/marketplace/qualification-requirements";
-import { validateQuestion } from "@/lib/marketplace/question";
 import { runHitReviewPolicy, validateReviewPolicies } from "@/lib/marketplace/review-policies";
 import { serializeHit } from "@/lib/marketplace/serialize";
+import { insertHit, selectLiveHit, selectLiveHits, TOKEN_CONSTRAINT, type HitTypeFields, type NewHit } from "@/lib/marketplace/sql";
+import { QuestionInvalid, validateQuestion, type QuestionKind } from "@/lib/mturk-formats/question";
 
 /** HITs and HIT types (SPEC §6, §13, §15). */
 
@@ -21,16 +23,24 @@ const DEFAULT_AUTO_APPROVAL_S = 30 * DAY_S;
 
 const bad = (message: string) => new MturkRequestError("AWS.MechanicalTurk.InvalidParameterValue", message);
 
+/** The Question's kind, or MTurk's XMLParseError. */
+function checkedQuestion(xml: string): QuestionKind {
+  try {
+    return validateQuestion(xml);
+  } catch (e) {
+    if (e instanceof QuestionInvalid) throw new MturkRequestError("AWS.MechanicalTurk.XMLParseError", e.message);
+    throw e;
+  }
+}
+
 export function hitDoesNotExist(hitId: string): MturkRequestError {
   return new MturkRequestError("AWS.MechanicalTurk.HITDoesNotExist", `Hit ${hitId} does not exist.`);
 }
 
-function text(value: string | undefined, field: string, max: number, required: boolean): string | null {
-  const v = value?.trim();
-  if (!v) {
-    if (required) throw bad(`${field} must not be empty`);
-    return null;
-  }
+/** Trimmed text within MTurk's documented maximum; empty is allowed, as the model sets no minimum. */
+function text(value: string | undefined, field: string, max: number): string | null {
+  if (value === undefined) return null;
+  const v = value.trim();
   if (v.length > max) throw bad(`${field} is ${v.length} characters; the limit is ${max}`);
   return v;
 }
@@ -52,12 +62,17 @@ interface HitTypeInput {
   QualificationRequirements?: unknown[];
 }
 
-/** The HIT type with these properties, created once per requester and reused after (SPEC §13). */
-async function ensureHitType(input: HitTypeInput, ctx: OperationContext): Promise<string> {
+interface PreparedHitType {
+  fields: ReturnType<typeof copyTypeFields>;
+  fingerprint: string;
+}
+
+/** Checks a HIT type's properties and fingerprints them; writes nothing. */
+async function prepareHitType(input: HitTypeInput, ctx: OperationContext): Promise<PreparedHitType> {
   const fields = {
-    title: text(input.Title, "Title", 128, true)!,
-    description: text(input.Description, "Description", 2000, true)!,
-    keywords: text(input.Keywords, "Keywords", 1000, false),
+    title: text(input.Title, "Title", 128)!,
+    description: text(input.Description, "Description", 2000)!,
+    keywords: text(input.Keywords, "Keywords", 1000) || null,
     rewardCents: parseAmount(input.Reward, "Reward"),
     assignmentDurationSec: seconds(input.AssignmentDurationInSeconds, "AssignmentDurationInSeconds", 30, 365 * DAY_S),
     autoApprovalDelaySec: seconds(input.AutoApprovalDelayInSeconds, "AutoApprovalDelayInSeconds", 0, 30 * DAY_S, DEFAULT_AUTO_APPROVAL_S),
@@ -65,17 +80,20 @@ async function ensureHitType(input: HitTypeInput, ctx: OperationContext): Promis
   };
   if (fields.rewardCents < 1) throw bad("Reward must be at least 0.01");
   await validateQualificationRequirements(input.QualificationRequirements, ctx.requester.environment);
-  const fingerprint = createHash("sha256").update(JSON.stringify(fields)).digest("hex");
-  const where = { requesterId_fingerprint: { requesterId: ctx.requester.id, fingerprint } };
-  const existing = await db.mkHitType.findUnique({ where, select: { id: true } });
+  return { fields, fingerprint: createHash("sha256").update(JSON.stringify(fields)).digest("hex") };
+}
+
+/**
+ * The HIT type with these properties, created once per requester and reused after (SPEC §13).
+ * Runs inside the caller's transaction, so a CreateHIT that fails leaves no type behind.
+ */
+async function hitTypeIdIn(client: Tx | typeof db, type: PreparedHitType, ctx: OperationContext): Promise<string> {
+  const where = { requesterId_fingerprint: { requesterId: ctx.requester.id, fingerprint: type.fingerprint } };
+  const existing = await client.mkHitType.findUnique({ where, select: { id: true } });
   if (existing) return existing.id;
-  try {
-    return (await db.mkHitType.create({ data: { id: entityId(), requesterId: ctx.requester.id, fingerprint, ...fields }, select: { id: true } })).id;
-  } catch (e) {
-    // Another call created the same type a moment ago: use it.
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return (await db.mkHitType.findUniqueOrThrow({ where })).id;
-    throw e;
-  }
+  // ON CONFLICT DO NOTHING: a concurrent call creating the same type must not abort this transaction.
+  await client.mkHitType.createMany({ data: [{ id: entityId(), requesterId: ctx.requester.id, fingerprint: type.fingerprint, ...type.fields }], skipDuplicates: true });
+  return (await client.mkHitType.findUniqueOrThrow({ where, select: { id: true } })).id;
 }
 
 interface HitInput {
@@ -103,60 +121,64 @@ async function liveToken(requesterId: string, operation: string, token: string, 
   return row ?? undefined;
 }
 
-async function createHitOfType(hitTypeId: string, input: HitInput, ctx: OperationContext): Promise<Record<string, unknown>> {
+/** A HIT of an existing type (CreateHITWithHITType), or of a type made with it (CreateHIT). */
+type TypeSource = { hitTypeId: string } | { prepared: PreparedHitType };
+
+async function createHitOfType(source: TypeSource, input: HitInput, ctx: OperationContext): Promise<Record<string, unknown>> {
   if (input.HITLayoutId) throw bad("HITLayoutId is not supported: HIT layouts were retired by MTurk; send the Question instead");
   if (!input.Question) throw bad("Question is required (or a HITLayoutId, which HITdesk does not support)");
-  const questionKind = validateQuestion(input.Question);
+  const questionKind = checkedQuestion(input.Question);
   const lifetime = seconds(input.LifetimeInSeconds, "LifetimeInSeconds", 30, 365 * DAY_S);
   const maxAssignments = input.MaxAssignments ?? 1;
   if (!Number.isInteger(maxAssignments) || maxAssignments < 1 || maxAssignments > 1_000_000_000) throw bad(`MaxAssignments must be between 1 and 1000000000, got ${maxAssignments}`);
-  const annotation = text(input.RequesterAnnotation, "RequesterAnnotation", 255, false);
+  const annotation = text(input.RequesterAnnotation, "RequesterAnnotation", 255) || null;
   validateReviewPolicies({ AssignmentReviewPolicy: input.AssignmentReviewPolicy, HITReviewPolicy: input.HITReviewPolicy });
   const token = input.UniqueRequestToken;
-  if (token) {
+  // A held token is refused before an unknown HIT type is (with a new type, the statement
+  // below finds it held and creates nothing).
+  if (token && "hitTypeId" in source) {
     const existing = await liveToken(ctx.requester.id, "CreateHIT", token, ctx.now);
     if (existing) throw hitAlreadyExists(existing.resultRef);
   }
-  const type = await db.mkHitType.findFirst({ where: { id: hitTypeId, requesterId: ctx.requester.id } });
-  if (!type) throw new MturkRequestError("AWS.MechanicalTurk.HITTypeDoesNotExist", `HIT type ${hitTypeId} does not exist.`);
-  const id = entityId();
-  try {
-    const hit = await db.$transaction(async (tx) => {
-      if (token) await tx.mkIdempotencyToken.create({ data: { requesterId: ctx.requester.id, operation: "CreateHIT", token, resultRef: id, createdAt: ctx.now } });
-      const created = await tx.mkHit.create({
-        data: {
-          id,
-          requesterId: ctx.requester.id,
-          hitTypeId: type.id,
-          hitGroupId: type.id, // one group per type, as MTurk groups HITs of a type
-          question: input.Question!,
-          questionKind,
-          requesterAnnotation: annotation,
-          maxAssignments,
-          underTenAtCreation: maxAssignments < 10,
-          assignmentsAvailable: maxAssignments,
-          expiresAt: new Date(ctx.now.getTime() + lifetime * 1000),
-          createdAt: ctx.now,
-          assignmentReviewPolicy: (input.AssignmentReviewPolicy ?? undefined) as Prisma.InputJsonValue | undefined,
-          hitReviewPolicy: (input.HITReviewPolicy ?? undefined) as Prisma.InputJsonValue | undefined,
-          ...copyTypeFields(type),
-        },
-      });
-      await recordEvent(tx, { requesterId: ctx.requester.id, eventType: "HITCreated", hitTypeId: type.id, hitId: id, at: ctx.now });
-      return created;
-    });
-    return { HIT: serializeHit(hit) };
-  } catch (e) {
-    // Two calls with one token at once: the loser reports the winner's HIT.
-    if (token && e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+  let type: NewHit["type"];
+  if ("hitTypeId" in source) {
+    const row = await db.mkHitType.findFirst({ where: { id: source.hitTypeId, requesterId: ctx.requester.id } });
+    if (!row) throw new MturkRequestError("AWS.MechanicalTurk.HITTypeDoesNotExist", `HIT type ${source.hitTypeId} does not exist.`);
+    type = { id: row.id, fields: copyTypeFields(row) };
+  } else {
+    type = { newId: entityId(), fingerprint: source.prepared.fingerprint, fields: source.prepared.fields };
+  }
+  const hit: NewHit = {
+    id: entityId(),
+    requesterId: ctx.requester.id,
+    type,
+    question: input.Question,
+    questionKind,
+    requesterAnnotation: annotation,
+    maxAssignments,
+    expiresAt: new Date(ctx.now.getTime() + lifetime * 1000),
+    createdAt: ctx.now,
+    assignmentReviewPolicy: input.AssignmentReviewPolicy,
+    hitReviewPolicy: input.HITReviewPolicy,
+    token: token ? { value: token, requestId: ctx.requestId } : undefined,
+  };
+  // A new type created by a concurrent call is missed by the first statement's snapshot; a
+  // token held by an expired entry is freed by liveToken. Either way the second try settles it.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const created = await insertHit(hit);
+      if (created) return { HIT: serializeHit(created) };
+    } catch (e) {
+      if (!(token && e instanceof DatabaseError && e.constraint === TOKEN_CONSTRAINT)) throw e;
+      // The token is held: the first call's HIT, unless that entry has expired.
       const winner = await liveToken(ctx.requester.id, "CreateHIT", token, ctx.now);
       if (winner) throw hitAlreadyExists(winner.resultRef);
     }
-    throw e;
+    if (attempt > 0) throw new MturkServiceFault();
   }
 }
 
-function copyTypeFields(type: { title: string; description: string; keywords: string | null; rewardCents: number; assignmentDurationSec: number; autoApprovalDelaySec: number; qualificationRequirements: Prisma.JsonValue }) {
+function copyTypeFields(type: Omit<HitTypeFields, "qualificationRequirements"> & { qualificationRequirements: Prisma.JsonValue }) {
   return {
     title: type.title,
     description: type.description,
@@ -168,8 +190,8 @@ function copyTypeFields(type: { title: string; description: string; keywords: st
   };
 }
 
-async function liveHit(hitId: string, ctx: OperationContext, client: Tx | typeof db = db): Promise<MkHit> {
-  const hit = await client.mkHit.findFirst({ where: { id: hitId, requesterId: ctx.requester.id, disposedAt: null } });
+async function liveHit(hitId: string, ctx: OperationContext): Promise<MkHit> {
+  const hit = await selectLiveHit(ctx.requester.id, hitId);
   if (!hit) throw hitDoesNotExist(hitId);
   return hit;
 }
@@ -200,28 +222,27 @@ export async function expireHitInTx(tx: Tx, hit: MkHit, now: Date): Promise<void
   }
 }
 
-const CreateHITType: OperationHandler = async (raw, ctx) => ({ HITTypeId: await ensureHitType(raw as HitTypeInput, ctx) });
+const CreateHITType: OperationHandler = async (raw, ctx) => ({ HITTypeId: await hitTypeIdIn(db, await prepareHitType(raw as HitTypeInput, ctx), ctx) });
 
 const CreateHIT: OperationHandler = async (raw, ctx) => {
   const input = raw as HitTypeInput & HitInput;
-  return createHitOfType(await ensureHitType(input, ctx), input, ctx);
+  return createHitOfType({ prepared: await prepareHitType(input, ctx) }, input, ctx);
 };
 
 const CreateHITWithHITType: OperationHandler = async (raw, ctx) => {
   const input = raw as HitInput & { HITTypeId: string };
-  return createHitOfType(input.HITTypeId, input, ctx);
+  return createHitOfType({ hitTypeId: input.HITTypeId }, input, ctx);
 };
 
 const GetHIT: OperationHandler = async (raw, ctx) => ({ HIT: serializeHit(await liveHit((raw as { HITId: string }).HITId, ctx)) });
 
 const ListHITs: OperationHandler = async (raw, ctx) => {
   const { limit, after } = seqCursor(raw as { NextToken?: string; MaxResults?: number });
-  const rows = await db.mkHit.findMany({
-    where: { requesterId: ctx.requester.id, disposedAt: null, ...(after !== undefined ? { seq: { gt: after } } : {}) },
-    orderBy: { seq: "asc" },
-    take: limit + 1,
-  });
-  const page = pageOf(rows.map((r) => ({ seq: r.seq, item: serializeHit(r) })), limit);
+  const rows = await selectLiveHits(ctx.requester.id, after, limit + 1);
+  const page = pageOf(
+    rows.map((r) => ({ seq: r.seq, item: serializeHit(r) })),
+    limit,
+  );
   return { NumResults: page.items.length, HITs: page.items, NextToken: page.nextToken };
 };
 
@@ -239,7 +260,10 @@ const ListReviewableHITs: OperationHandler = async (raw, ctx) => {
     orderBy: { seq: "asc" },
     take: limit + 1,
   });
-  const page = pageOf(rows.map((r) => ({ seq: r.seq, item: serializeHit(r) })), limit);
+  const page = pageOf(
+    rows.map((r) => ({ seq: r.seq, item: serializeHit(r) })),
+    limit,
+  );
   return { NumResults: page.items.length, HITs: page.items, NextToken: page.nextToken };
 };
 
@@ -303,12 +327,21 @@ const CreateAdditionalAssignmentsForHIT: OperationHandler = async (raw, ctx) => 
   if (!Number.isInteger(n) || n < 1) throw bad(`NumberOfAdditionalAssignments must be at least 1, got ${n}`);
   const hit = await liveHit(input.HITId, ctx);
   const token = input.UniqueRequestToken;
-  if (token && (await liveToken(ctx.requester.id, "CreateAdditionalAssignmentsForHIT", token, ctx.now))) {
-    throw new MturkRequestError("AWS.MechanicalTurk.DuplicateRequest", `There is already a request with this unique request token: ${token} (HIT ${hit.id}); no assignments were added.`);
+  const used = (first: { requestId: string | null } | undefined) =>
+    new MturkRequestError(
+      "AWS.MechanicalTurk.DuplicateRequest",
+      `There is already a request with this unique request token: ${token}${first?.requestId ? ` (request ${first.requestId})` : ""} for HIT ${hit.id}; no assignments were added.`,
+    );
+  if (token) {
+    const first = await liveToken(ctx.requester.id, "CreateAdditionalAssignmentsForHIT", token, ctx.now);
+    if (first) throw used(first);
   }
   try {
     await db.$transaction(async (tx) => {
-      if (token) await tx.mkIdempotencyToken.create({ data: { requesterId: ctx.requester.id, operation: "CreateAdditionalAssignmentsForHIT", token, resultRef: hit.id, createdAt: ctx.now } });
+      if (token)
+        await tx.mkIdempotencyToken.create({
+          data: { requesterId: ctx.requester.id, operation: "CreateAdditionalAssignmentsForHIT", token, resultRef: hit.id, requestId: ctx.requestId, createdAt: ctx.now },
+        });
       const current = await tx.mkHit.findUniqueOrThrow({ where: { id: hit.id } });
       if (current.underTenAtCreation && current.maxAssignments + n >= 10) {
         throw new MturkRequestError(
@@ -330,7 +363,7 @@ const CreateAdditionalAssignmentsForHIT: OperationHandler = async (raw, ctx) => 
     });
   } catch (e) {
     if (token && e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-      throw new MturkRequestError("AWS.MechanicalTurk.DuplicateRequest", `There is already a request with this unique request token: ${token} (HIT ${hit.id}); no assignments were added.`);
+      throw used(await liveToken(ctx.requester.id, "CreateAdditionalAssignmentsForHIT", token, ctx.now));
     }
     throw e;
   }

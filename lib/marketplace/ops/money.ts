@@ -3,15 +3,15 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OperationHandler } from "@/lib/marketplace/context";
 import { MturkRequestError } from "@/lib/marketplace/errors";
-import { bonusFeeCents } from "@/lib/marketplace/fees";
 import { entityId } from "@/lib/marketplace/ids";
-import { balanceCents, charge, feeScheduleOf, lockRequester } from "@/lib/marketplace/ledger";
+import { SANDBOX_BALANCE_CENTS, balanceCents, charge, feeScheduleOf, lockRequester } from "@/lib/marketplace/ledger";
 import { formatCents, parseAmount } from "@/lib/marketplace/money";
 import { pageOf, seqCursor } from "@/lib/marketplace/pagination";
 import { serializeBonus } from "@/lib/marketplace/serialize";
+import { bonusFeeCents } from "@/lib/mturk-formats/fees";
 
 const GetAccountBalance: OperationHandler = async (_raw, ctx) => ({
-  AvailableBalance: formatCents(await balanceCents(ctx.requester.id)),
+  AvailableBalance: formatCents(ctx.requester.environment === "sandbox" ? SANDBOX_BALANCE_CENTS : await balanceCents(ctx.requester.id)),
   OnHoldBalance: "0.00",
 });
 
@@ -24,31 +24,28 @@ interface BonusInput {
 }
 
 /**
- * A repeated UniqueRequestToken never pays twice: the same request again succeeds without
- * paying (so a retry after a lost reply is safe); a different request with a used token is
- * refused, naming the first. MTurk documents only "an error"; this is the safe reading.
+ * A used UniqueRequestToken never pays again: as MTurk's model says, "subsequent calls will
+ * return an error with a message containing the request ID" of the call that paid. Clients
+ * retrying after a lost reply read that error as "already paid" (lib/review/send-bonus does).
  */
-async function earlierBonus(requesterId: string, token: string | undefined, input: BonusInput, amountCents: number) {
-  if (!token) return undefined;
+async function refuseUsedToken(requesterId: string, token: string | undefined): Promise<void> {
+  if (!token) return;
   const row = await db.mkIdempotencyToken.findUnique({ where: { requesterId_operation_token: { requesterId, operation: "SendBonus", token } } });
-  if (!row) return undefined;
+  if (!row) return;
   const bonus = await db.mkBonusPayment.findUniqueOrThrow({ where: { id: row.resultRef } });
-  if (bonus.workerId !== input.WorkerId || bonus.assignmentId !== input.AssignmentId || bonus.amountCents !== amountCents) {
-    throw new MturkRequestError(
-      "AWS.MechanicalTurk.DuplicateRequest",
-      `The UniqueRequestToken ${token} was already used for a bonus of $${formatCents(bonus.amountCents)} to ${bonus.workerId} for assignment ${bonus.assignmentId}.`,
-    );
-  }
-  return bonus;
+  throw new MturkRequestError(
+    "AWS.MechanicalTurk.DuplicateRequest",
+    `The UniqueRequestToken ${token} was already used by request ${row.requestId ?? row.resultRef}: a bonus of $${formatCents(bonus.amountCents)} to ${bonus.workerId} for assignment ${bonus.assignmentId}. Nothing was paid again.`,
+  );
 }
 
 const SendBonus: OperationHandler = async (raw, ctx) => {
   const input = raw as BonusInput;
   const amountCents = parseAmount(input.BonusAmount, "BonusAmount");
   if (amountCents < 1) throw new MturkRequestError("AWS.MechanicalTurk.InvalidParameterValue", "BonusAmount must be at least 0.01");
-  const reason = input.Reason.trim();
-  if (!reason) throw new MturkRequestError("AWS.MechanicalTurk.InvalidParameterValue", "Reason must not be empty: the worker sees it with the bonus");
-  if (await earlierBonus(ctx.requester.id, input.UniqueRequestToken, input, amountCents)) return {};
+  // Any string, empty included: the model sets no minimum (docs/mturk-compatibility.md).
+  const reason = input.Reason;
+  await refuseUsedToken(ctx.requester.id, input.UniqueRequestToken);
   const assignment = await db.mkAssignment.findFirst({
     where: { id: input.AssignmentId, requesterId: ctx.requester.id, status: { in: ["Submitted", "Approved", "Rejected"] } },
   });
@@ -60,19 +57,24 @@ const SendBonus: OperationHandler = async (raw, ctx) => {
   try {
     await db.$transaction(async (tx) => {
       if (input.UniqueRequestToken) {
-        await tx.mkIdempotencyToken.create({ data: { requesterId: ctx.requester.id, operation: "SendBonus", token: input.UniqueRequestToken, resultRef: id, createdAt: ctx.now } });
+        await tx.mkIdempotencyToken.create({
+          data: { requesterId: ctx.requester.id, operation: "SendBonus", token: input.UniqueRequestToken, resultRef: id, requestId: ctx.requestId, createdAt: ctx.now },
+        });
       }
       const requester = await lockRequester(tx, ctx.requester.id);
       await tx.mkBonusPayment.create({
         data: { id, requesterId: ctx.requester.id, workerId: input.WorkerId, assignmentId: assignment.id, hitId: assignment.hitId, amountCents, reason, grantTime: ctx.now },
       });
-      await charge(tx, ctx.requester.id, { kind: "bonus", amountCents, feeCents: bonusFeeCents(amountCents, feeScheduleOf(requester)), refId: id, workerId: input.WorkerId });
+      await charge(
+        tx,
+        { id: ctx.requester.id, environment: requester.environment },
+        { kind: "bonus", amountCents, feeCents: bonusFeeCents(amountCents, feeScheduleOf(requester)), refId: id, workerId: input.WorkerId },
+      );
     });
   } catch (e) {
-    // The same token in flight twice: the loser checks what the winner paid.
+    // The same token in flight twice: the loser is refused like any later call with it.
     if (input.UniqueRequestToken && e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-      await earlierBonus(ctx.requester.id, input.UniqueRequestToken, input, amountCents);
-      return {};
+      await refuseUsedToken(ctx.requester.id, input.UniqueRequestToken);
     }
     throw e;
   }
@@ -94,7 +96,10 @@ const ListBonusPayments: OperationHandler = async (raw, ctx) => {
     orderBy: { seq: "asc" },
     take: limit + 1,
   });
-  const page = pageOf(rows.map((r) => ({ seq: r.seq, item: serializeBonus(r) })), limit);
+  const page = pageOf(
+    rows.map((r) => ({ seq: r.seq, item: serializeBonus(r) })),
+    limit,
+  );
   return { NumResults: page.items.length, BonusPayments: page.items, NextToken: page.nextToken };
 };
 

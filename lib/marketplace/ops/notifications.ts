@@ -34,7 +34,10 @@ const invalid = (message: string) => new MturkRequestError("AWS.MechanicalTurk.I
 
 const DESTINATION_SHAPES: Record<NotificationSpecification["Transport"], { pattern: RegExp; example: string }> = {
   Email: { pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, example: "an e-mail address such as alerts@example.com" },
-  SQS: { pattern: /^https:\/\/(sqs\.[a-z0-9-]+|queue)\.amazonaws\.com(\.cn)?\/\d{12}\/[A-Za-z0-9_-]{1,80}(\.fifo)?$/, example: "an SQS queue URL such as https://sqs.us-east-1.amazonaws.com/123456789012/my-queue" },
+  SQS: {
+    pattern: /^https:\/\/(sqs\.[a-z0-9-]+|queue)\.amazonaws\.com(\.cn)?\/\d{12}\/[A-Za-z0-9_-]{1,80}(\.fifo)?$/,
+    example: "an SQS queue URL such as https://sqs.us-east-1.amazonaws.com/123456789012/my-queue",
+  },
   SNS: { pattern: /^arn:aws(-[a-z]+)*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$/, example: "an SNS topic ARN such as arn:aws:sns:us-east-1:123456789012:my-topic" },
 };
 
@@ -77,11 +80,12 @@ const SendTestEventNotification: OperationHandler = async (raw, ctx) => {
 };
 
 /** FileUploadAnswer and this operation were retired by MTurk on 2017-12-12. */
-const GetFileUploadURL: OperationHandler = async () => {
-  throw new MturkRequestError(
-    "AWS.MechanicalTurk.OperationNotSupported",
-    "GetFileUploadURL is deprecated: FileUploadAnswer has not been supported since December 12, 2017, so there are no uploaded files.",
+const GetFileUploadURL: OperationHandler = () =>
+  Promise.reject(
+    new MturkRequestError(
+      "AWS.MechanicalTurk.OperationNotSupported",
+      "GetFileUploadURL is deprecated: FileUploadAnswer has not been supported since December 12, 2017, so there are no uploaded files.",
+    ),
   );
-};
 
 export const notificationOperations = { UpdateNotificationSettings, SendTestEventNotification, GetFileUploadURL } satisfies Record<string, OperationHandler>;

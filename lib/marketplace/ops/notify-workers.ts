@@ -17,12 +17,10 @@ const invalid = (message: string) => new MturkRequestError("AWS.MechanicalTurk.I
  */
 const NotifyWorkers: OperationHandler = async (raw, ctx) => {
   const input = raw as { Subject: string; MessageText: string; WorkerIds: string[] };
-  if (!input.Subject.trim()) throw invalid("Subject must not be empty.");
+  // MTurk's documented maximums; the model sets no minimum, so an empty text or list is sent as is.
   if (input.Subject.length > MAX_SUBJECT) throw invalid(`Subject must be at most ${MAX_SUBJECT} characters.`);
-  if (!input.MessageText.trim()) throw invalid("MessageText must not be empty.");
   if (input.MessageText.length > MAX_MESSAGE) throw invalid(`MessageText must be at most ${MAX_MESSAGE} characters.`);
   const ids = [...new Set(input.WorkerIds)];
-  if (ids.length === 0) throw invalid("WorkerIds must name at least one worker.");
   if (ids.length > MAX_WORKERS) throw invalid(`WorkerIds can name at most ${MAX_WORKERS} workers.`);
 
   const known = new Set((await db.mkWorker.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((w) => w.id));

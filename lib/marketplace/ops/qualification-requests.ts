@@ -22,7 +22,10 @@ const ListQualificationRequests: OperationHandler = async (raw, ctx) => {
     orderBy: { seq: "asc" },
     take: limit + 1,
   });
-  const page = pageOf(rows.map((r) => ({ seq: r.seq, item: serializeQualificationRequest(r) })), limit);
+  const page = pageOf(
+    rows.map((r) => ({ seq: r.seq, item: serializeQualificationRequest(r) })),
+    limit,
+  );
   return { NumResults: page.items.length, QualificationRequests: page.items, ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
 };
 
@@ -38,9 +41,7 @@ async function decide(requesterId: string, requestId: string, now: Date, decisio
     }
     const moved = await tx.mkQualificationRequest.updateMany({
       where: { id: request.id, status: "Pending" },
-      data: decision.approve
-        ? { status: "Approved", decidedAt: now }
-        : { status: "Rejected", decidedAt: now, reason: decision.reason ?? null },
+      data: decision.approve ? { status: "Approved", decidedAt: now } : { status: "Rejected", decidedAt: now, reason: decision.reason ?? null },
     });
     if (moved.count === 0) {
       throw new MturkRequestError("AWS.MechanicalTurk.InvalidQualificationRequestState", `Qualification request ${requestId} has already been ${request.status.toLowerCase()}.`);

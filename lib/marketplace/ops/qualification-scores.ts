@@ -71,7 +71,10 @@ const ListWorkersWithQualificationType: OperationHandler = async (raw, ctx) => {
     orderBy: { seq: "asc" },
     take: limit + 1,
   });
-  const page = pageOf(rows.map((r) => ({ seq: r.seq, item: serializeQualification(r) })), limit);
+  const page = pageOf(
+    rows.map((r) => ({ seq: r.seq, item: serializeQualification(r) })),
+    limit,
+  );
   return { NumResults: page.items.length, Qualifications: page.items, ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
 };
 

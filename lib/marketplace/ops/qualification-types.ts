@@ -2,19 +2,13 @@ import "server-only";
 import type { OperationContext, OperationHandler } from "@/lib/marketplace/context";
 import { db } from "@/lib/db";
 import type { MkQualificationType, Prisma } from "@/lib/generated/prisma/client";
-import { AnswerKeyError, parseAnswerKey } from "@/lib/marketplace/answer-key";
 import { MturkRequestError } from "@/lib/marketplace/errors";
 import { entityId } from "@/lib/marketplace/ids";
 import { pageOf, seqCursor } from "@/lib/marketplace/pagination";
-import {
-  findLiveQualificationType,
-  requireOwnQualificationType,
-  serializeQualificationType,
-  serializeSystemQualificationType,
-  typeDoesNotExist,
-} from "@/lib/marketplace/qualification-shapes";
-import { parseQuestionForm, QuestionFormError } from "@/lib/marketplace/question-form";
-import { findSystemQualificationType, systemQualificationTypes } from "@/lib/marketplace/system-qualifications";
+import { AnswerKeyError, parseAnswerKey } from "@/lib/mturk-formats/answer-key";
+import { findLiveQualificationType, requireOwnQualificationType, serializeQualificationType, serializeSystemQualificationType, typeDoesNotExist } from "@/lib/marketplace/qualification-shapes";
+import { parseQuestionForm, QuestionFormError } from "@/lib/mturk-formats/question-form";
+import { findSystemQualificationType, systemQualificationTypes } from "@/lib/mturk-formats/system-qualifications";
 
 const MAX_XML_BYTES = 65_535;
 
@@ -68,33 +62,50 @@ interface CreateInput extends TypeSettings {
   QualificationTypeStatus: "Active" | "Inactive";
 }
 
+/**
+ * Length limits: Description and Keywords as MTurk documents them for HITs; Name a HITdesk
+ * limit (MTurk documents none), which also keeps it within the unique index's row size.
+ */
+const MAX_NAME = 255;
+const MAX_DESCRIPTION = 2000;
+const MAX_KEYWORDS = 1000;
+
+function checkLength(value: string | undefined, field: string, max: number): void {
+  if (value !== undefined && value.length > max) throw invalid(`${field} is ${value.length} characters; the limit is ${max}`);
+}
+
 const CreateQualificationType: OperationHandler = async (raw, ctx: OperationContext) => {
   const input = raw as CreateInput;
+  // Trimmed so that names differing only in spacing collide; empty is allowed, as the model sets no minimum.
   const name = input.Name.trim();
-  if (!name) throw invalid("Name must not be empty.");
+  checkLength(name, "Name", MAX_NAME);
+  checkLength(input.Description, "Description", MAX_DESCRIPTION);
+  checkLength(input.Keywords, "Keywords", MAX_KEYWORDS);
   checkTestSettings(input);
   // The unique (requesterId, nameKey) index decides, so concurrent creates cannot both win.
-  const created = await db.mkQualificationType.create({
-    data: {
-      id: entityId(),
-      requesterId: ctx.requester.id,
-      environment: ctx.requester.environment,
-      name,
-      nameKey: name.toLowerCase(),
-      description: input.Description,
-      keywords: input.Keywords ?? null,
-      status: input.QualificationTypeStatus,
-      retryDelaySec: input.RetryDelayInSeconds ?? null,
-      test: input.Test ?? null,
-      testDurationSec: input.Test !== undefined ? input.TestDurationInSeconds! : null,
-      answerKey: input.AnswerKey ?? null,
-      autoGranted: input.AutoGranted ?? false,
-      autoGrantedValue: input.AutoGrantedValue ?? 1,
-      createdAt: ctx.now,
-    },
-  }).catch((e: unknown) => {
-    throw isUniqueViolation(e) ? nameTaken(name) : e;
-  });
+  const created = await db.mkQualificationType
+    .create({
+      data: {
+        id: entityId(),
+        requesterId: ctx.requester.id,
+        environment: ctx.requester.environment,
+        name,
+        nameKey: name.toLowerCase(),
+        description: input.Description,
+        keywords: input.Keywords ?? null,
+        status: input.QualificationTypeStatus,
+        retryDelaySec: input.RetryDelayInSeconds ?? null,
+        test: input.Test ?? null,
+        testDurationSec: input.Test !== undefined ? input.TestDurationInSeconds! : null,
+        answerKey: input.AnswerKey ?? null,
+        autoGranted: input.AutoGranted ?? false,
+        autoGrantedValue: input.AutoGrantedValue ?? 1,
+        createdAt: ctx.now,
+      },
+    })
+    .catch((e: unknown) => {
+      throw isUniqueViolation(e) ? nameTaken(name) : e;
+    });
   return { QualificationType: serializeQualificationType(created) };
 };
 
@@ -115,6 +126,7 @@ interface UpdateInput extends TypeSettings {
 
 const UpdateQualificationType: OperationHandler = async (raw, ctx) => {
   const input = raw as UpdateInput;
+  checkLength(input.Description, "Description", MAX_DESCRIPTION);
   const current = await requireOwnQualificationType(db, ctx.requester, input.QualificationTypeId);
   const merged: TypeSettings = {
     Test: input.Test ?? current.test ?? undefined,
@@ -167,8 +179,7 @@ interface ListInput {
   MaxResults?: number;
 }
 
-const matchesQuery = (q: string | undefined, ...fields: (string | null)[]) =>
-  !q || fields.some((f) => f?.toLowerCase().includes(q.toLowerCase()));
+const matchesQuery = (q: string | undefined, ...fields: (string | null)[]) => !q || fields.some((f) => f?.toLowerCase().includes(q.toLowerCase()));
 
 /**
  * The caller's own types (any status) and, unless MustBeOwnedByCaller, other requesters'
@@ -182,11 +193,12 @@ const ListQualificationTypes: OperationHandler = async (raw, ctx) => {
   const own = input.MustBeOwnedByCaller === true;
   const systemTypes = systemQualificationTypes(ctx.requester.environment);
   const offset = BigInt(systemTypes.length - 1);
-  const system = own || input.MustBeRequestable
-    ? []
-    : systemTypes
-        .map((t, i) => ({ seq: BigInt(i), row: serializeSystemQualificationType(t), raw: t }))
-        .filter((s) => matchesQuery(query, s.raw.name, s.raw.description, s.raw.keywords) && (after === undefined || s.seq > after));
+  const system =
+    own || input.MustBeRequestable
+      ? []
+      : systemTypes
+          .map((t, i) => ({ seq: BigInt(i), row: serializeSystemQualificationType(t), raw: t }))
+          .filter((s) => matchesQuery(query, s.raw.name, s.raw.description, s.raw.keywords) && (after === undefined || s.seq > after));
   const where: Prisma.MkQualificationTypeWhereInput = {
     environment: ctx.requester.environment,
     deletedAt: null,
@@ -197,18 +209,17 @@ const ListQualificationTypes: OperationHandler = async (raw, ctx) => {
       ? {
           AND: [
             {
-              OR: [
-                { name: { contains: query, mode: "insensitive" } },
-                { description: { contains: query, mode: "insensitive" } },
-                { keywords: { contains: query, mode: "insensitive" } },
-              ],
+              OR: [{ name: { contains: query, mode: "insensitive" } }, { description: { contains: query, mode: "insensitive" } }, { keywords: { contains: query, mode: "insensitive" } }],
             },
           ],
         }
       : {}),
   };
   const rows: MkQualificationType[] = await db.mkQualificationType.findMany({ where, orderBy: { seq: "asc" }, take: limit + 1 });
-  const all: { seq: bigint; item: Record<string, unknown> }[] = [...system.map((s) => ({ seq: s.seq, item: s.row })), ...rows.map((r) => ({ seq: r.seq + offset, item: serializeQualificationType(r) }))];
+  const all: { seq: bigint; item: Record<string, unknown> }[] = [
+    ...system.map((s) => ({ seq: s.seq, item: s.row })),
+    ...rows.map((r) => ({ seq: r.seq + offset, item: serializeQualificationType(r) })),
+  ];
   const page = pageOf(all, limit);
   return { NumResults: page.items.length, QualificationTypes: page.items, ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
 };

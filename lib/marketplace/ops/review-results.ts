@@ -8,8 +8,7 @@ import { epochSeconds } from "@/lib/marketplace/serialize";
 
 const omitNull = <T extends Record<string, unknown>>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
 
-const result = (e: MkReviewEntry) =>
-  omitNull({ SubjectId: e.subjectId, SubjectType: e.subjectType, QuestionId: e.questionId, Key: e.key, Value: e.value });
+const result = (e: MkReviewEntry) => omitNull({ SubjectId: e.subjectId, SubjectType: e.subjectType, QuestionId: e.questionId, Key: e.key, Value: e.value });
 
 const action = (e: MkReviewEntry) =>
   omitNull({
@@ -40,14 +39,17 @@ const ListReviewPolicyResultsForHIT: OperationHandler = async (raw, ctx) => {
   const hit = await db.mkHit.findFirst({ where: { id: input.HITId, requesterId: ctx.requester.id } });
   if (!hit) throw new MturkRequestError("AWS.MechanicalTurk.HITDoesNotExist", `Hit ${input.HITId} does not exist.`);
   const levels = input.PolicyLevels && input.PolicyLevels.length > 0 ? input.PolicyLevels : ["Assignment", "HIT"];
-  const kinds = [...(input.RetrieveResults ?? true ? ["result"] : []), ...(input.RetrieveActions ?? true ? ["action"] : [])];
+  const kinds = [...((input.RetrieveResults ?? true) ? ["result"] : []), ...((input.RetrieveActions ?? true) ? ["action"] : [])];
   const { limit, after } = seqCursor(input);
   const rows = await db.mkReviewEntry.findMany({
     where: { hitId: hit.id, level: { in: levels }, entryKind: { in: kinds }, ...(after !== undefined ? { seq: { gt: after } } : {}) },
     orderBy: { seq: "asc" },
     take: limit + 1,
   });
-  const page = pageOf(rows.map((r) => ({ seq: r.seq, item: r })), limit);
+  const page = pageOf(
+    rows.map((r) => ({ seq: r.seq, item: r })),
+    limit,
+  );
   const report = (level: "Assignment" | "HIT") => {
     const entries = page.items.filter((e) => e.level === level);
     return {

@@ -6,10 +6,9 @@ import { pageOf, seqCursor } from "@/lib/marketplace/pagination";
 
 const MAX_BLOCKS = 100_000;
 
-/** Blocks a worker from the caller's HITs; blocking again only updates the Reason. */
+/** Blocks a worker from the caller's HITs; blocking again only updates the Reason (any string, as the model allows: workers never see it). */
 const CreateWorkerBlock: OperationHandler = async (raw, ctx) => {
   const input = raw as { WorkerId: string; Reason: string };
-  if (!input.Reason.trim()) throw new MturkRequestError("AWS.MechanicalTurk.InvalidParameterValue", "Reason must not be empty.");
   const key = { requesterId_workerId: { requesterId: ctx.requester.id, workerId: input.WorkerId } };
   const existing = await db.mkWorkerBlock.findUnique({ where: key, select: { seq: true } });
   if (!existing && (await db.mkWorkerBlock.count({ where: { requesterId: ctx.requester.id } })) >= MAX_BLOCKS) {
@@ -37,7 +36,10 @@ const ListWorkerBlocks: OperationHandler = async (raw, ctx) => {
     orderBy: { seq: "asc" },
     take: limit + 1,
   });
-  const page = pageOf(rows.map((r) => ({ seq: r.seq, item: { WorkerId: r.workerId, Reason: r.reason } })), limit);
+  const page = pageOf(
+    rows.map((r) => ({ seq: r.seq, item: { WorkerId: r.workerId, Reason: r.reason } })),
+    limit,
+  );
   return { NumResults: page.items.length, WorkerBlocks: page.items, ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
 };
 

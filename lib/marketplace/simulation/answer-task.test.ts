@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { parseQuestionFormAnswers } from "@/lib/marketplace/answers";
-import { validateQuestion } from "@/lib/marketplace/question";
-import { parseQuestionForm, type FreeTextSpec, type SelectionSpec } from "@/lib/marketplace/question-form";
 import { answerTask } from "@/lib/marketplace/simulation/answer-task";
 import { readHtmlTask } from "@/lib/marketplace/simulation/html-form";
 import { deriveSeed, mulberry32 } from "@/lib/marketplace/simulation/profiles";
+import { parseQuestionFormAnswers } from "@/lib/mturk-formats/answers";
+import { validateQuestion } from "@/lib/mturk-formats/question";
+import { parseQuestionForm, type FreeTextSpec, type SelectionSpec } from "@/lib/mturk-formats/question-form";
 
 const HTML_NS = "http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/2011-11-11/HTMLQuestion.xsd";
 const QF_NS = "http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/2017-11-06/QuestionForm.xsd";

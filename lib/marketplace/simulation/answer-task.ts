@@ -1,9 +1,9 @@
-import { answersFromSubmittedFields, buildQuestionFormAnswers, type AnswerValue } from "@/lib/marketplace/answers";
-import { parseQuestionForm, type FormQuestion, type FreeTextSpec, type SelectionSpec } from "@/lib/marketplace/question-form";
 import { readHtmlTask, type CrowdControl, type Gold, type GoldValue, type NativeControl } from "@/lib/marketplace/simulation/html-form";
 import { code, fullMatch, plausibleText, plausibleTextOtherThan, type TextRules } from "@/lib/marketplace/simulation/plausible-input";
 import { pick, randomInt, shuffled, type Random } from "@/lib/marketplace/simulation/profiles";
-import { parseXmlDocument } from "@/lib/marketplace/xml-tree";
+import { answersFromSubmittedFields, buildQuestionFormAnswers, type AnswerValue } from "@/lib/mturk-formats/answers";
+import { parseQuestionForm, type FormQuestion, type FreeTextSpec, type SelectionSpec } from "@/lib/mturk-formats/question-form";
+import { parseXmlDocument } from "@/lib/mturk-formats/xml-tree";
 
 /**
  * A simulated worker's answers to a HIT, read from the task itself, as QuestionFormAnswers XML

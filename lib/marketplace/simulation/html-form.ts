@@ -258,7 +258,11 @@ export function readHtmlTask(html: string): HtmlTask {
         if (!select) break;
         // Without a value attribute, an option posts its text (up to the next tag).
         const next = html.indexOf("<", tag.end);
-        const value = a.value ?? decodeEntities(html.slice(tag.end, next === -1 ? undefined : next)).replace(/\s+/g, " ").trim();
+        const value =
+          a.value ??
+          decodeEntities(html.slice(tag.end, next === -1 ? undefined : next))
+            .replace(/\s+/g, " ")
+            .trim();
         // An empty value is the "Choose one…" placeholder, which a required select refuses.
         if (value !== "" && !select.options.includes(value)) select.options.push(value);
         break;

@@ -15,11 +15,73 @@ export interface TextRules {
 }
 
 const WORDS = [
-  "clear", "image", "shows", "small", "red", "car", "near", "the", "street", "person", "walking", "dog", "park", "sign", "text",
-  "blurry", "bright", "photo", "of", "a", "building", "with", "two", "windows", "tree", "label", "looks", "correct", "seems",
-  "mostly", "positive", "negative", "neutral", "review", "product", "works", "well", "arrived", "late", "quality", "good",
-  "price", "fair", "would", "buy", "again", "not", "sure", "about", "this", "one", "background", "left", "right", "corner",
-  "very", "easy", "task", "instructions", "were", "helpful", "short", "sentence", "describes", "scene", "kitchen", "table",
+  "clear",
+  "image",
+  "shows",
+  "small",
+  "red",
+  "car",
+  "near",
+  "the",
+  "street",
+  "person",
+  "walking",
+  "dog",
+  "park",
+  "sign",
+  "text",
+  "blurry",
+  "bright",
+  "photo",
+  "of",
+  "a",
+  "building",
+  "with",
+  "two",
+  "windows",
+  "tree",
+  "label",
+  "looks",
+  "correct",
+  "seems",
+  "mostly",
+  "positive",
+  "negative",
+  "neutral",
+  "review",
+  "product",
+  "works",
+  "well",
+  "arrived",
+  "late",
+  "quality",
+  "good",
+  "price",
+  "fair",
+  "would",
+  "buy",
+  "again",
+  "not",
+  "sure",
+  "about",
+  "this",
+  "one",
+  "background",
+  "left",
+  "right",
+  "corner",
+  "very",
+  "easy",
+  "task",
+  "instructions",
+  "were",
+  "helpful",
+  "short",
+  "sentence",
+  "describes",
+  "scene",
+  "kitchen",
+  "table",
 ];
 
 const phrase = (random: Random, min: number, max: number) => Array.from({ length: randomInt(random, min, max) }, () => pick(random, WORDS)).join(" ");
@@ -75,7 +137,9 @@ function guess(random: Random, rules: TextRules): string {
     case "datetime-local":
       return `${randomInt(random, 2015, 2025)}-${pad2(randomInt(random, 1, 12))}-${pad2(randomInt(random, 1, 28))}T${pad2(randomInt(random, 0, 23))}:${pad2(randomInt(random, 0, 59))}`;
     case "color":
-      return `#${Math.floor(random() * 0x1000000).toString(16).padStart(6, "0")}`;
+      return `#${Math.floor(random() * 0x1000000)
+        .toString(16)
+        .padStart(6, "0")}`;
   }
   if (/e-?mail/.test(n)) return `${pick(random, WORDS)}${randomInt(random, 10, 99)}@example.com`;
   if (/url|link|website/.test(n)) return `https://example.com/${pick(random, WORDS)}`;

@@ -5,12 +5,15 @@ import type { MkAssignment } from "@/lib/generated/prisma/client";
 import { requesterNow } from "@/lib/marketplace/clock";
 import { evaluateWorkerAccess, type QualificationRequirement } from "@/lib/marketplace/qualification-requirements";
 import { answerTask } from "@/lib/marketplace/simulation/answer-task";
+import { onAllowedHost, openExternalQuestion, type Visit } from "@/lib/marketplace/simulation/open-external-question";
 import { deriveSeed, mulberry32, planTask, shuffled, SimulationProfile, workerProfile } from "@/lib/marketplace/simulation/profiles";
 import { acceptHit } from "@/lib/marketplace/work/accept-hit";
 import { returnAssignment } from "@/lib/marketplace/work/return-assignment";
 import { submitAssignment } from "@/lib/marketplace/work/submit-assignment";
 import { WorkRefused } from "@/lib/marketplace/work/work-refused";
 import { createWorker } from "@/lib/marketplace/work/workers";
+import { taskToken, turkSubmitTo } from "@/lib/marketplace/worker-site/task-links";
+import { questionContent } from "@/lib/mturk-formats/question";
 
 /**
  * A requester's simulated workforce (sandbox only), one bounded step at a time. Simulated
@@ -30,6 +33,11 @@ export const DUE_TASKS_PER_STEP = 100;
 export const CANDIDATE_HITS_PER_STEP = 100;
 /** acceptHit calls per step. */
 export const ACCEPT_ATTEMPTS_PER_STEP = 100;
+/**
+ * ExternalQuestion pages opened per step, all at once: a step then waits at most one visit's
+ * timeout for them; further due submissions to allowed hosts wait for the next step.
+ */
+export const EXTERNAL_VISITS_PER_STEP = 10;
 
 export interface SimulatedWorker {
   id: string;
@@ -49,9 +57,11 @@ export interface StepReport {
   /** Due tasks whose assignment had already moved on (submitted, returned, past its deadline). */
   dropped: number;
   failed: number;
+  /** ExternalQuestion pages opened (or tried) before submitting. */
+  visited: number;
 }
 
-const emptyReport = (): StepReport => ({ submitted: 0, returned: 0, abandoned: 0, accepted: 0, refused: 0, recovered: 0, dropped: 0, failed: 0 });
+const emptyReport = (): StepReport => ({ submitted: 0, returned: 0, abandoned: 0, accepted: 0, refused: 0, recovered: 0, dropped: 0, failed: 0, visited: 0 });
 
 interface Roster {
   /** Workers #0..N-1, by index. */
@@ -123,7 +133,31 @@ function planFor(worker: SimulatedWorker, assignment: Pick<MkAssignment, "id" | 
   };
 }
 
-async function finishDueTasks(requesterId: string, now: Date, roster: Roster, report: StepReport): Promise<void> {
+/**
+ * Opens the ExternalQuestion pages of these submissions (on allowed hosts at most
+ * EXTERNAL_VISITS_PER_STEP, at once; others are not contacted) and records the last outcome
+ * per HIT for the requester to see. Keyed by assignment.
+ */
+async function visitExternalPages(requesterId: string, due: { assignmentId: string; hitId: string; workerId: string; url: string }[], allowedHosts: string[]): Promise<Map<string, Visit>> {
+  const batch = [...due.filter((d) => onAllowedHost(d.url, allowedHosts)).slice(0, EXTERNAL_VISITS_PER_STEP), ...due.filter((d) => !onAllowedHost(d.url, allowedHosts))];
+  const visits = await Promise.all(
+    batch.map((d) =>
+      openExternalQuestion(
+        d.url,
+        { assignmentId: d.assignmentId, hitId: d.hitId, workerId: d.workerId, turkSubmitTo: turkSubmitTo(taskToken({ k: "assignment", assignmentId: d.assignmentId, workerId: d.workerId })) },
+        allowedHosts,
+      ),
+    ),
+  );
+  const byHit = new Map(batch.map((d, i) => [d.hitId, visits[i]!]));
+  for (const [hitId, v] of byHit) {
+    const row = { requesterId, outcome: v.outcome, host: v.host, httpStatus: "httpStatus" in v ? (v.httpStatus ?? null) : null, error: v.outcome === "failed" ? v.error : null, at: new Date() };
+    await db.mkSimulatedVisit.upsert({ where: { hitId }, create: { hitId, ...row }, update: row });
+  }
+  return new Map(batch.map((d, i) => [d.assignmentId, visits[i]!]));
+}
+
+async function finishDueTasks(requesterId: string, now: Date, roster: Roster, externalHosts: string[], report: StepReport): Promise<void> {
   const tasks = await db.mkSimulatedTask.findMany({ where: { requesterId, dueAt: { lte: now } }, orderBy: { dueAt: "asc" }, take: DUE_TASKS_PER_STEP });
   if (tasks.length === 0) return;
   const assignments = new Map(
@@ -133,6 +167,18 @@ async function finishDueTasks(requesterId: string, now: Date, roster: Roster, re
   const questions = new Map(
     (await db.mkHit.findMany({ where: { id: { in: toSubmit.map((t) => assignments.get(t.assignmentId)!.hitId) } }, select: { id: true, question: true } })).map((h) => [h.id, h.question]),
   );
+  const externalUrls = new Map<string, string>();
+  for (const t of toSubmit) {
+    const a = assignments.get(t.assignmentId)!;
+    const content = roster.byId.has(a.workerId) && questions.has(a.hitId) ? questionContent(questions.get(a.hitId)!) : undefined;
+    if (content?.kind === "ExternalQuestion") externalUrls.set(a.id, content.url);
+  }
+  const visits = await visitExternalPages(
+    requesterId,
+    [...externalUrls].map(([assignmentId, url]) => ({ assignmentId, url, hitId: assignments.get(assignmentId)!.hitId, workerId: assignments.get(assignmentId)!.workerId })),
+    externalHosts,
+  );
+  report.visited += [...visits.values()].filter((v) => v.outcome !== "not-allowed").length;
   const done = (assignmentId: string) => db.mkSimulatedTask.deleteMany({ where: { assignmentId } });
   for (const task of tasks) {
     const a = assignments.get(task.assignmentId);
@@ -142,9 +188,12 @@ async function finishDueTasks(requesterId: string, now: Date, roster: Roster, re
       await done(task.assignmentId);
       continue;
     }
+    // Its page is opened in a later step (this one opened its share).
+    if (externalUrls.has(a.id) && !visits.has(a.id)) continue;
     try {
       if (task.outcome === "abandon") report.abandoned++;
-      else if (task.outcome === "return") {
+      else if (task.outcome === "return" || visits.get(a.id)?.outcome === "failed") {
+        // A page that does not load cannot be done: the worker returns the HIT, as a person would.
         await returnAssignment({ assignmentId: a.id, workerId: a.workerId });
         report.returned++;
       } else {
@@ -195,9 +244,7 @@ async function candidateHits(requesterId: string, now: Date, random: () => numbe
 
 async function takeNewWork(requesterId: string, seed: number, now: Date, idle: SimulatedWorker[], report: StepReport): Promise<void> {
   if (idle.length === 0) return;
-  const blocked = new Set(
-    (await db.mkWorkerBlock.findMany({ where: { requesterId, workerId: { in: idle.map((w) => w.id) } }, select: { workerId: true } })).map((b) => b.workerId),
-  );
+  const blocked = new Set((await db.mkWorkerBlock.findMany({ where: { requesterId, workerId: { in: idle.map((w) => w.id) } }, select: { workerId: true } })).map((b) => b.workerId));
   const random = mulberry32(deriveSeed("discover", seed, now.getTime()));
   // Shuffled each step, so the first workers in the list do not get all the work.
   let waiting = shuffled(
@@ -266,7 +313,7 @@ export async function stepWorkforce(requesterId: string): Promise<StepReport> {
   const roster = await syncRoster(requesterId, settings.seed, settings.workers);
   if (roster.byId.size === 0) return report;
   const now = await requesterNow(requesterId);
-  await finishDueTasks(requesterId, now, roster, report);
+  await finishDueTasks(requesterId, now, roster, settings.externalHosts, report);
 
   const held = await db.mkAssignment.findMany({
     where: { workerId: { in: [...roster.byId.keys()] }, status: "Accepted" },

@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { MkSimulatedWorkforce } from "@/lib/generated/prisma/client";
+import { WorkforceSettingsPatch } from "@/lib/marketplace/admin-inputs";
 import { newWorkforceSeed } from "@/lib/marketplace/simulation/profiles";
 import { ensureSimulatedWorkers } from "@/lib/marketplace/simulation/run-workforce";
-import { WorkforceSettingsPatch } from "@/lib/marketplace/simulation/workforce-settings-input";
 
 /** Why a workforce cannot be set up here; the message is meant for the person asking. */
 export class SimulationUnavailable extends Error {}
@@ -13,7 +13,17 @@ export interface WorkforceSettings {
   paused: boolean;
   paceMs: number;
   seed: number;
+  externalHosts: string[];
   updatedAt: string;
+}
+
+/** How the last simulated worker's try to open a HIT's ExternalQuestion page went. */
+export interface ExternalPageVisit {
+  outcome: "opened" | "failed" | "not-allowed";
+  host: string;
+  httpStatus: number | null;
+  error: string | null;
+  at: string;
 }
 
 /** Assignments of the requester's HITs held by its simulated workers, by what became of them. */
@@ -29,6 +39,7 @@ const view = (row: MkSimulatedWorkforce): WorkforceSettings => ({
   paused: row.paused,
   paceMs: row.paceMs,
   seed: row.seed,
+  externalHosts: row.externalHosts,
   updatedAt: row.updatedAt.toISOString(),
 });
 
@@ -77,4 +88,9 @@ export async function workforceActivity(requesterId: string): Promise<WorkforceA
     else activity.submitted += n;
   }
   return activity;
+}
+
+export async function readExternalPageVisit(requesterId: string, hitId: string): Promise<ExternalPageVisit | null> {
+  const row = await db.mkSimulatedVisit.findFirst({ where: { hitId, requesterId } });
+  return row ? { outcome: row.outcome as ExternalPageVisit["outcome"], host: row.host, httpStatus: row.httpStatus, error: row.error, at: row.at.toISOString() } : null;
 }

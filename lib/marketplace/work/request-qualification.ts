@@ -1,19 +1,17 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { MkQualificationType } from "@/lib/generated/prisma/client";
-import { parseAnswerKey, scoreAnswers } from "@/lib/marketplace/answer-key";
-import { parseQuestionFormAnswers } from "@/lib/marketplace/answers";
 import { requesterNow } from "@/lib/marketplace/clock";
 import { grantQualification } from "@/lib/marketplace/grant-qualification";
 import { entityId } from "@/lib/marketplace/ids";
 import type { MarketplaceEnvironment } from "@/lib/marketplace/requesters";
+import { parseAnswerKey, scoreAnswers } from "@/lib/mturk-formats/answer-key";
+import { parseQuestionFormAnswers } from "@/lib/mturk-formats/answers";
 
 /** Why a worker's request was refused, worded for the worker. */
 export class QualificationRequestRefused extends Error {}
 
-export type RequestQualificationResult =
-  | { status: "Granted"; requestId: string; value: number }
-  | { status: "Pending"; requestId: string };
+export type RequestQualificationResult = { status: "Granted"; requestId: string; value: number } | { status: "Pending"; requestId: string };
 
 /**
  * A worker requests a qualification (worker site). The type must be live, Active and

@@ -1,11 +1,11 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import type { MkHit } from "@/lib/generated/prisma/client";
-import { parseQuestionFormAnswers } from "@/lib/marketplace/answers";
 import { requesterNow } from "@/lib/marketplace/clock";
 import { recordEvent } from "@/lib/marketplace/events";
 import { runAssignmentReviewPolicy, runHitReviewPolicy } from "@/lib/marketplace/review-policies";
 import { WorkRefused } from "@/lib/marketplace/work/work-refused";
+import { parseQuestionFormAnswers } from "@/lib/mturk-formats/answers";
 
 /** After a submit, a return or an abandonment: a HIT nobody can work on any more becomes Reviewable. */
 export async function settleHitInTx(tx: Tx, hitId: string, now: Date): Promise<void> {

@@ -1,14 +1,15 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { answersFromSubmittedFields, buildQuestionFormAnswers } from "@/lib/marketplace/answers";
-import { parseQuestionForm } from "@/lib/marketplace/question-form";
-import { questionContent } from "@/lib/marketplace/question";
-import { readQuestionFormSubmission } from "@/lib/marketplace/task/question-form-submission";
+import { controlCharacterProblem } from "@/lib/http/control-characters";
 import { QualificationRequestRefused, requestQualification } from "@/lib/marketplace/work/request-qualification";
 import { submitAssignment } from "@/lib/marketplace/work/submit-assignment";
 import { WorkRefused } from "@/lib/marketplace/work/work-refused";
 import { readTaskToken } from "@/lib/marketplace/worker-site/task-links";
-import { taskNoticeDocument } from "@/lib/marketplace/worker-site/task-html";
+import { answersFromSubmittedFields, buildQuestionFormAnswers } from "@/lib/mturk-formats/answers";
+import { questionContent } from "@/lib/mturk-formats/question";
+import { parseQuestionForm } from "@/lib/mturk-formats/question-form";
+import { readQuestionFormSubmission } from "@/lib/mturk-formats/question-form-submission";
+import { taskNoticeDocument } from "@/lib/mturk-formats/task-html";
 
 export interface SubmitOutcome {
   status: number;
@@ -30,6 +31,11 @@ export async function receiveExternalSubmit(token: string, fields: [string, stri
   const t = readTaskToken(token);
   if (!t) return refused(404, "Link not valid", "This submit link is not valid.");
   if (t.k === "preview") return refused(409, "Preview only", "This is a preview. Accept the HIT before submitting.");
+  // Answers are stored as text, which cannot hold NUL: say which field instead of failing.
+  for (const [name, value] of fields) {
+    const problem = controlCharacterProblem(name) ?? controlCharacterProblem(value);
+    if (problem) return refused(400, "Check your answers", `The answer "${name.replace(/[\u0000-\u001f]/g, "?")}" ${problem}.`);
+  }
 
   if (t.k === "qualification-test") {
     if (Date.now() > t.expiresAt) return refused(410, "Time is up", "The time for this test ran out before it was submitted.");

@@ -3,8 +3,8 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { evaluateWorkerAccess, type QualificationRequirement, type WorkerAccess } from "@/lib/marketplace/qualification-requirements";
 import type { MarketplaceEnvironment } from "@/lib/marketplace/requesters";
-import { findSystemQualificationType } from "@/lib/marketplace/system-qualifications";
 import type { FindWorkQuery } from "@/lib/marketplace/worker-site/schemas";
+import { findSystemQualificationType } from "@/lib/mturk-formats/system-qualifications";
 
 export const GROUPS_PER_PAGE = 25;
 
@@ -76,17 +76,12 @@ export async function findHitGroups(workerId: string, query: FindWorkQuery): Pro
 /** Requirements in words, for the worker: "Worker_Locale is US", with whether each is met. */
 export async function describeRequirements(environment: MarketplaceEnvironment, requirements: QualificationRequirement[], access: WorkerAccess) {
   const customIds = requirements.map((r) => r.QualificationTypeId).filter((id) => !findSystemQualificationType(environment, id));
-  const custom = customIds.length
-    ? await db.mkQualificationType.findMany({ where: { id: { in: customIds } }, select: { id: true, name: true } })
-    : [];
+  const custom = customIds.length ? await db.mkQualificationType.findMany({ where: { id: { in: customIds } }, select: { id: true, name: true } }) : [];
   const names = new Map(custom.map((t) => [t.id, t.name]));
   return requirements.map((r) => ({
     name: findSystemQualificationType(environment, r.QualificationTypeId)?.name ?? names.get(r.QualificationTypeId) ?? r.QualificationTypeId,
     comparator: COMPARATOR_WORDS[r.Comparator] ?? r.Comparator,
-    values: [
-      ...(r.IntegerValues ?? []).map(String),
-      ...(r.LocaleValues ?? []).map((l) => (l.Subdivision ? `${l.Country}-${l.Subdivision}` : l.Country)),
-    ].join(", "),
+    values: [...(r.IntegerValues ?? []).map(String), ...(r.LocaleValues ?? []).map((l) => (l.Subdivision ? `${l.Country}-${l.Subdivision}` : l.Country))].join(", "),
     met: !access.unmet.some((u) => u.qualificationTypeId === r.QualificationTypeId && u.comparator === r.Comparator),
   }));
 }

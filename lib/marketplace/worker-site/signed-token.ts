@@ -26,5 +26,7 @@ export function verifyToken<T>(purpose: string, token: string | undefined): T | 
 }
 
 function mac(purpose: string, body: string): string {
-  return createHmac("sha256", deriveKey(`worker-site:${purpose}`)).update(body).digest("base64url");
+  return createHmac("sha256", deriveKey(`worker-site:${purpose}`))
+    .update(body)
+    .digest("base64url");
 }

@@ -2,21 +2,24 @@ import "server-only";
 import { db } from "@/lib/db";
 import { appUrl } from "@/lib/env";
 import { requesterNow } from "@/lib/marketplace/clock";
-import { parseQuestionForm } from "@/lib/marketplace/question-form";
-import { questionContent } from "@/lib/marketplace/question";
-import { renderQuestionFormDocument } from "@/lib/marketplace/task/question-form-document";
-import { PREVIEW_ASSIGNMENT_ID, prepareTaskHtml, taskNoticeDocument } from "@/lib/marketplace/worker-site/task-html";
 import { externalSubmitUrl, readTaskToken, taskParams } from "@/lib/marketplace/worker-site/task-links";
+import { questionContent } from "@/lib/mturk-formats/question";
+import { parseQuestionForm } from "@/lib/mturk-formats/question-form";
+import { renderQuestionFormDocument } from "@/lib/mturk-formats/question-form-document";
+import { PREVIEW_ASSIGNMENT_ID, prepareTaskHtml, taskNoticeDocument } from "@/lib/mturk-formats/task-html";
 
 export type TaskContent = { html: string; status: number } | { redirect: string };
 
 const notice = (status: number, title: string, message: string): TaskContent => ({ status, html: taskNoticeDocument({ title, message }) });
 
-/** The document a task link shows: the HIT's question for an assignment or a preview, or a qualification test. */
-export async function taskContent(token: string): Promise<TaskContent> {
+/**
+ * The document a task link shows: the HIT's question for an assignment or a preview, or a
+ * qualification test. `origin` is where the browser reached HITdesk, so the document's assets
+ * and submit URL work under that host name too.
+ */
+export async function taskContent(token: string, origin: string = appUrl()): Promise<TaskContent> {
   const t = readTaskToken(token);
   if (!t) return notice(404, "Link not valid", "This task link is not valid. Open the task again from the worker site.");
-  const origin = appUrl();
 
   if (t.k === "qualification-test") {
     const type = await db.mkQualificationType.findUnique({ where: { id: t.qualificationTypeId }, select: { name: true, test: true, deletedAt: true } });
@@ -24,7 +27,7 @@ export async function taskContent(token: string): Promise<TaskContent> {
     if (Date.now() > t.expiresAt) return notice(410, "Time is up", "The time for this test has run out. Start it again from the Qualifications page.");
     return {
       status: 200,
-      html: renderQuestionFormDocument(parseQuestionForm(type.test), { action: externalSubmitUrl(token), hiddenFields: {}, preview: false, title: type.name, submitLabel: "Submit test" }),
+      html: renderQuestionFormDocument(parseQuestionForm(type.test), { action: externalSubmitUrl(token, origin), hiddenFields: {}, preview: false, title: type.name, submitLabel: "Submit test" }),
     };
   }
 
@@ -43,7 +46,7 @@ export async function taskContent(token: string): Promise<TaskContent> {
     workerId = a.workerId;
   }
   const preview = t.k === "preview";
-  const submitUrl = preview ? null : externalSubmitUrl(token);
+  const submitUrl = preview ? null : externalSubmitUrl(token, origin);
   const content = questionContent(hit.question);
   switch (content.kind) {
     case "HTMLQuestion":
@@ -52,7 +55,7 @@ export async function taskContent(token: string): Promise<TaskContent> {
       return {
         status: 200,
         html: renderQuestionFormDocument(parseQuestionForm(content.xml), {
-          action: submitUrl ?? externalSubmitUrl(token),
+          action: submitUrl ?? externalSubmitUrl(token, origin),
           hiddenFields: { assignmentId: assignmentId ?? PREVIEW_ASSIGNMENT_ID },
           preview,
           title: hit.title,
@@ -60,7 +63,7 @@ export async function taskContent(token: string): Promise<TaskContent> {
       };
     case "ExternalQuestion": {
       const url = new URL(content.url);
-      for (const [k, v] of taskParams({ assignmentId, hitId: hit.id, workerId, token })) url.searchParams.set(k, v);
+      for (const [k, v] of taskParams({ assignmentId, hitId: hit.id, workerId, token, origin })) url.searchParams.set(k, v);
       return { redirect: url.toString() };
     }
   }

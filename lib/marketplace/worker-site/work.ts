@@ -1,14 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { requesterNow } from "@/lib/marketplace/clock";
-import { questionContent } from "@/lib/marketplace/question";
 import { evaluateWorkerAccess, type QualificationRequirement } from "@/lib/marketplace/qualification-requirements";
-import type { MarketplaceEnvironment } from "@/lib/marketplace/requesters";
 import { acceptHit } from "@/lib/marketplace/work/accept-hit";
 import { WorkRefused } from "@/lib/marketplace/work/work-refused";
 import { describeRequirements } from "@/lib/marketplace/worker-site/find-work";
 import { taskParams, taskToken } from "@/lib/marketplace/worker-site/task-links";
 import { canSeeRequester } from "@/lib/marketplace/worker-site/workforce";
+import { questionContent } from "@/lib/mturk-formats/question";
 
 /** How the worker site frames a task: HITdesk-served content is sandboxed without same-origin. */
 export interface TaskFrame {
@@ -45,7 +44,7 @@ async function groupContext(workerId: string, hitTypeId: string) {
   const type = await db.mkHitType.findUnique({ where: { id: hitTypeId } });
   if (!type || !(await canSeeRequester(workerId, type.requesterId))) return null;
   const requester = await db.mkRequester.findUniqueOrThrow({ where: { id: type.requesterId }, select: { name: true, environment: true } });
-  const environment = requester.environment as MarketplaceEnvironment;
+  const environment = requester.environment;
   const requirements = (type.qualificationRequirements ?? []) as unknown as QualificationRequirement[];
   const access = await evaluateWorkerAccess(db, { requesterId: type.requesterId, workerId, environment, requirements });
   return { type, requester, environment, requirements, access };
@@ -114,7 +113,7 @@ export async function workerAssignment(workerId: string, assignmentId: string) {
     secondsLeft: Math.max(0, Math.floor((a.deadline.getTime() - now.getTime()) / 1000)),
     hit: { id: hit.id, title: hit.title, description: hit.description, rewardCents: hit.rewardCents, hitTypeId: hit.hitTypeId },
     requesterName: requester.name,
-    environment: requester.environment as MarketplaceEnvironment,
+    environment: requester.environment,
     frame: open ? frameFor(hit, { assignmentId: a.id, workerId, token: taskToken({ k: "assignment", assignmentId: a.id, workerId }) }) : null,
   };
 }

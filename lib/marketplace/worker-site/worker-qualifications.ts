@@ -15,7 +15,18 @@ const DEFAULT_TEST_SECONDS = 3600;
 export async function listRequestableForWorker(workerId: string, query: { q?: string }) {
   const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const types = await db.$queryRaw<
-    { id: string; name: string; description: string; keywords: string | null; hasTest: boolean; testDurationSec: number | null; autoGranted: boolean; retryDelaySec: number | null; requesterName: string; environment: string }[]
+    {
+      id: string;
+      name: string;
+      description: string;
+      keywords: string | null;
+      hasTest: boolean;
+      testDurationSec: number | null;
+      autoGranted: boolean;
+      retryDelaySec: number | null;
+      requesterName: string;
+      environment: string;
+    }[]
   >`
     SELECT t.id, t.name, t.description, t.keywords, (t.test IS NOT NULL) AS "hasTest", t."testDurationSec", t."autoGranted", t."retryDelaySec",
       r.name AS "requesterName", r.environment::text AS environment
@@ -45,7 +56,13 @@ export async function listMyQualifications(workerId: string) {
   const held = await db.mkQualification.findMany({ where: { workerId }, orderBy: { grantTime: "desc" }, take: 200 });
   const types = await db.mkQualificationType.findMany({ where: { id: { in: held.map((q) => q.qualificationTypeId) } }, select: { id: true, name: true } });
   const names = new Map(types.map((t) => [t.id, t.name]));
-  return held.map((q) => ({ qualificationTypeId: q.qualificationTypeId, name: names.get(q.qualificationTypeId) ?? q.qualificationTypeId, value: q.integerValue, status: q.status, grantTime: q.grantTime }));
+  return held.map((q) => ({
+    qualificationTypeId: q.qualificationTypeId,
+    name: names.get(q.qualificationTypeId) ?? q.qualificationTypeId,
+    value: q.integerValue,
+    status: q.status,
+    grantTime: q.grantTime,
+  }));
 }
 
 /** A timed test link for a type the worker may see; the deadline is checked again on submit. */

@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { randomToken, sha256 } from "@/lib/crypto";
+import type { WorkerInviteInput } from "@/lib/marketplace/admin-inputs";
 import { entityId } from "@/lib/marketplace/ids";
-import type { WorkerInviteInput } from "@/lib/marketplace/worker-site/schemas";
 
 /**
  * Who works for whom. A worker sees a requester's HITs when they joined its workforce through

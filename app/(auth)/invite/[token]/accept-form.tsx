@@ -18,7 +18,7 @@ export function NewUserForm({ token, email }: { token: string; email: string }) 
       <Field label="Your name" error={err.name}>
         <Input name="name" autoComplete="name" autoFocus invalid={!!err.name} defaultValue={state.name} />
       </Field>
-      <Field label="Password" error={err.password} hint="At least 10 characters.">
+      <Field label="Password" error={err.password} hint="At least 10 characters, and not a common password.">
         <Input name="password" type="password" autoComplete="new-password" invalid={!!err.password} />
       </Field>
       <Field label="Confirm password" error={err.confirm}>

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth/auth";
 import { SetPasswordInput } from "@/lib/auth/schemas";
 import { currentUser } from "@/lib/auth/session";
-import { HttpError } from "@/lib/http-error";
+import { DomainError } from "@/lib/errors";
 import { acceptInviteAsNewUser, acceptInviteAsUser } from "@/lib/teams/invites";
 
 export interface AcceptState {
@@ -22,7 +22,7 @@ export async function acceptAsNewUser(token: string, _prev: AcceptState, form: F
   try {
     ({ email } = await acceptInviteAsNewUser(token, parsed.data));
   } catch (e) {
-    return { error: e instanceof HttpError ? e.message : "Could not accept the invitation", name };
+    return { error: e instanceof DomainError ? e.message : "Could not accept the invitation", name };
   }
   await signIn("credentials", { email, password: parsed.data.password, redirectTo: "/" });
   return {};
@@ -34,7 +34,7 @@ export async function acceptAsSignedInUser(token: string): Promise<AcceptState> 
   try {
     await acceptInviteAsUser(token, user);
   } catch (e) {
-    return { error: e instanceof HttpError ? e.message : "Could not accept the invitation" };
+    return { error: e instanceof DomainError ? e.message : "Could not accept the invitation" };
   }
   redirect("/");
 }

@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthShell } from "@/components/auth-shell";
 import { LinkProblem } from "@/components/link-problem";
+import { SignOutButton } from "@/components/shell/sign-out-button";
+import { Alert } from "@/components/ui/alert";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/auth/roles";
 import { currentUser } from "@/lib/auth/session";
-import { findInvite } from "@/lib/teams/invites";
+import { findInvite, wrongPersonMessage } from "@/lib/teams/invites";
 import { JoinButton, NewUserForm } from "./accept-form";
 
 export const metadata: Metadata = { title: "Invitation" };
@@ -27,11 +29,22 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       Join <strong className="text-slate-700">{invite.teamName}</strong> as {ROLE_LABELS[invite.role]}: {ROLE_DESCRIPTIONS[invite.role].toLowerCase()}.
     </>
   );
-  if (invite.userExists) {
-    const user = await currentUser();
+  const user = await currentUser();
+  if (user && user.email !== invite.email) {
+    // Someone else is signed in (a shared computer): nothing happens until the invitee is.
     return (
       <AuthShell title="You're invited" subtitle={subtitle}>
-        {user?.email === invite.email ? (
+        <Alert tone="error">{wrongPersonMessage(invite.email, user.email)}</Alert>
+        <div className="mt-4">
+          <SignOutButton redirectTo={`/invite/${token}`} label={`Sign out and continue as ${invite.email}`} />
+        </div>
+      </AuthShell>
+    );
+  }
+  if (invite.userExists) {
+    return (
+      <AuthShell title="You're invited" subtitle={subtitle}>
+        {user ? (
           <JoinButton token={token} />
         ) : (
           <p className="text-sm text-slate-600">
@@ -47,7 +60,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   }
   return (
     <AuthShell title="You're invited" subtitle={subtitle}>
-      <NewUserForm token={token} email={invite.email!} />
+      <NewUserForm token={token} email={invite.email} />
     </AuthShell>
   );
 }

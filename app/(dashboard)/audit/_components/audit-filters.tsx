@@ -6,7 +6,12 @@ import type { AuditFilter } from "@/lib/audit-log/audit-filter";
 /** A plain GET form: the filters live in the URL, so a filtered view can be shared and reloaded. */
 export function AuditFilters({ filter }: { filter: AuditFilter }) {
   return (
-    <form method="get" action="/audit" aria-label="Filter the audit log" className="grid gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 sm:items-end lg:grid-cols-4 2xl:grid-cols-[9rem_1fr_1fr_1fr_9.5rem_9.5rem_auto]">
+    <form
+      method="get"
+      action="/audit"
+      aria-label="Filter the audit log"
+      className="grid gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 sm:items-end lg:grid-cols-4 2xl:grid-cols-[9rem_1fr_1fr_1fr_9.5rem_9.5rem_auto]"
+    >
       <Field label="Environment">
         <Select name="environment" defaultValue={filter.environment ?? ""}>
           <option value="">Any</option>

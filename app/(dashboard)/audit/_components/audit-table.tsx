@@ -1,3 +1,4 @@
+import { Table, TableBody, TableHead, Th } from "@/components/ui/table";
 import type { AuditRow } from "@/lib/audit-log/list-audit-log";
 
 const utc = (d: Date) => d.toISOString().replace("T", " ").slice(0, 19);
@@ -5,18 +6,18 @@ const utc = (d: Date) => d.toISOString().replace("T", " ").slice(0, 19);
 export function AuditTable({ rows }: { rows: AuditRow[] }) {
   return (
     <div className="-mx-5 overflow-x-auto">
-      <table className="w-full text-sm">
-        <thead className="text-left text-xs tracking-wide text-slate-500 uppercase">
+      <Table>
+        <TableHead>
           <tr>
-            <th className="px-5 py-2 font-medium whitespace-nowrap">Time (UTC)</th>
-            <th className="px-3 py-2 font-medium">Env</th>
-            <th className="px-3 py-2 font-medium">Actor</th>
-            <th className="px-3 py-2 font-medium">Action</th>
-            <th className="px-3 py-2 font-medium">Target</th>
-            <th className="px-5 py-2 font-medium">Detail</th>
+            <Th className="px-5 py-2 whitespace-nowrap">Time (UTC)</Th>
+            <Th className="px-3 py-2">Env</Th>
+            <Th className="px-3 py-2">Actor</Th>
+            <Th className="px-3 py-2">Action</Th>
+            <Th className="px-3 py-2">Target</Th>
+            <Th className="px-5 py-2">Detail</Th>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
+        </TableHead>
+        <TableBody>
           {rows.map((r) => (
             <tr key={r.id} data-testid="audit-row" className="align-top">
               <td className="px-5 py-2.5 font-mono text-xs whitespace-nowrap text-slate-600">{utc(r.createdAt)}</td>
@@ -30,13 +31,11 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
               <td className="max-w-56 truncate px-3 py-2.5 font-mono text-xs text-slate-700" title={r.target ?? undefined}>
                 {r.target}
               </td>
-              <td className="max-w-xs min-w-48 px-5 py-2.5">
-                {r.detail !== null && <code className="line-clamp-2 font-mono text-xs break-words text-slate-500">{JSON.stringify(r.detail)}</code>}
-              </td>
+              <td className="max-w-xs min-w-48 px-5 py-2.5">{r.detail !== null && <code className="line-clamp-2 font-mono text-xs break-words text-slate-500">{JSON.stringify(r.detail)}</code>}</td>
             </tr>
           ))}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
-import { WorkerJobProgress } from "@/components/workers/worker-job-progress";
+import { JobProgress } from "@/components/jobs/job-progress";
 import { apiFetch } from "@/lib/api-client";
 import { BatchMessageInput } from "@/lib/workers/worker-action-input";
 
@@ -19,7 +19,10 @@ export function BatchMessageForm({ batchId, workers }: { batchId: string; worker
   const [issues, setIssues] = useState<string[]>([]);
   const send = useMutation({ mutationFn: (input: unknown) => apiFetch<{ jobId: string; total: number }>(`/api/batches/${batchId}/messages`, { body: input }) });
   return (
-    <Card title="Message the batch's workers" description={`${workers} ${workers === 1 ? "worker has" : "workers have"} worked on this batch (as of the last sync). MTurk emails the message from you.`}>
+    <Card
+      title="Message the batch's workers"
+      description={`${workers} ${workers === 1 ? "worker has" : "workers have"} worked on this batch (as of the last sync). MTurk emails the message from you.`}
+    >
       <form
         className="max-w-2xl space-y-3"
         onSubmit={(e) => {
@@ -41,7 +44,9 @@ export function BatchMessageForm({ batchId, workers }: { batchId: string; worker
           {send.isPending ? "Sending…" : `Send to ${workers} ${workers === 1 ? "worker" : "workers"}`}
         </Button>
         {send.error && <Alert tone="error">{send.error.message}</Alert>}
-        {send.data && <WorkerJobProgress cancellable path={`/api/workers/jobs/${send.data.jobId}`} what={`Sending "${subject}" to ${send.data.total} ${send.data.total === 1 ? "worker" : "workers"}`} />}
+        {send.data && (
+          <JobProgress jobId={send.data.jobId} testId="worker-job-progress" refreshOnFinish what={`Sending "${subject}" to ${send.data.total} ${send.data.total === 1 ? "worker" : "workers"}`} />
+        )}
       </form>
     </Card>
   );

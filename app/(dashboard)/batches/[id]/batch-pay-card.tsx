@@ -1,20 +1,17 @@
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import { centsToDollars } from "@/lib/money";
+import { briefDuration, dollars, dollarsPerHour } from "@/lib/format";
 import type { BatchFairness } from "@/lib/workers/pay-fairness";
 import { TopUpPlan } from "./top-up-plan";
-
-const duration = (s: number | null) => (s === null ? "—" : s < 90 ? `${s} s` : `${Math.round(s / 6) / 10} min`);
-const perHour = (c: number | null) => (c === null ? "—" : `$${centsToDollars(c)}/h`);
 
 /** What the batch pays per hour of a worker's time, against the team's minimum, with the top-up plan. */
 export function BatchPayCard({ batchId, pay, canPay }: { batchId: string; pay: BatchFairness; canPay: boolean }) {
   const figures: [string, string, string?][] = [
-    ["Effective hourly pay", perHour(pay.hourlyCents), "reward at the median time"],
-    ["Median time per task", duration(pay.medianSeconds)],
-    ["Reward per task", pay.rewardCents === null ? "—" : `$${centsToDollars(pay.rewardCents)}`],
-    ["Bonuses paid", `$${centsToDollars(pay.bonusCents)}`, pay.bonusCents ? `${perHour(pay.hourlyWithBonusCents)} with bonuses` : "counted apart"],
+    ["Effective hourly pay", dollarsPerHour(pay.hourlyCents), "reward at the median time"],
+    ["Median time per task", briefDuration(pay.medianSeconds)],
+    ["Reward per task", dollars(pay.rewardCents)],
+    ["Bonuses paid", dollars(pay.bonusCents), pay.bonusCents ? `${dollarsPerHour(pay.hourlyWithBonusCents)} with bonuses` : "counted apart"],
   ];
   return (
     <Card title="Pay fairness" description={`From the accept and submit times of ${pay.assignments} submitted ${pay.assignments === 1 ? "assignment" : "assignments"} (as of the last sync).`}>
@@ -22,7 +19,7 @@ export function BatchPayCard({ batchId, pay, canPay }: { batchId: string; pay: B
         {pay.belowMinimum && (
           <Alert tone="warning">
             <span data-testid="below-minimum">
-              This batch pays {perHour(pay.hourlyCents)}, below your team&apos;s minimum of {perHour(pay.minimumHourlyCents)}.
+              This batch pays {dollarsPerHour(pay.hourlyCents)}, below your team&apos;s minimum of {dollarsPerHour(pay.minimumHourlyCents)}.
             </span>{" "}
             {canPay ? "A top-up bonus can bring each worker up to it for the time they actually spent." : "A reviewer can top the workers up with bonuses."}
           </Alert>
@@ -38,7 +35,11 @@ export function BatchPayCard({ batchId, pay, canPay }: { batchId: string; pay: B
         </dl>
         {pay.minimumHourlyCents === null ? (
           <p className="text-sm text-slate-500">
-            No minimum hourly rate is set. An admin can set one in <Link href="/settings" className="font-medium text-brand-700 hover:underline">Settings</Link> to be warned about batches below it.
+            No minimum hourly rate is set. An admin can set one in{" "}
+            <Link href="/settings" className="font-medium text-brand-700 hover:underline">
+              Settings
+            </Link>{" "}
+            to be warned about batches below it.
           </p>
         ) : (
           canPay && <TopUpPlan batchId={batchId} minimumHourlyCents={pay.minimumHourlyCents} />

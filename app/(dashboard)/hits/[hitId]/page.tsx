@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import { Table, TableBody, TableHead, Th } from "@/components/ui/table";
 import { hasRole } from "@/lib/auth/roles";
-import { currentTeamContext } from "@/lib/auth/session";
+import { requireTeam } from "@/lib/auth/require-team";
+import { NotFound } from "@/lib/errors";
+import { dollars, shortTime } from "@/lib/format";
 import { getHitDetail } from "@/lib/hits/get-hit-detail";
 import { answerFields } from "@/lib/hits/results-csv";
-import { HttpError } from "@/lib/http-error";
-import { dollars, shortTime } from "../_components/format";
+import { hitExternalPageVisit, type ExternalPageVisit } from "@/lib/teams/simulated-workforce";
 import { StatusBadge } from "../_components/status-badge";
 import { HitActionsPanel } from "./_components/hit-actions-panel";
 
@@ -18,21 +21,47 @@ const ASSIGNMENT_TONES: Record<string, string> = { Approved: "text-emerald-700",
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div>
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
       <dd className="mt-0.5 text-sm text-slate-900">{children}</dd>
     </div>
   );
 }
 
-export default async function HitPage({ params }: { params: Promise<{ hitId: string }> }) {
-  const ctx = await currentTeamContext();
-  if (!ctx) return null;
+/** What the simulated workforce made of the HIT's ExternalQuestion page, in the sandbox. */
+function ExternalPageCard({ visit }: { visit: ExternalPageVisit }) {
+  const when = `${shortTime(visit.at)} UTC`;
+  return (
+    <Card
+      title="External page and simulated workers"
+      description="Simulated workers open an ExternalQuestion page (with assignmentId, hitId, workerId and turkSubmitTo) before submitting, on hosts allowed in Settings → Simulated workforce."
+    >
+      <div data-testid="external-page-visit">
+        {visit.outcome === "opened" ? (
+          <Alert tone="success">
+            Last opened on {visit.host} at {when} (HTTP {visit.httpStatus}).
+          </Alert>
+        ) : visit.outcome === "failed" ? (
+          <Alert tone="error">
+            Could not open the page on {visit.host || "its host"} at {when}: {visit.error}. Simulated workers return the HIT instead of submitting.
+          </Alert>
+        ) : (
+          <Alert tone="warning">
+            Not opened ({when}): {visit.host} is not an allowed host, so your server does not see simulated workers; they submit a completion code without visiting.
+          </Alert>
+        )}
+      </div>
+    </Card>
+  );
+}
+
+export default requireTeam("viewer", async function HitPage({ params }: { params: Promise<{ hitId: string }> }, ctx) {
   const { hitId } = await params;
   const detail = await getHitDetail({ teamId: ctx.team.id, environment: ctx.environment }, hitId).catch((e: unknown) => {
-    if (e instanceof HttpError && e.status === 404) notFound();
+    if (e instanceof NotFound) notFound();
     throw e;
   });
   const { hit, assignments, batch } = detail;
+  const visit = ctx.environment === "sandbox" ? await hitExternalPageVisit(ctx.team.id, hit.hitId) : null;
   const submittedUndecided = Math.max(0, hit.maxAssignments - hit.assignmentsPending - hit.assignmentsAvailable - hit.assignmentsCompleted);
   return (
     <div className="space-y-6">
@@ -59,7 +88,7 @@ export default async function HitPage({ params }: { params: Promise<{ hitId: str
             <Fact label="Expires (UTC)">{shortTime(hit.expiresAt)}</Fact>
             <Fact label="Last synced (UTC)">{shortTime(hit.syncedAt)}</Fact>
             <Fact label="HIT type">
-              <span className="break-all font-mono text-xs">{hit.hitTypeId}</span>
+              <span className="font-mono text-xs break-all">{hit.hitTypeId}</span>
             </Fact>
             <Fact label="Annotation">
               <span className="break-words">{hit.requesterAnnotation ?? "—"}</span>
@@ -97,6 +126,8 @@ export default async function HitPage({ params }: { params: Promise<{ hitId: str
         </Card>
       </div>
 
+      {visit && <ExternalPageCard visit={visit} />}
+
       {hasRole(ctx.role, "admin") && !hit.forgottenAt && (
         <Card title="Actions" description="Done at once through the marketplace; the cache is updated right after.">
           <HitActionsPanel hitId={hit.hitId} />
@@ -108,16 +139,16 @@ export default async function HitPage({ params }: { params: Promise<{ hitId: str
           <p className="text-sm text-slate-500">No worker has submitted this HIT yet.</p>
         ) : (
           <div className="-mx-5 overflow-x-auto">
-            <table className="min-w-full text-sm">
-              <thead className="border-b border-slate-200 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+            <Table className="min-w-full">
+              <TableHead className="border-b border-slate-200 font-semibold">
                 <tr>
-                  <th className="px-5 py-2">Worker</th>
-                  <th className="px-5 py-2">Status</th>
-                  <th className="px-5 py-2">Submitted (UTC)</th>
-                  <th className="px-5 py-2">Answers</th>
+                  <Th className="px-5 py-2">Worker</Th>
+                  <Th className="px-5 py-2">Status</Th>
+                  <Th className="px-5 py-2">Submitted (UTC)</Th>
+                  <Th className="px-5 py-2">Answers</Th>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+              </TableHead>
+              <TableBody>
                 {assignments.map((a) => (
                   <tr key={a.assignmentId} className="align-top">
                     <td className="px-5 py-3">
@@ -128,7 +159,7 @@ export default async function HitPage({ params }: { params: Promise<{ hitId: str
                       {a.status}
                       {a.requesterFeedback && <span className="block text-xs font-normal text-slate-500">“{a.requesterFeedback}”</span>}
                     </td>
-                    <td className="whitespace-nowrap px-5 py-3 text-slate-600">{shortTime(a.submitTime)}</td>
+                    <td className="px-5 py-3 whitespace-nowrap text-slate-600">{shortTime(a.submitTime)}</td>
                     <td className="px-5 py-3">
                       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
                         {[...answerFields(a.answers)].map(([name, value]) => (
@@ -141,11 +172,11 @@ export default async function HitPage({ params }: { params: Promise<{ hitId: str
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
+              </TableBody>
+            </Table>
           </div>
         )}
       </Card>
     </div>
   );
-}
+});

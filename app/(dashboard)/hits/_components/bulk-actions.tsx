@@ -10,13 +10,27 @@ import { ACTION_KINDS, ActionFields, initialAction, type ActionKind } from "./ac
 import { useStartHitJob } from "./use-hit-jobs";
 
 /** The bar above the table: pick an action for the selected HITs, or for every HIT the filter matches. */
-export function BulkActions({ selected, total, filter, onStarted }: { selected: string[]; total: number; filter: HitFilter; onStarted: () => void }) {
+export function BulkActions({
+  selected,
+  total,
+  totalCapped,
+  filter,
+  onStarted,
+}: {
+  selected: string[];
+  total: number;
+  /** The list counted only up to `total`: more match. */
+  totalCapped: boolean;
+  filter: HitFilter;
+  onStarted: () => void;
+}) {
   const [scope, setScope] = useState<"selected" | "all">("selected");
   const [kind, setKind] = useState<ActionKind | "">("");
   const [action, setAction] = useState<HitAction | null>(null);
   const [problem, setProblem] = useState<string>();
   const start = useStartHitJob();
   const count = scope === "all" ? total : selected.length;
+  const countText = `${count.toLocaleString("en-US")}${scope === "all" && totalCapped ? "+" : ""}`;
   const choose = (k: ActionKind | "") => {
     setKind(k);
     setAction(k ? initialAction(k) : null);
@@ -43,7 +57,8 @@ export function BulkActions({ selected, total, filter, onStarted }: { selected: 
           </label>
           <label className="flex items-center gap-1.5">
             <input type="radio" name="scope" checked={scope === "all"} onChange={() => setScope("all")} />
-            All {total.toLocaleString("en-US")} matching the filter
+            All {total.toLocaleString("en-US")}
+            {totalCapped && "+"} matching the filter
           </label>
         </fieldset>
         <div className="ml-auto flex items-center gap-2">
@@ -71,7 +86,7 @@ export function BulkActions({ selected, total, filter, onStarted }: { selected: 
           {start.error && <Alert tone="error">{start.error.message}</Alert>}
           <div className="flex items-center gap-2">
             <Button variant={kind === "delete" ? "danger" : "primary"} disabled={!action || count === 0 || start.isPending} onClick={submit}>
-              {HIT_ACTION_LABELS[kind]}: {count.toLocaleString("en-US")} HIT{count === 1 ? "" : "s"}
+              {HIT_ACTION_LABELS[kind]}: {countText} HIT{count === 1 ? "" : "s"}
             </Button>
             <Button variant="ghost" onClick={() => choose("")}>
               Cancel

@@ -1,63 +1,76 @@
 "use client";
 
 import Link from "next/link";
+import { dollars, relative, shortTime } from "@/lib/format";
 import type { HitFilter } from "@/lib/hits/hit-filter";
 import type { HitListItem } from "@/lib/hits/list-hits";
 import { BulkActions } from "./bulk-actions";
-import { dollars, relative, shortTime } from "./format";
 import { HitJobsPanel } from "./hit-jobs-panel";
 import { StatusBadge } from "./status-badge";
+import { Table, TableBody, TableEmpty, TableHead, Th, type SortLink } from "@/components/ui/table";
 import { useSelection } from "@/components/ui/use-selection";
 
-export interface SortLink {
-  label: string;
-  href: string;
-  active: "asc" | "desc" | null;
-}
-
 /** The page of HITs with selection, the bulk-action bar and the jobs it started. */
-export function HitsTable({ items, total, filter, canAct, sortLinks }: { items: HitListItem[]; total: number; filter: HitFilter; canAct: boolean; sortLinks: Record<string, SortLink> }) {
+export function HitsTable({
+  items,
+  total,
+  totalCapped,
+  filter,
+  canAct,
+  sortLinks,
+}: {
+  items: HitListItem[];
+  total: number;
+  totalCapped: boolean;
+  filter: HitFilter;
+  canAct: boolean;
+  sortLinks: Record<string, SortLink & { label: string }>;
+}) {
   const { selected, set, setAll } = useSelection();
   const allOnPage = items.length > 0 && items.every((h) => selected.has(h.hitId));
-  const header = (key: string) => {
-    const s = sortLinks[key]!;
+  const sorted = (key: string, className: string) => {
+    const { label, ...sort } = sortLinks[key]!;
     return (
-      <Link href={s.href} className="inline-flex items-center gap-1 hover:text-slate-900" aria-sort={s.active === "asc" ? "ascending" : s.active === "desc" ? "descending" : undefined}>
-        {s.label}
-        <span aria-hidden className={s.active ? "text-brand-600" : "text-slate-300"}>
-          {s.active === "asc" ? "▲" : "▼"}
-        </span>
-      </Link>
+      <Th className={className} sort={sort}>
+        {label}
+      </Th>
     );
   };
   return (
     <div className="space-y-4">
-      {canAct && <BulkActions selected={[...selected]} total={total} filter={filter} onStarted={() => setAll([], false)} />}
-      <HitJobsPanel canAct={canAct} />
+      {canAct && <BulkActions selected={[...selected]} total={total} totalCapped={totalCapped} filter={filter} onStarted={() => setAll([], false)} />}
+      <HitJobsPanel />
       <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
-        <table className="min-w-full text-sm">
-          <thead className="border-b border-slate-200 bg-slate-50/80 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+        <Table className="min-w-full">
+          <TableHead className="border-b border-slate-200 bg-slate-50/80 font-semibold">
             <tr>
               {canAct && (
-                <th className="w-10 px-4 py-3">
+                <Th className="w-10 px-4 py-3">
                   <input
                     type="checkbox"
                     aria-label="Select all HITs on this page"
                     checked={allOnPage}
-                    onChange={() => setAll(items.map((h) => h.hitId), !allOnPage)}
+                    onChange={() =>
+                      setAll(
+                        items.map((h) => h.hitId),
+                        !allOnPage,
+                      )
+                    }
                   />
-                </th>
+                </Th>
               )}
-              <th className="px-4 py-3">{header("title")}</th>
-              <th className="px-4 py-3">Batch or annotation</th>
-              <th className="px-4 py-3">{header("status")}</th>
-              <th className="px-4 py-3 text-right" title="Approved or rejected of the maximum">Done</th>
-              <th className="px-4 py-3 text-right">{header("reward")}</th>
-              <th className="whitespace-nowrap px-4 py-3">{header("created")}</th>
-              <th className="whitespace-nowrap px-4 py-3">{header("expires")}</th>
+              {sorted("title", "px-4 py-3")}
+              <Th className="px-4 py-3">Batch or annotation</Th>
+              {sorted("status", "px-4 py-3")}
+              <Th className="px-4 py-3 text-right" title="Assignments submitted (decided or waiting for review) of the maximum">
+                Submitted
+              </Th>
+              {sorted("reward", "px-4 py-3 text-right")}
+              {sorted("created", "whitespace-nowrap px-4 py-3")}
+              {sorted("expires", "whitespace-nowrap px-4 py-3")}
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+          </TableHead>
+          <TableBody>
             {items.map((h) => (
               <tr key={h.hitId} className={selected.has(h.hitId) ? "bg-brand-50/60" : "hover:bg-slate-50"}>
                 {canAct && (
@@ -66,14 +79,14 @@ export function HitsTable({ items, total, filter, canAct, sortLinks }: { items: 
                   </td>
                 )}
                 <td className="max-w-[16rem] px-4 py-3">
-                  <Link href={`/hits/${h.hitId}`} className="block truncate font-medium text-slate-900 hover:text-brand-700">
+                  <Link href={`/hits/${h.hitId}`} prefetch={false} className="block truncate font-medium text-slate-900 hover:text-brand-700">
                     {h.title}
                   </Link>
                   <span className="block truncate font-mono text-xs text-slate-400">{h.hitId}</span>
                 </td>
                 <td className="max-w-[10rem] px-4 py-3">
                   {h.batchId ? (
-                    <Link href={`/hits?batch=${h.batchId}`} className="block truncate text-slate-700 hover:text-brand-700">
+                    <Link href={`/hits?batch=${h.batchId}`} prefetch={false} className="block truncate text-slate-700 hover:text-brand-700">
                       {h.batchName}
                     </Link>
                   ) : (
@@ -85,20 +98,24 @@ export function HitsTable({ items, total, filter, canAct, sortLinks }: { items: 
                 <td className="px-4 py-3">
                   <StatusBadge status={h.status} forgotten={h.forgotten} />
                 </td>
-                <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums text-slate-700" title={`${h.assignmentsCompleted} completed, ${h.assignmentsPending} in progress, ${h.assignmentsAvailable} available`}>
-                  {h.assignmentsCompleted}/{h.maxAssignments}
+                <td
+                  className="px-4 py-3 text-right whitespace-nowrap text-slate-700 tabular-nums"
+                  title={`${h.assignmentsCompleted} approved or rejected, ${h.assignmentsSubmitted} waiting for review, ${h.assignmentsPending} in progress, ${h.assignmentsAvailable} available`}
+                >
+                  {h.assignmentsCompleted + h.assignmentsSubmitted}/{h.maxAssignments}
+                  {h.assignmentsSubmitted > 0 && <span className="ml-1 text-xs text-brand-700">{h.assignmentsSubmitted} to review</span>}
                   {h.assignmentsPending > 0 && <span className="ml-1 text-xs text-amber-700">+{h.assignmentsPending} working</span>}
                 </td>
-                <td className="px-4 py-3 text-right tabular-nums text-slate-700">{dollars(h.rewardCents)}</td>
-                <td className="whitespace-nowrap px-4 py-3 text-slate-600">{shortTime(h.createdAt)}</td>
-                <td className="whitespace-nowrap px-4 py-3 text-slate-600" title={shortTime(h.expiresAt)} suppressHydrationWarning>
+                <td className="px-4 py-3 text-right text-slate-700 tabular-nums">{dollars(h.rewardCents)}</td>
+                <td className="px-4 py-3 whitespace-nowrap text-slate-600">{shortTime(h.createdAt)}</td>
+                <td className="px-4 py-3 whitespace-nowrap text-slate-600" title={shortTime(h.expiresAt)} suppressHydrationWarning>
                   {relative(h.expiresAt)}
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-        {items.length === 0 && <p className="px-5 py-10 text-center text-sm text-slate-500">No HITs match. Change the filter, or sync if you created HITs elsewhere a moment ago.</p>}
+          </TableBody>
+        </Table>
+        {items.length === 0 && <TableEmpty className="px-5 py-10">No HITs match. Change the filter, or sync if you created HITs elsewhere a moment ago.</TableEmpty>}
       </div>
     </div>
   );

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { hasRole } from "@/lib/auth/roles";
-import { currentTeamContext } from "@/lib/auth/session";
+import { requireTeam } from "@/lib/auth/require-team";
 import { db } from "@/lib/db";
 import { teamFeeSchedule } from "@/lib/batches/fee-schedule";
-import { parseCsv } from "@/lib/batches/csv";
-import { systemQualificationTypes } from "@/lib/marketplace/system-qualifications";
+import { parseCsv } from "@/lib/csv/parse-csv";
 import { projectOrNotFound } from "@/app/(dashboard)/projects/project-or-not-found";
+import { systemQualificationTypes } from "@/lib/mturk-formats/system-qualifications";
 import { findTemplate } from "@/lib/projects/templates";
 import { projectFairness } from "@/lib/workers/pay-fairness";
 import { ProjectEditor } from "../_components/project-editor";
@@ -21,14 +21,17 @@ function sampleValues(templateId: string | null): Record<string, string> {
   return Object.fromEntries(table.header.map((h, i) => [h, table.rows[0]?.values[i] ?? ""]));
 }
 
-export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
-  const ctx = await currentTeamContext();
-  if (!ctx) return null;
+export default requireTeam("viewer", async function ProjectPage({ params }: { params: Promise<{ id: string }> }, ctx) {
   const { id } = await params;
   const project = await projectOrNotFound(ctx.team.id, id);
   const [schedule, teamTypes, pay] = await Promise.all([
     teamFeeSchedule(ctx.team.id, ctx.environment),
-    db.cachedQualificationType.findMany({ where: { teamId: ctx.team.id, environment: ctx.environment, status: "Active" }, orderBy: { name: "asc" }, take: 200, select: { qualificationTypeId: true, name: true } }),
+    db.cachedQualificationType.findMany({
+      where: { teamId: ctx.team.id, environment: ctx.environment, status: "Active" },
+      orderBy: { name: "asc" },
+      take: 200,
+      select: { qualificationTypeId: true, name: true },
+    }),
     projectFairness({ teamId: ctx.team.id, environment: ctx.environment }, project.id),
   ]);
   const editor = (
@@ -62,4 +65,4 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
       </div>
     </div>
   );
-}
+});

@@ -6,17 +6,17 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select } from "@/components/ui/field";
+import { Field, Input } from "@/components/ui/field";
 import { apiFetch } from "@/lib/api-client";
-import type { EnvironmentName } from "@/lib/auth/roles";
-import { hitCostCents, type FeeSchedule } from "@/lib/marketplace/fees";
 import { dollarsToCents, centsToDollars } from "@/lib/money";
+import { buildQuestionFormXml, draftIssues, type FormDraft } from "@/lib/mturk-formats/build-question-form";
+import { hitCostCents, type FeeSchedule } from "@/lib/mturk-formats/fees";
+import { formFromXml } from "@/lib/mturk-formats/form-from-xml";
+import { PREVIEW_ASSIGNMENT_ID } from "@/lib/mturk-formats/task-html";
 import { designPlaceholders, ProjectDesign, type TaskDesign } from "@/lib/projects/project-design";
-import { PREVIEW_ASSIGNMENT_ID } from "@/lib/marketplace/worker-site/task-html";
-import { buildQuestionFormXml, draftIssues, type FormDraft } from "@/lib/question-form/build-question-form";
-import { formFromXml } from "@/lib/question-form/form-from-xml";
 import { NEW_FORM, QuestionFormBuilder } from "./question-form-builder";
 import { RequirementsPicker, type QualificationTypeOption } from "./requirements-picker";
+import type { EnvironmentName } from "@/lib/scope";
 
 const TEXTAREA = "block w-full rounded-md border-0 bg-slate-950 px-3 py-2 font-mono text-xs leading-5 text-slate-100 shadow-sm ring-1 ring-inset ring-slate-700 focus:ring-2 focus:ring-brand-500";
 
@@ -120,7 +120,10 @@ export function ProjectEditor(props: {
             <Button variant="secondary" type="button" onClick={() => tryIt.mutate()} disabled={tryIt.isPending} title="Publishes one sandbox HIT and opens it on the worker site">
               {tryIt.isPending ? "Publishing…" : "Try it as a worker"}
             </Button>
-            <Link href={`/projects/${props.project.id}/batches/new`} className="rounded-md bg-white px-3.5 py-2 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-slate-300 ring-inset hover:bg-slate-50">
+            <Link
+              href={`/projects/${props.project.id}/batches/new`}
+              className="rounded-md bg-white px-3.5 py-2 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
+            >
               Publish batch
             </Link>
             <Button type="button" onClick={onSave} disabled={save.isPending}>
@@ -164,13 +167,25 @@ export function ProjectEditor(props: {
                 <Input type="number" min={1} value={design.assignmentsPerHit} onChange={(e) => set("assignmentsPerHit", Number(e.target.value))} disabled={!props.canEdit} />
               </Field>
               <Field label="Time allotted (minutes)">
-                <Input type="number" min={1} value={toUnit(design.assignmentDurationSeconds, 60)} onChange={(e) => set("assignmentDurationSeconds", fromUnit(e.target.value, 60))} disabled={!props.canEdit} />
+                <Input
+                  type="number"
+                  min={1}
+                  value={toUnit(design.assignmentDurationSeconds, 60)}
+                  onChange={(e) => set("assignmentDurationSeconds", fromUnit(e.target.value, 60))}
+                  disabled={!props.canEdit}
+                />
               </Field>
               <Field label="HITs expire after (hours)">
                 <Input type="number" min={1} value={toUnit(design.lifetimeSeconds, 3600)} onChange={(e) => set("lifetimeSeconds", fromUnit(e.target.value, 3600))} disabled={!props.canEdit} />
               </Field>
               <Field label="Auto-approve after (hours)">
-                <Input type="number" min={0} value={toUnit(design.autoApprovalDelaySeconds, 3600)} onChange={(e) => set("autoApprovalDelaySeconds", fromUnit(e.target.value, 3600))} disabled={!props.canEdit} />
+                <Input
+                  type="number"
+                  min={0}
+                  value={toUnit(design.autoApprovalDelaySeconds, 3600)}
+                  onChange={(e) => set("autoApprovalDelaySeconds", fromUnit(e.target.value, 3600))}
+                  disabled={!props.canEdit}
+                />
               </Field>
               <div className="self-end rounded-md bg-slate-50 px-3 py-2 text-sm" data-testid="hit-cost">
                 <div className="text-xs text-slate-500">Cost per HIT ({props.environment})</div>
@@ -218,7 +233,15 @@ export function ProjectEditor(props: {
             </div>
             {design.task.kind === "HTMLQuestion" && (
               <>
-                <textarea aria-label="Task HTML" className={TEXTAREA} rows={18} spellCheck={false} value={design.task.html} onChange={(e) => setTask({ ...(design.task as Extract<TaskDesign, { kind: "HTMLQuestion" }>), html: e.target.value })} disabled={!props.canEdit} />
+                <textarea
+                  aria-label="Task HTML"
+                  className={TEXTAREA}
+                  rows={18}
+                  spellCheck={false}
+                  value={design.task.html}
+                  onChange={(e) => setTask({ ...(design.task as Extract<TaskDesign, { kind: "HTMLQuestion" }>), html: e.target.value })}
+                  disabled={!props.canEdit}
+                />
                 <p className="text-xs text-slate-500">
                   Use <code>${"{column}"}</code> for values from your CSV (escaped for HTML). Forms post to MTurk&apos;s externalSubmit as usual; crowd-* elements work offline.
                 </p>
@@ -230,7 +253,13 @@ export function ProjectEditor(props: {
                   <Input value={design.task.url} onChange={(e) => setTask({ ...(design.task as Extract<TaskDesign, { kind: "ExternalQuestion" }>), url: e.target.value })} disabled={!props.canEdit} />
                 </Field>
                 <Field label="Frame height (px)">
-                  <Input type="number" min={0} value={design.task.frameHeight} onChange={(e) => setTask({ ...(design.task as Extract<TaskDesign, { kind: "ExternalQuestion" }>), frameHeight: Number(e.target.value) })} disabled={!props.canEdit} />
+                  <Input
+                    type="number"
+                    min={0}
+                    value={design.task.frameHeight}
+                    onChange={(e) => setTask({ ...(design.task as Extract<TaskDesign, { kind: "ExternalQuestion" }>), frameHeight: Number(e.target.value) })}
+                    disabled={!props.canEdit}
+                  />
                 </Field>
               </div>
             )}
@@ -250,11 +279,7 @@ export function ProjectEditor(props: {
                     </button>
                   ))}
                 </div>
-                {builderRefusal && (
-                  <Alert tone="warning">
-                    The form builder cannot edit this XML without losing part of it: {builderRefusal}. Keep editing the XML, or remove that part first.
-                  </Alert>
-                )}
+                {builderRefusal && <Alert tone="warning">The form builder cannot edit this XML without losing part of it: {builderRefusal}. Keep editing the XML, or remove that part first.</Alert>}
                 {formMode === "builder" && formDraft ? (
                   <>
                     <QuestionFormBuilder form={formDraft} onChange={editForm} disabled={!props.canEdit} />
@@ -267,7 +292,15 @@ export function ProjectEditor(props: {
                     )}
                   </>
                 ) : (
-                  <textarea aria-label="QuestionForm XML" className={TEXTAREA} rows={18} spellCheck={false} value={design.task.xml} onChange={(e) => setTask({ kind: "QuestionForm", xml: e.target.value })} disabled={!props.canEdit} />
+                  <textarea
+                    aria-label="QuestionForm XML"
+                    className={TEXTAREA}
+                    rows={18}
+                    spellCheck={false}
+                    value={design.task.xml}
+                    onChange={(e) => setTask({ kind: "QuestionForm", xml: e.target.value })}
+                    disabled={!props.canEdit}
+                  />
                 )}
               </>
             )}

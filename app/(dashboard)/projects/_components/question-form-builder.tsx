@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import type { FormAnswer, FormChoice, FormDraft, FormQuestionDraft } from "@/lib/question-form/build-question-form";
+import type { FormAnswer, FormChoice, FormDraft, FormQuestionDraft } from "@/lib/mturk-formats/build-question-form";
 
 type AnswerKind = "text" | "number" | "single" | "dropdown" | "multiple";
 
@@ -67,13 +67,7 @@ export function QuestionFormBuilder({ form, onChange, disabled }: { form: FormDr
           <Input value={form.overview.title} onChange={(e) => onChange({ ...form, overview: { ...form.overview, title: e.target.value } })} disabled={disabled} />
         </Field>
         <Field label="Overview text" hint="Instructions shown above the questions">
-          <textarea
-            rows={3}
-            className={TEXTAREA}
-            value={form.overview.text}
-            onChange={(e) => onChange({ ...form, overview: { ...form.overview, text: e.target.value } })}
-            disabled={disabled}
-          />
+          <textarea rows={3} className={TEXTAREA} value={form.overview.text} onChange={(e) => onChange({ ...form, overview: { ...form.overview, text: e.target.value } })} disabled={disabled} />
         </Field>
       </div>
       <ol className="space-y-3">
@@ -155,7 +149,10 @@ function AnswerEditor({ answer, onChange, disabled }: { answer: FormAnswer; onCh
       </div>
     );
   }
-  const setChoices = (choices: FormChoice[]) => onChange(answer.kind === "multiple" ? { ...answer, choices, maxCount: answer.maxCount >= answer.choices.length ? choices.length : Math.min(answer.maxCount, choices.length) } : { ...answer, choices });
+  const setChoices = (choices: FormChoice[]) =>
+    onChange(
+      answer.kind === "multiple" ? { ...answer, choices, maxCount: answer.maxCount >= answer.choices.length ? choices.length : Math.min(answer.maxCount, choices.length) } : { ...answer, choices },
+    );
   return (
     <fieldset className="mt-3 space-y-2">
       <legend className="mb-1 text-sm font-medium text-slate-700">Choices</legend>
@@ -169,13 +166,35 @@ function AnswerEditor({ answer, onChange, disabled }: { answer: FormAnswer; onCh
             onChange={(e) => setChoices(answer.choices.map((x, j) => (j === k ? { ...x, identifier: e.target.value } : x)))}
             disabled={disabled}
           />
-          <Button type="button" variant="ghost" aria-label={`Remove choice ${k + 1}`} disabled={disabled || answer.choices.length <= 1} onClick={() => setChoices(answer.choices.filter((_, j) => j !== k))}>
+          <Button
+            type="button"
+            variant="ghost"
+            aria-label={`Remove choice ${k + 1}`}
+            disabled={disabled || answer.choices.length <= 1}
+            onClick={() => setChoices(answer.choices.filter((_, j) => j !== k))}
+          >
             ×
           </Button>
         </div>
       ))}
       <div className="flex flex-wrap items-end gap-3">
-        <Button type="button" variant="secondary" disabled={disabled} onClick={() => setChoices([...answer.choices, { identifier: nextId("c", answer.choices.map((c) => c.identifier)), text: "" }])}>
+        <Button
+          type="button"
+          variant="secondary"
+          disabled={disabled}
+          onClick={() =>
+            setChoices([
+              ...answer.choices,
+              {
+                identifier: nextId(
+                  "c",
+                  answer.choices.map((c) => c.identifier),
+                ),
+                text: "",
+              },
+            ])
+          }
+        >
           Add choice
         </Button>
         {answer.kind === "multiple" && (

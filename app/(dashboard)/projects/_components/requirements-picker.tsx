@@ -38,13 +38,32 @@ function valuesText(r: QualificationRequirementInput): string {
 }
 
 function parseValues(text: string, locale: boolean): Pick<QualificationRequirementInput, "IntegerValues" | "LocaleValues"> {
-  const parts = text.split(",").map((p) => p.trim()).filter(Boolean);
-  if (locale) return { LocaleValues: parts.map((p) => { const [Country = "", Subdivision] = p.toUpperCase().split("-"); return Subdivision ? { Country, Subdivision } : { Country }; }) };
+  const parts = text
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (locale)
+    return {
+      LocaleValues: parts.map((p) => {
+        const [Country = "", Subdivision] = p.toUpperCase().split("-");
+        return Subdivision ? { Country, Subdivision } : { Country };
+      }),
+    };
   return { IntegerValues: parts.map(Number).filter((n) => Number.isInteger(n)) };
 }
 
 /** MTurk's qualification requirements: system types with the environment's IDs, the team's own types, every comparator, ActionsGuarded. */
-export function RequirementsPicker({ value, onChange, types, disabled }: { value: QualificationRequirementInput[]; onChange: (v: QualificationRequirementInput[]) => void; types: QualificationTypeOption[]; disabled?: boolean }) {
+export function RequirementsPicker({
+  value,
+  onChange,
+  types,
+  disabled,
+}: {
+  value: QualificationRequirementInput[];
+  onChange: (v: QualificationRequirementInput[]) => void;
+  types: QualificationTypeOption[];
+  disabled?: boolean;
+}) {
   const update = (i: number, patch: Partial<QualificationRequirementInput>) => onChange(value.map((r, k) => (k === i ? { ...r, ...patch } : r)));
   const typeOf = (id: string) => types.find((t) => t.id === id);
   return (
@@ -55,27 +74,52 @@ export function RequirementsPicker({ value, onChange, types, disabled }: { value
         const takesValues = r.Comparator !== "Exists" && r.Comparator !== "DoesNotExist";
         return (
           <div key={i} className="flex flex-wrap items-center gap-2 rounded-lg bg-slate-50 p-2" data-testid="requirement">
-            <select aria-label="Qualification type" className={`${CONTROL} max-w-56`} value={type ? r.QualificationTypeId : "custom"} disabled={disabled} onChange={(e) => update(i, { QualificationTypeId: e.target.value === "custom" ? "" : e.target.value, IntegerValues: undefined, LocaleValues: undefined })}>
+            <select
+              aria-label="Qualification type"
+              className={`${CONTROL} max-w-56`}
+              value={type ? r.QualificationTypeId : "custom"}
+              disabled={disabled}
+              onChange={(e) => update(i, { QualificationTypeId: e.target.value === "custom" ? "" : e.target.value, IntegerValues: undefined, LocaleValues: undefined })}
+            >
               <optgroup label="MTurk">
-                {types.filter((t) => t.system).map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name}
-                  </option>
-                ))}
-              </optgroup>
-              {types.some((t) => !t.system) && (
-                <optgroup label="Your team">
-                  {types.filter((t) => !t.system).map((t) => (
+                {types
+                  .filter((t) => t.system)
+                  .map((t) => (
                     <option key={t.id} value={t.id}>
                       {t.name}
                     </option>
                   ))}
+              </optgroup>
+              {types.some((t) => !t.system) && (
+                <optgroup label="Your team">
+                  {types
+                    .filter((t) => !t.system)
+                    .map((t) => (
+                      <option key={t.id} value={t.id}>
+                        {t.name}
+                      </option>
+                    ))}
                 </optgroup>
               )}
               <option value="custom">Another type ID…</option>
             </select>
-            {!type && <input aria-label="Qualification type ID" placeholder="Type ID" className={`${CONTROL} w-52 font-mono`} value={r.QualificationTypeId} disabled={disabled} onChange={(e) => update(i, { QualificationTypeId: e.target.value.trim() })} />}
-            <select aria-label="Comparator" className={CONTROL} value={r.Comparator} disabled={disabled} onChange={(e) => update(i, { Comparator: e.target.value as QualificationRequirementInput["Comparator"] })}>
+            {!type && (
+              <input
+                aria-label="Qualification type ID"
+                placeholder="Type ID"
+                className={`${CONTROL} w-52 font-mono`}
+                value={r.QualificationTypeId}
+                disabled={disabled}
+                onChange={(e) => update(i, { QualificationTypeId: e.target.value.trim() })}
+              />
+            )}
+            <select
+              aria-label="Comparator"
+              className={CONTROL}
+              value={r.Comparator}
+              disabled={disabled}
+              onChange={(e) => update(i, { Comparator: e.target.value as QualificationRequirementInput["Comparator"] })}
+            >
               {COMPARATORS.map((c) => (
                 <option key={c} value={c}>
                   {COMPARATOR_LABELS[c]}
@@ -92,7 +136,13 @@ export function RequirementsPicker({ value, onChange, types, disabled }: { value
                 onBlur={(e) => update(i, { IntegerValues: undefined, LocaleValues: undefined, ...parseValues(e.target.value, type?.locale ?? false) })}
               />
             )}
-            <select aria-label="Required" className={CONTROL} value={r.ActionsGuarded} disabled={disabled} onChange={(e) => update(i, { ActionsGuarded: e.target.value as QualificationRequirementInput["ActionsGuarded"] })}>
+            <select
+              aria-label="Required"
+              className={CONTROL}
+              value={r.ActionsGuarded}
+              disabled={disabled}
+              onChange={(e) => update(i, { ActionsGuarded: e.target.value as QualificationRequirementInput["ActionsGuarded"] })}
+            >
               {ACTIONS_GUARDED.map((g) => (
                 <option key={g} value={g}>
                   {GUARD_LABELS[g]}
@@ -100,7 +150,12 @@ export function RequirementsPicker({ value, onChange, types, disabled }: { value
               ))}
             </select>
             {!disabled && (
-              <button type="button" className="ml-auto rounded px-2 text-sm text-slate-500 hover:text-red-700" onClick={() => onChange(value.filter((_, k) => k !== i))} aria-label="Remove requirement">
+              <button
+                type="button"
+                className="ml-auto rounded px-2 text-sm text-slate-500 hover:text-red-700"
+                onClick={() => onChange(value.filter((_, k) => k !== i))}
+                aria-label="Remove requirement"
+              >
                 Remove
               </button>
             )}
@@ -108,7 +163,21 @@ export function RequirementsPicker({ value, onChange, types, disabled }: { value
         );
       })}
       {!disabled && value.length < 10 && (
-        <Button type="button" variant="secondary" onClick={() => onChange([...value, { QualificationTypeId: (types.find((t) => t.name === "Worker_PercentAssignmentsApproved") ?? types[0])?.id ?? "", Comparator: "GreaterThanOrEqualTo", IntegerValues: [95], ActionsGuarded: "Accept" }])}>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() =>
+            onChange([
+              ...value,
+              {
+                QualificationTypeId: (types.find((t) => t.name === "Worker_PercentAssignmentsApproved") ?? types[0])?.id ?? "",
+                Comparator: "GreaterThanOrEqualTo",
+                IntegerValues: [95],
+                ActionsGuarded: "Accept",
+              },
+            ])
+          }
+        >
           Add requirement
         </Button>
       )}

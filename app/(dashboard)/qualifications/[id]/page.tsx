@@ -4,8 +4,8 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasRole } from "@/lib/auth/roles";
-import { currentTeamContext } from "@/lib/auth/session";
-import { HttpError } from "@/lib/http-error";
+import { requireTeam } from "@/lib/auth/require-team";
+import { DomainError } from "@/lib/errors";
 import { getQualificationType, type QualificationTypeDetail } from "@/lib/qualifications/get-qualification-type";
 import { batchChoices, projectChoices } from "@/lib/qualifications/grant-scores";
 import { listHitsForQualification } from "@/lib/qualifications/list-hits-for-qualification";
@@ -19,15 +19,13 @@ import { TypeActions } from "../_components/type-actions";
 
 export const metadata: Metadata = { title: "Qualification type" };
 
-export default async function QualificationTypePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ scores?: string }> }) {
-  const ctx = await currentTeamContext();
-  if (!ctx) return null;
+export default requireTeam("viewer", async function QualificationTypePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ scores?: string }> }, ctx) {
   const { id } = await params;
   let type: QualificationTypeDetail;
   try {
     type = await getQualificationType(ctx.team.id, ctx.environment, id);
   } catch (e) {
-    if (!(e instanceof HttpError)) throw e;
+    if (!(e instanceof DomainError)) throw e;
     return (
       <>
         <PageHeader title="Qualification type" />
@@ -49,7 +47,10 @@ export default async function QualificationTypePage({ params, searchParams }: { 
     listQualificationScores(scope, id, scoreStatus),
     batchChoices(scope),
     projectChoices(ctx.team.id),
-    listHitsForQualification(scope, id).catch((e: unknown) => (e instanceof HttpError ? e.message : Promise.reject(e))),
+    listHitsForQualification(scope, id).catch((e: unknown) => {
+      if (e instanceof DomainError) return e.message;
+      throw e;
+    }),
   ]);
   return (
     <>
@@ -96,4 +97,4 @@ export default async function QualificationTypePage({ params, searchParams }: { 
       </div>
     </>
   );
-}
+});

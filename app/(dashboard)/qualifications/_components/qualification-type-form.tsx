@@ -52,7 +52,7 @@ export function QualificationTypeForm({ initial, canEdit }: { initial?: Qualific
   const save = useMutation({
     mutationFn: (body: unknown) =>
       editing
-        ? apiFetch<{ qualificationTypeId: string }>(`/api/qualifications/${initial!.qualificationTypeId}`, { method: "PATCH", body })
+        ? apiFetch<{ qualificationTypeId: string }>(`/api/qualifications/${initial.qualificationTypeId}`, { method: "PATCH", body })
         : apiFetch<{ qualificationTypeId: string }>("/api/qualifications", { body }),
     onSuccess: (r) => {
       if (editing) router.refresh();
@@ -63,12 +63,7 @@ export function QualificationTypeForm({ initial, canEdit }: { initial?: Qualific
   function onSubmit(e: React.FormEvent) {
     e.preventDefault();
     const durationSec = Math.round(Number(durationMinutes) * 60);
-    const test =
-      mode === "none"
-        ? { mode }
-        : mode === "builder"
-          ? { mode, ...builder, durationSec }
-          : { mode, testXml, answerKeyXml, autoScore: xmlAutoScore, durationSec };
+    const test = mode === "none" ? { mode } : mode === "builder" ? { mode, ...builder, durationSec } : { mode, testXml, answerKeyXml, autoScore: xmlAutoScore, durationSec };
     const body = {
       ...(editing ? {} : { name, keywords }),
       description,
@@ -111,7 +106,16 @@ export function QualificationTypeForm({ initial, canEdit }: { initial?: Qualific
             Workers may request again after
           </label>
           <div className="flex items-center gap-2">
-            <Input aria-label="Retry delay in hours" type="number" min={0} step="any" value={retryHours} onChange={(e) => setRetryHours(e.target.value)} disabled={disabled || !allowRetry} className="max-w-28" />
+            <Input
+              aria-label="Retry delay in hours"
+              type="number"
+              min={0}
+              step="any"
+              value={retryHours}
+              onChange={(e) => setRetryHours(e.target.value)}
+              disabled={disabled || !allowRetry}
+              className="max-w-28"
+            />
             <span className="text-sm text-slate-500">hours</span>
           </div>
         </div>
@@ -148,10 +152,23 @@ export function QualificationTypeForm({ initial, canEdit }: { initial?: Qualific
         {mode === "none" && (
           <div className="flex flex-wrap items-end gap-4">
             <label className="flex items-center gap-2 text-sm text-slate-700">
-              <input type="checkbox" className="size-4 accent-brand-600" checked={autoGranted} onChange={(e) => setAutoGranted(e.target.checked)} disabled={disabled || (editing && !!initial?.testXml)} />
+              <input
+                type="checkbox"
+                className="size-4 accent-brand-600"
+                checked={autoGranted}
+                onChange={(e) => setAutoGranted(e.target.checked)}
+                disabled={disabled || (editing && !!initial?.testXml)}
+              />
               Grant automatically when a worker requests it, with the value
             </label>
-            <Input aria-label="Auto-granted value" type="number" className="max-w-24" value={autoGrantedValue} onChange={(e) => setAutoGrantedValue(Number(e.target.value))} disabled={disabled || !autoGranted} />
+            <Input
+              aria-label="Auto-granted value"
+              type="number"
+              className="max-w-24"
+              value={autoGrantedValue}
+              onChange={(e) => setAutoGrantedValue(Number(e.target.value))}
+              disabled={disabled || !autoGranted}
+            />
           </div>
         )}
         {mode === "builder" && <TestBuilder test={builder} onChange={setBuilder} disabled={disabled} />}

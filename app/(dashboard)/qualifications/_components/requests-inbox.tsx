@@ -5,8 +5,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import type { PendingRequest } from "@/lib/qualifications/list-qualification-requests";
-import { JobProgress } from "./job-progress";
 import { useQualificationOps } from "./use-qualification-ops";
+import { JobProgress } from "@/components/jobs/job-progress";
 import { useSelection } from "@/components/ui/use-selection";
 
 /** Pending requests with the worker's answers and the computed score; accept with a value or reject with a reason. */
@@ -29,7 +29,12 @@ export function RequestsInbox({ qualificationTypeId, requests, canDecide }: { qu
               className="size-4 accent-brand-600"
               aria-label="Select all requests"
               checked={selected.size === requests.length}
-              onChange={(e) => setAll(requests.map((r) => r.requestId), e.target.checked)}
+              onChange={(e) =>
+                setAll(
+                  requests.map((r) => r.requestId),
+                  e.target.checked,
+                )
+              }
             />
             {selected.size ? `${selected.size} selected` : "Select all"}
           </label>
@@ -44,7 +49,7 @@ export function RequestsInbox({ qualificationTypeId, requests, canDecide }: { qu
       )}
       {ops.error && <Alert tone="error">{ops.error.message}</Alert>}
       {ops.data?.outcome && <Alert tone="success">{ops.data.outcome}</Alert>}
-      {ops.data?.jobId && <JobProgress jobId={ops.data.jobId} what={`Deciding ${ops.data.total} requests`} />}
+      {ops.data?.jobId && <JobProgress jobId={ops.data.jobId} what={`Deciding ${ops.data.total} requests`} unit="requests" refreshOnFinish />}
       <ul className="divide-y divide-slate-100">
         {requests.map((r) => (
           <li key={r.requestId} className="flex flex-wrap gap-4 py-4" data-testid="qualification-request">
@@ -80,7 +85,13 @@ export function RequestsInbox({ qualificationTypeId, requests, canDecide }: { qu
             </div>
             {canDecide && (
               <div className="flex items-start gap-2">
-                <Input aria-label={`Value for ${r.workerId}`} type="number" className="w-20" value={values[r.requestId] ?? ""} onChange={(e) => setValues((v) => ({ ...v, [r.requestId]: e.target.value }))} />
+                <Input
+                  aria-label={`Value for ${r.workerId}`}
+                  type="number"
+                  className="w-20"
+                  value={values[r.requestId] ?? ""}
+                  onChange={(e) => setValues((v) => ({ ...v, [r.requestId]: e.target.value }))}
+                />
                 <Button disabled={ops.isPending} onClick={() => ops.mutate([{ op: "accept", requestId: r.requestId, value: valueOf(r.requestId) }])}>
                   Accept
                 </Button>

@@ -9,9 +9,10 @@ import { Button } from "@/components/ui/button";
 import { ChoiceSelect, Field, Input, Select } from "@/components/ui/field";
 import { apiFetch, ApiError } from "@/lib/api-client";
 import type { ScoreRow } from "@/lib/qualifications/list-qualification-scores";
-import { JobProgress } from "./job-progress";
 import { useQualificationOps, type OpsResult } from "./use-qualification-ops";
+import { JobProgress } from "@/components/jobs/job-progress";
 import { useSelection } from "@/components/ui/use-selection";
+import { Table, TableBody, TableEmpty, TableHead, Th } from "@/components/ui/table";
 
 const TEXTAREA = "block w-full rounded-md border-0 bg-white px-3 py-2 font-mono text-xs leading-5 text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
 
@@ -42,7 +43,12 @@ export function ScoresPanel(props: {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <nav className="inline-flex rounded-md bg-slate-100 p-0.5 text-sm" aria-label="Score status">
           {(["Granted", "Revoked"] as const).map((s) => (
-            <Link key={s} href={tab(s)} aria-current={props.status === s ? "page" : undefined} className={`rounded px-3 py-1.5 font-medium ${props.status === s ? "bg-white text-slate-900 shadow-sm" : "text-slate-600"}`}>
+            <Link
+              key={s}
+              href={tab(s)}
+              aria-current={props.status === s ? "page" : undefined}
+              className={`rounded px-3 py-1.5 font-medium ${props.status === s ? "bg-white text-slate-900 shadow-sm" : "text-slate-600"}`}
+            >
               {s}
             </Link>
           ))}
@@ -56,23 +62,23 @@ export function ScoresPanel(props: {
       </div>
       {ops.error && <Alert tone="error">{ops.error.message}</Alert>}
       {ops.data?.outcome && <Alert tone="success">{ops.data.outcome}</Alert>}
-      {ops.data?.jobId && <JobProgress jobId={ops.data.jobId} what={`Changing ${ops.data.total} scores`} />}
+      {ops.data?.jobId && <JobProgress jobId={ops.data.jobId} what={`Changing ${ops.data.total} scores`} unit="scores" refreshOnFinish />}
 
       {props.rows.length === 0 ? (
-        <p className="py-4 text-center text-sm text-slate-500">{props.status === "Granted" ? "No worker holds this qualification yet." : "No revoked scores."}</p>
+        <TableEmpty className="py-4">{props.status === "Granted" ? "No worker holds this qualification yet." : "No revoked scores."}</TableEmpty>
       ) : (
         <div className="-mx-5 overflow-x-auto">
-          <table className="w-full text-sm">
-            <thead className="text-left text-xs tracking-wide text-slate-500 uppercase">
+          <Table loading={ops.isPending}>
+            <TableHead>
               <tr className="border-b border-slate-100">
-                {props.canEdit && props.status === "Granted" && <th className="w-8 px-5 py-2" />}
-                <th className="px-5 py-2 font-medium">Worker</th>
-                <th className="px-3 py-2 font-medium">Value</th>
-                <th className="px-3 py-2 font-medium">Since</th>
-                {props.canEdit && props.status === "Granted" && <th className="px-5 py-2" />}
+                {props.canEdit && props.status === "Granted" && <Th className="w-8 px-5 py-2" />}
+                <Th className="px-5 py-2">Worker</Th>
+                <Th className="px-3 py-2">Value</Th>
+                <Th className="px-3 py-2">Since</Th>
+                {props.canEdit && props.status === "Granted" && <Th className="px-5 py-2" />}
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+            </TableHead>
+            <TableBody>
               {props.rows.map((r) => (
                 <tr key={r.workerId}>
                   {props.canEdit && props.status === "Granted" && (
@@ -93,7 +99,13 @@ export function ScoresPanel(props: {
                   </td>
                   <td className="px-3 py-2">
                     {props.canEdit && props.status === "Granted" ? (
-                      <Input aria-label={`Value of ${r.workerId}`} type="number" className="w-24" value={edits[r.workerId] ?? String(r.value ?? "")} onChange={(e) => setEdits((x) => ({ ...x, [r.workerId]: e.target.value }))} />
+                      <Input
+                        aria-label={`Value of ${r.workerId}`}
+                        type="number"
+                        className="w-24"
+                        value={edits[r.workerId] ?? String(r.value ?? "")}
+                        onChange={(e) => setEdits((x) => ({ ...x, [r.workerId]: e.target.value }))}
+                      />
                     ) : (
                       <span className="tabular-nums">{r.value ?? "—"}</span>
                     )}
@@ -101,7 +113,11 @@ export function ScoresPanel(props: {
                   <td className="px-3 py-2 text-slate-500">{new Date(r.grantTime).toLocaleDateString()}</td>
                   {props.canEdit && props.status === "Granted" && (
                     <td className="px-5 py-2 text-right whitespace-nowrap">
-                      <Button variant="secondary" disabled={ops.isPending || edits[r.workerId] === undefined} onClick={() => ops.mutate([{ op: "grant", workerId: r.workerId, value: Number(edits[r.workerId]), notify }])}>
+                      <Button
+                        variant="secondary"
+                        disabled={ops.isPending || edits[r.workerId] === undefined}
+                        onClick={() => ops.mutate([{ op: "grant", workerId: r.workerId, value: Number(edits[r.workerId]), notify }])}
+                      >
                         Update
                       </Button>{" "}
                       <Button variant="ghost" className="text-red-700" disabled={ops.isPending} onClick={() => ops.mutate([{ op: "revoke", workerId: r.workerId, reason }])}>
@@ -111,11 +127,15 @@ export function ScoresPanel(props: {
                   )}
                 </tr>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         </div>
       )}
-      {props.total > props.rows.length && <p className="text-xs text-slate-500">Showing {props.rows.length} of {props.total.toLocaleString("en-US")}.</p>}
+      {props.total > props.rows.length && (
+        <p className="text-xs text-slate-500">
+          Showing {props.rows.length} of {props.total.toLocaleString("en-US")}.
+        </p>
+      )}
       {props.canEdit && props.status === "Granted" && props.rows.length > 0 && (
         <div className="flex flex-wrap items-center gap-2">
           <Input aria-label="Reason for revoking" placeholder="Reason for revoking (shown to the worker)" className="max-w-sm" value={reason} onChange={(e) => setReason(e.target.value)} />
@@ -150,7 +170,8 @@ function AssignScores({ qualificationTypeId, batches, projects, notify }: { qual
         : mode === "agreement"
           ? apiFetch<OpsResult>(`/api/qualifications/${qualificationTypeId}/grant-agreement`, {
               body: {
-                source: agreement.kind === "batch" ? { kind: "batch", batchId: agreement.batchId } : agreement.kind === "project" ? { kind: "project", projectId: agreement.projectId } : { kind: "all" },
+                source:
+                  agreement.kind === "batch" ? { kind: "batch", batchId: agreement.batchId } : agreement.kind === "project" ? { kind: "project", projectId: agreement.projectId } : { kind: "all" },
                 minPercent: Number(agreement.minPercent),
                 minCompared: Number(agreement.minCompared),
                 value: Number(value),
@@ -176,7 +197,14 @@ function AssignScores({ qualificationTypeId, batches, projects, notify }: { qual
               ["agreement", "By agreement"],
             ] as const
           ).map(([m, label]) => (
-            <button key={m} type="button" role="radio" aria-checked={mode === m} onClick={() => (setMode(m), upload.reset())} className={`rounded px-3 py-1.5 font-medium ${mode === m ? "bg-white text-slate-900 shadow-sm" : "text-slate-600"}`}>
+            <button
+              key={m}
+              type="button"
+              role="radio"
+              aria-checked={mode === m}
+              onClick={() => (setMode(m), upload.reset())}
+              className={`rounded px-3 py-1.5 font-medium ${mode === m ? "bg-white text-slate-900 shadow-sm" : "text-slate-600"}`}
+            >
               {label}
             </button>
           ))}
@@ -200,13 +228,7 @@ function AssignScores({ qualificationTypeId, batches, projects, notify }: { qual
           <Field label="Scores CSV" hint="Columns WorkerId and Value; every row is checked before any score is sent">
             <textarea className={TEXTAREA} rows={6} value={csv} onChange={(e) => setCsv(e.target.value)} placeholder={"WorkerId,Value\nA1B2C3D4E5F6G7,90"} />
           </Field>
-          <input
-            type="file"
-            accept=".csv,text/csv"
-            aria-label="Choose a CSV file"
-            className="text-sm text-slate-600"
-            onChange={(e) => void e.target.files?.[0]?.text().then((t) => setCsv(t))}
-          />
+          <input type="file" accept=".csv,text/csv" aria-label="Choose a CSV file" className="text-sm text-slate-600" onChange={(e) => void e.target.files?.[0]?.text().then((t) => setCsv(t))} />
           <div className="flex gap-2">
             <Button variant="secondary" disabled={!csv || upload.isPending} onClick={() => upload.mutate(true)}>
               Check CSV
@@ -301,15 +323,19 @@ function AssignScores({ qualificationTypeId, batches, projects, notify }: { qual
         ))}
       {mode === "agreement" && upload.data && !upload.data.jobId && !upload.data.outcome ? (
         <AgreementPreview result={upload.data} />
-      ) : upload.data && !upload.data.jobId && !upload.data.outcome && (
-        <Alert>
-          {upload.data.total} {upload.data.total === 1 ? "worker" : "workers"}: {upload.data.workers?.map((w) => `${w.workerId} (${w.value})`).join(", ")}
-          {upload.data.total > (upload.data.workers?.length ?? 0) ? ", …" : ""}
-        </Alert>
+      ) : (
+        upload.data &&
+        !upload.data.jobId &&
+        !upload.data.outcome && (
+          <Alert>
+            {upload.data.total} {upload.data.total === 1 ? "worker" : "workers"}: {upload.data.workers?.map((w) => `${w.workerId} (${w.value})`).join(", ")}
+            {upload.data.total > (upload.data.workers?.length ?? 0) ? ", …" : ""}
+          </Alert>
+        )
       )}
       {ops.error && <Alert tone="error">{ops.error.message}</Alert>}
       {result?.outcome && <Alert tone="success">{result.outcome}</Alert>}
-      {result?.jobId && <JobProgress jobId={result.jobId} what={`Assigning ${result.total} scores`} />}
+      {result?.jobId && <JobProgress jobId={result.jobId} what={`Assigning ${result.total} scores`} unit="scores" refreshOnFinish />}
     </section>
   );
 }
@@ -326,15 +352,15 @@ function AgreementPreview({ result }: { result: OpsResult }) {
         {result.total > rows.length ? `; the first ${rows.length} are shown` : ""}.
       </p>
       {rows.length > 0 && (
-        <table className="w-full max-w-xl text-sm">
-          <thead className="text-left text-xs tracking-wide text-slate-500 uppercase">
+        <Table className="max-w-xl">
+          <TableHead>
             <tr className="border-b border-slate-100">
-              <th className="py-1.5 pr-3 font-medium">Worker</th>
-              <th className="px-3 py-1.5 text-right font-medium">Agreement</th>
-              <th className="px-3 py-1.5 text-right font-medium">Agreed / compared</th>
+              <Th className="py-1.5 pr-3">Worker</Th>
+              <Th className="px-3 py-1.5 text-right">Agreement</Th>
+              <Th className="px-3 py-1.5 text-right">Agreed / compared</Th>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+          </TableHead>
+          <TableBody>
             {rows.map((w) => (
               <tr key={w.workerId}>
                 <td className="py-1.5 pr-3 font-mono">{w.workerId}</td>
@@ -344,8 +370,8 @@ function AgreementPreview({ result }: { result: OpsResult }) {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       )}
     </div>
   );

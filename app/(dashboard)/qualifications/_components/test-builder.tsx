@@ -94,9 +94,7 @@ export function TestBuilder({ test, onChange, disabled }: { test: BuilderTest; o
                       name={`correct-${i}`}
                       aria-label={`Choice ${k + 1} is correct`}
                       checked={c.correct}
-                      onChange={(e) =>
-                        setQuestion(i, { choices: q.choices.map((x, j) => (j === k ? { ...x, correct: e.target.checked } : q.kind === "single" ? { ...x, correct: false } : x)) })
-                      }
+                      onChange={(e) => setQuestion(i, { choices: q.choices.map((x, j) => (j === k ? { ...x, correct: e.target.checked } : q.kind === "single" ? { ...x, correct: false } : x)) })}
                       disabled={disabled}
                       className="size-4 accent-brand-600"
                     />
@@ -113,7 +111,13 @@ export function TestBuilder({ test, onChange, disabled }: { test: BuilderTest; o
                       onChange={(e) => setQuestion(i, { choices: q.choices.map((x, j) => (j === k ? { ...x, identifier: e.target.value } : x)) })}
                       disabled={disabled}
                     />
-                    <Button type="button" variant="ghost" aria-label={`Remove choice ${k + 1}`} disabled={disabled || q.choices.length <= 2} onClick={() => setQuestion(i, { choices: q.choices.filter((_, j) => j !== k) })}>
+                    <Button
+                      type="button"
+                      variant="ghost"
+                      aria-label={`Remove choice ${k + 1}`}
+                      disabled={disabled || q.choices.length <= 2}
+                      onClick={() => setQuestion(i, { choices: q.choices.filter((_, j) => j !== k) })}
+                    >
                       ×
                     </Button>
                   </div>
@@ -122,7 +126,21 @@ export function TestBuilder({ test, onChange, disabled }: { test: BuilderTest; o
                   type="button"
                   variant="secondary"
                   disabled={disabled}
-                  onClick={() => setQuestion(i, { choices: [...q.choices, { identifier: nextId("c", q.choices.map((c) => c.identifier)), text: "", correct: false }] })}
+                  onClick={() =>
+                    setQuestion(i, {
+                      choices: [
+                        ...q.choices,
+                        {
+                          identifier: nextId(
+                            "c",
+                            q.choices.map((c) => c.identifier),
+                          ),
+                          text: "",
+                          correct: false,
+                        },
+                      ],
+                    })
+                  }
                 >
                   Add choice
                 </Button>
@@ -197,7 +215,14 @@ function RangeEditor({ mapping, onChange, disabled }: { mapping: Extract<ScoreMa
           Add range
         </Button>
         <span>Otherwise give</span>
-        <Input aria-label="Out of range value" type="number" className="max-w-20" value={mapping.outOfRangeValue} onChange={(e) => onChange({ ...mapping, outOfRangeValue: Number(e.target.value) })} disabled={disabled} />
+        <Input
+          aria-label="Out of range value"
+          type="number"
+          className="max-w-20"
+          value={mapping.outOfRangeValue}
+          onChange={(e) => onChange({ ...mapping, outOfRangeValue: Number(e.target.value) })}
+          disabled={disabled}
+        />
       </div>
     </div>
   );

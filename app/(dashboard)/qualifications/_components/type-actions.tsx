@@ -41,7 +41,9 @@ export function TypeActions({ qualificationTypeId, status, name }: { qualificati
         )}
       </div>
       {confirmDelete && !remove.error && (
-        <Alert tone="warning">Deleting rejects every pending request and frees the name. Workers keep the scores they hold; HITs that require the type keep requiring it. Deactivating is reversible.</Alert>
+        <Alert tone="warning">
+          Deleting rejects every pending request and frees the name. Workers keep the scores they hold; HITs that require the type keep requiring it. Deactivating is reversible.
+        </Alert>
       )}
       {toggle.error && <Alert tone="error">{toggle.error.message}</Alert>}
       {remove.error && <Alert tone="error">{remove.error.message}</Alert>}

@@ -3,14 +3,12 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasRole } from "@/lib/auth/roles";
-import { currentTeamContext } from "@/lib/auth/session";
+import { requireTeam } from "@/lib/auth/require-team";
 import { QualificationTypeForm } from "../_components/qualification-type-form";
 
 export const metadata: Metadata = { title: "New qualification type" };
 
-export default async function NewQualificationTypePage() {
-  const ctx = await currentTeamContext();
-  if (!ctx) return null;
+export default requireTeam("viewer", function NewQualificationTypePage(_props: object, ctx) {
   const canEdit = hasRole(ctx.role, "admin");
   return (
     <>
@@ -21,4 +19,4 @@ export default async function NewQualificationTypePage() {
       </Card>
     </>
   );
-}
+});

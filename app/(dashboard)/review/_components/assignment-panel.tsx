@@ -2,10 +2,12 @@
 
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { escapeHtml } from "@/lib/mturk-formats/escape";
+import { ago, dollars, duration } from "@/lib/format";
 import type { AnswerField } from "@/lib/review/flatten-answers";
 import type { AssignmentReview } from "@/lib/review/get-assignment-review";
 import { reviewTaskHtml } from "@/lib/review/review-task-html";
-import { ago, dollars, duration, linkKind, useNow } from "./format";
+import { linkKind, useNow } from "./format";
 import { useAssignmentReview } from "./use-review";
 
 function FieldValue({ value }: { value: string }) {
@@ -14,7 +16,6 @@ function FieldValue({ value }: { value: string }) {
     return (
       <a href={value} target="_blank" rel="noreferrer noopener" className="block">
         {/* Task inputs are arbitrary URLs: a plain img, never proxied or optimised. */}
-        {/* eslint-disable-next-line @next/next/no-img-element */}
         <img src={value} alt="" referrerPolicy="no-referrer" className="max-h-48 rounded ring-1 ring-slate-200" />
         <span className="mt-1 block truncate text-xs text-brand-600">{value}</span>
       </a>
@@ -27,7 +28,7 @@ function FieldValue({ value }: { value: string }) {
       </a>
     );
   }
-  return <span className="whitespace-pre-wrap break-words">{value || <em className="text-slate-400">empty</em>}</span>;
+  return <span className="break-words whitespace-pre-wrap">{value || <em className="text-slate-400">empty</em>}</span>;
 }
 
 function Fields({ fields, agreement, testId }: { fields: AnswerField[]; agreement?: AssignmentReview["agreement"]; testId: string }) {
@@ -72,14 +73,15 @@ function TaskFrame({ question, answers }: { question: NonNullable<AssignmentRevi
       </p>
     );
   }
-  const html = question.kind === "HTMLQuestion" ? reviewTaskHtml(question.html, answers, window.location.origin) : `<pre style="white-space:pre-wrap;font:12px monospace">${question.xml.replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c]!)}</pre>`;
+  const html =
+    question.kind === "HTMLQuestion" ? reviewTaskHtml(question.html, answers, window.location.origin) : `<pre style="white-space:pre-wrap;font:12px monospace">${escapeHtml(question.xml)}</pre>`;
   return <iframe title="Task as the worker saw it" sandbox="allow-scripts" srcDoc={html} className="h-96 w-full rounded ring-1 ring-slate-200" />;
 }
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <section className="space-y-2">
-      <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h3>
+      <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{title}</h3>
       {children}
     </section>
   );
@@ -91,7 +93,12 @@ export function AssignmentPanel({ assignmentId, onOverride, canAct }: { assignme
   const [showTask, setShowTask] = useState(false);
   if (!assignmentId) return <p className="p-6 text-sm text-slate-500">Nothing selected.</p>;
   if (review.isPending) return <div className="m-5 h-64 animate-pulse rounded-lg bg-slate-100" />;
-  if (review.error) return <div className="p-5"><Alert tone="error">{review.error.message}</Alert></div>;
+  if (review.error)
+    return (
+      <div className="p-5">
+        <Alert tone="error">{review.error.message}</Alert>
+      </div>
+    );
   const { assignment: a, hit, worker, others, inputs, question, decisions, payments, agreement } = review.data;
   const seconds = a.acceptTime && a.submitTime ? (new Date(a.submitTime).getTime() - new Date(a.acceptTime).getTime()) / 1000 : null;
   return (
@@ -116,7 +123,11 @@ export function AssignmentPanel({ assignmentId, onOverride, canAct }: { assignme
 
       <div className="grid gap-6 2xl:grid-cols-2">
         <Section title={inputs ? (inputs.source === "batch" ? "Inputs (batch row)" : "Inputs (annotation)") : "Inputs"}>
-          {inputs ? <Fields fields={inputs.fields} testId="hit-inputs" /> : <p className="text-sm text-slate-500">This HIT has no batch row or JSON annotation; the task below shows what was asked.</p>}
+          {inputs ? (
+            <Fields fields={inputs.fields} testId="hit-inputs" />
+          ) : (
+            <p className="text-sm text-slate-500">This HIT has no batch row or JSON annotation; the task below shows what was asked.</p>
+          )}
         </Section>
         <Section title="Answers">
           <Fields fields={a.answers} agreement={agreement} testId="answers" />
@@ -133,7 +144,7 @@ export function AssignmentPanel({ assignmentId, onOverride, canAct }: { assignme
           ].map(([k, v]) => (
             <div key={k} className="rounded-lg bg-slate-50 px-3 py-2">
               <dt className="text-xs text-slate-500">{k}</dt>
-              <dd className="font-semibold tabular-nums text-slate-900">{v}</dd>
+              <dd className="font-semibold text-slate-900 tabular-nums">{v}</dd>
             </div>
           ))}
         </dl>

@@ -4,8 +4,8 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ApiError } from "@/lib/api-client";
+import { dollars } from "@/lib/format";
 import type { CsvProblem } from "@/lib/review/parse-results-csv";
-import { dollars } from "./format";
 import { useBonusCsv, useResultsCsv } from "./use-review";
 
 function Problems({ error }: { error: Error | null }) {
@@ -67,21 +67,28 @@ function CsvCard({ kind, onJob, canAct }: { kind: "results" | "bonus"; onJob: (j
           accept=".csv,text/csv"
           disabled={!canAct}
           className="mt-1 block w-full text-sm text-slate-600 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-1.5 file:text-sm file:font-medium hover:file:bg-slate-200"
-          onChange={async (e) => {
+          onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = "";
             if (!file) return;
-            const text = await file.text();
-            setCsv({ name: file.name, text });
-            await preview(text).catch(() => setCsv(null));
+            void file.text().then((text) => {
+              setCsv({ name: file.name, text });
+              return preview(text).catch(() => setCsv(null));
+            });
           }}
         />
       </label>
       <p className="text-xs text-slate-500">
-        {kind === "results" ? "MTurk's batch results with Approve (x) or Reject (the reason) filled in, one row per assignment." : "Columns WorkerId, AssignmentId, Amount, Reason. Uploading the same file again pays nothing twice."}
+        {kind === "results"
+          ? "MTurk's batch results with Approve (x) or Reject (the reason) filled in, one row per assignment."
+          : "Columns WorkerId, AssignmentId, Amount, Reason. Uploading the same file again pays nothing twice."}
       </p>
       <Problems error={mutation.error} />
-      {summary && <p className="text-sm text-slate-700" data-testid={`${kind}-csv-summary`}>{summary}</p>}
+      {summary && (
+        <p className="text-sm text-slate-700" data-testid={`${kind}-csv-summary`}>
+          {summary}
+        </p>
+      )}
       {csv && !mutation.error && (
         <Button onClick={() => void apply()} disabled={mutation.isPending}>
           Apply {csv.name}

@@ -3,32 +3,13 @@
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Table, TableBody, TableHead, Th } from "@/components/ui/table";
+import { dollars } from "@/lib/format";
 import type { BonusCost } from "@/lib/review/bonus-cost";
 import type { FeedbackTemplateView } from "@/lib/review/feedback-templates";
 import { BonusAmount } from "@/lib/review/review-inputs";
 import type { WorkerStats } from "@/lib/review/worker-stats";
-import { dollars } from "./format";
-
-export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") {
-        e.preventDefault();
-        onClose();
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [onClose]);
-  return (
-    <div className="fixed inset-0 z-50 flex items-start justify-center bg-slate-900/30 p-4 pt-[12vh]" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div role="dialog" aria-modal="true" aria-label={title} className="w-full max-w-lg rounded-xl bg-white shadow-xl ring-1 ring-slate-200">
-        <h2 className="border-b border-slate-100 px-5 py-3 text-base font-semibold text-slate-900">{title}</h2>
-        <div className="space-y-4 px-5 py-4">{children}</div>
-      </div>
-    </div>
-  );
-}
 
 export const Kbd = ({ children }: { children: ReactNode }) => (
   <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-[11px] font-medium text-slate-700 shadow-[0_1px_0_rgba(0,0,0,0.08)]">{children}</kbd>
@@ -92,7 +73,7 @@ export function RejectDialog({
               submit();
             }
           }}
-          className="block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:ring-red-500"
+          className="block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:ring-red-500"
         />
       </label>
       {missing && <Alert tone="error">A rejection needs feedback: pick a template or write one.</Alert>}
@@ -128,8 +109,8 @@ export function BonusDialog({
   cost: BonusCost | null;
   error?: string;
   pending: boolean;
-  onPreview: (v: { amount: string; reason: string }) => void;
-  onPay: (v: { amount: string; reason: string }) => void;
+  onPreview: (v: { amount: string; reason: string }) => unknown;
+  onPay: (v: { amount: string; reason: string }) => unknown;
   onClose: () => void;
 }) {
   const [amount, setAmount] = useState("");
@@ -172,8 +153,7 @@ export function BonusDialog({
       {shown && (
         <div className="rounded-lg bg-slate-50 px-4 py-3 text-sm" data-testid="bonus-preview">
           <p>
-            {shown.count} bonus{shown.count === 1 ? "" : "es"}: {dollars(shown.bonusCents)} + fees {dollars(shown.feeCents)} ={" "}
-            <span className="font-semibold">{dollars(shown.totalCents)}</span>
+            {shown.count} bonus{shown.count === 1 ? "" : "es"}: {dollars(shown.bonusCents)} + fees {dollars(shown.feeCents)} = <span className="font-semibold">{dollars(shown.totalCents)}</span>
           </p>
           <p className="text-xs text-slate-500">Fees estimated with {shown.feeBasis}.</p>
         </div>
@@ -199,28 +179,30 @@ export function ImpactDialog({ affected, impact, pending, onConfirm, onClose }: 
   return (
     <Dialog title={`Reject ${affected} assignments of ${impact.length} worker${impact.length === 1 ? "" : "s"}?`} onClose={onClose}>
       <div className="max-h-72 overflow-auto">
-        <table className="w-full text-sm" data-testid="rejection-impact">
-          <thead className="text-left text-xs text-slate-500">
+        <Table data-testid="rejection-impact">
+          <TableHead>
             <tr>
-              <th className="py-1">Worker</th>
-              <th className="py-1 text-right">Approval rate</th>
-              <th className="py-1 text-right">Decided</th>
-              <th className="py-1 text-right">Waiting</th>
+              <Th className="py-1">Worker</Th>
+              <Th className="py-1 text-right">Approval rate</Th>
+              <Th className="py-1 text-right">Decided</Th>
+              <Th className="py-1 text-right">Waiting</Th>
             </tr>
-          </thead>
-          <tbody>
+          </TableHead>
+          <TableBody>
             {impact.map((w) => (
-              <tr key={w.workerId} className="border-t border-slate-100">
+              <tr key={w.workerId}>
                 <td className="py-1 font-mono text-xs">{w.workerId}</td>
                 <td className="py-1 text-right tabular-nums">{w.approvalRate === null ? "new" : `${Math.round(w.approvalRate * 100)}%`}</td>
                 <td className="py-1 text-right tabular-nums">{w.approved + w.rejected}</td>
                 <td className="py-1 text-right tabular-nums">{w.submitted}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       </div>
-      <p className="text-xs text-slate-500">Rejections lower these workers&apos; approval rates on the marketplace. <Kbd>Enter</Kbd> reject all · <Kbd>Esc</Kbd> cancel</p>
+      <p className="text-xs text-slate-500">
+        Rejections lower these workers&apos; approval rates on the marketplace. <Kbd>Enter</Kbd> reject all · <Kbd>Esc</Kbd> cancel
+      </p>
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={onClose}>
           Cancel

@@ -63,8 +63,21 @@ export function ReviewSettingsCard({ settings, canEditSettings }: { settings: Re
         }}
       >
         <h3 className="text-sm font-semibold text-slate-900">New feedback template</h3>
-        <input aria-label="Template name" placeholder="Name, e.g. Missed the gold question" value={template.label} onChange={(e) => setTemplate({ ...template, label: e.target.value })} className={`${input} w-full`} />
-        <textarea aria-label="Template text" placeholder="What the worker reads" rows={2} value={template.text} onChange={(e) => setTemplate({ ...template, text: e.target.value })} className={`${input} w-full`} />
+        <input
+          aria-label="Template name"
+          placeholder="Name, e.g. Missed the gold question"
+          value={template.label}
+          onChange={(e) => setTemplate({ ...template, label: e.target.value })}
+          className={`${input} w-full`}
+        />
+        <textarea
+          aria-label="Template text"
+          placeholder="What the worker reads"
+          rows={2}
+          value={template.text}
+          onChange={(e) => setTemplate({ ...template, text: e.target.value })}
+          className={`${input} w-full`}
+        />
         <Button type="submit" variant="secondary">
           Save template
         </Button>

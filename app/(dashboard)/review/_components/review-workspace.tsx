@@ -1,10 +1,13 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
-import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { JobProgress } from "@/components/jobs/job-progress";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ago, dollars, duration, timeAgo } from "@/lib/format";
 import type { FeedbackTemplateView } from "@/lib/review/feedback-templates";
+import { flattenAnswers, type AnswerField } from "@/lib/review/flatten-answers";
 import type { QueueItem } from "@/lib/review/list-review-queue";
 import type { BonusCost } from "@/lib/review/bonus-cost";
 import type { QueueFilter } from "@/lib/review/review-inputs";
@@ -13,13 +16,16 @@ import type { WorkerStats } from "@/lib/review/worker-stats";
 import { AssignmentPanel } from "./assignment-panel";
 import { CsvUploads } from "./csv-uploads";
 import { BonusDialog, ImpactDialog, Kbd, RejectDialog } from "./decision-dialogs";
-import { ago, dollars, duration, useNow } from "./format";
-import { JobProgressBar } from "./job-progress";
+import { useNow } from "./format";
 import { ReviewSettingsCard } from "./review-settings-card";
 import { queueSearch, useBonus, useConfirmRejections, useDecide, useReviewQueue, useSyncOnOpen, useUndo, type DecideBody } from "./use-review";
 
 type Target = { assignmentIds: string[] } | { filter: QueueFilter; count: number };
-type Open = { kind: "reject"; target: Target } | { kind: "bonus"; target: { assignmentIds: string[] }; requestKey: string; cost: BonusCost | null } | { kind: "impact"; body: DecideBody; affected: number; impact: WorkerStats[] } | null;
+type Open =
+  | { kind: "reject"; target: Target }
+  | { kind: "bonus"; target: { assignmentIds: string[] }; requestKey: string; cost: BonusCost | null }
+  | { kind: "impact"; body: DecideBody; affected: number; impact: WorkerStats[] }
+  | null;
 type Undoable = { decisionIds: string[]; notBefore: number; label: string };
 
 const DUE_SOON_MS = 24 * 3_600_000;
@@ -27,35 +33,49 @@ const DUE_SOON_MS = 24 * 3_600_000;
 export type FilterOptions = { batches: { id: string; name: string }[]; projects: { id: string; name: string }[] };
 
 function FilterBar({ filter, options, onChange }: { filter: QueueFilter; options: FilterOptions; onChange: (f: QueueFilter) => void }) {
+  // A new filter from the page resets the draft (adjusted while rendering, not in an effect).
   const [draft, setDraft] = useState(filter);
-  useEffect(() => setDraft(filter), [filter]);
+  const [draftOf, setDraftOf] = useState(filter);
+  if (draftOf !== filter) {
+    setDraftOf(filter);
+    setDraft(filter);
+  }
   const input = "rounded-md border-0 px-2.5 py-1.5 text-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-600";
-  const text = (key: "hit" | "hitId" | "workerId" | "answer", placeholder: string, width = "w-40") => (
-    <input aria-label={placeholder} placeholder={placeholder} value={draft[key] ?? ""} onChange={(e) => setDraft({ ...draft, [key]: e.target.value || undefined })} className={`${input} ${width}`} />
+  // Visible labels: a placeholder alone disappears as soon as the reviewer types.
+  const labelled = (label: string, control: ReactNode) => (
+    <label className="flex flex-col gap-0.5 text-xs font-medium text-slate-600">
+      {label}
+      {control}
+    </label>
   );
-  const hours = (key: "olderThanHours" | "dueWithinHours", label: string) => (
-    <input
-      aria-label={label}
-      placeholder={label}
-      inputMode="numeric"
-      value={draft[key] ?? ""}
-      onChange={(e) => setDraft({ ...draft, [key]: e.target.value === "" ? undefined : Number(e.target.value) })}
-      className={`${input} w-48`}
-    />
-  );
-  const pick = (key: "batch" | "project", label: string, choices: { id: string; name: string }[]) => (
-    <select aria-label={label} value={draft[key] ?? ""} onChange={(e) => setDraft({ ...draft, [key]: e.target.value || undefined })} className={`${input} max-w-48 pr-8`}>
-      <option value="">Any {label.toLowerCase()}</option>
-      {choices.map((c) => (
-        <option key={c.id} value={c.id}>
-          {c.name}
-        </option>
-      ))}
-    </select>
-  );
+  const text = (key: "hit" | "hitId" | "workerId" | "answer", label: string, width = "w-40") =>
+    labelled(label, <input value={draft[key] ?? ""} onChange={(e) => setDraft({ ...draft, [key]: e.target.value || undefined })} className={`${input} ${width}`} />);
+  const hours = (key: "olderThanHours" | "dueWithinHours", label: string) =>
+    labelled(
+      label,
+      <input
+        placeholder="hours"
+        inputMode="numeric"
+        value={draft[key] ?? ""}
+        onChange={(e) => setDraft({ ...draft, [key]: e.target.value === "" ? undefined : Number(e.target.value) })}
+        className={`${input} w-36`}
+      />,
+    );
+  const pick = (key: "batch" | "project", label: string, choices: { id: string; name: string }[]) =>
+    labelled(
+      label,
+      <select value={draft[key] ?? ""} onChange={(e) => setDraft({ ...draft, [key]: e.target.value || undefined })} className={`${input} max-w-48 pr-8`}>
+        <option value="">Any {label.toLowerCase()}</option>
+        {choices.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </select>,
+    );
   return (
     <form
-      className="flex flex-wrap items-center gap-2"
+      className="flex flex-wrap items-end gap-2"
       onSubmit={(e) => {
         e.preventDefault();
         onChange(draft);
@@ -69,12 +89,15 @@ function FilterBar({ filter, options, onChange }: { filter: QueueFilter; options
       {text("workerId", "Worker id")}
       {text("answer", "Answer contains")}
       {hours("olderThanHours", "Older than (hours)")}
-      {hours("dueWithinHours", "Auto-approves within (h)")}
-      <select aria-label="Group by" value={draft.group} onChange={(e) => onChange({ ...draft, group: e.target.value as QueueFilter["group"] })} className={`${input} pr-8`}>
-        <option value="none">No grouping</option>
-        <option value="hit">Group by HIT</option>
-        <option value="worker">Group by worker</option>
-      </select>
+      {hours("dueWithinHours", "Auto-approves within (hours)")}
+      {labelled(
+        "Group by",
+        <select value={draft.group} onChange={(e) => onChange({ ...draft, group: e.target.value as QueueFilter["group"] })} className={`${input} pr-8`}>
+          <option value="none">No grouping</option>
+          <option value="hit">HIT</option>
+          <option value="worker">Worker</option>
+        </select>,
+      )}
       <Button type="submit" variant="secondary" className="py-1.5">
         Filter
       </Button>
@@ -87,15 +110,12 @@ function StatusBadge({ item, now }: { item: QueueItem; now: number }) {
   if (!d) return null;
   const wait = new Date(d.notBefore).getTime() - now;
   const label =
-    d.status === "awaiting_confirmation"
-      ? "Rejection awaits a second reviewer"
-      : d.action === "reject"
-        ? wait > 0
-          ? `Rejecting in ${Math.ceil(wait / 1000)}s`
-          : "Rejecting…"
-        : "Approving…";
+    d.status === "awaiting_confirmation" ? "Rejection awaits a second reviewer" : d.action === "reject" ? (wait > 0 ? `Rejecting in ${Math.ceil(wait / 1000)}s` : "Rejecting…") : "Approving…";
   return <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${d.action === "reject" ? "bg-red-50 text-red-700" : "bg-emerald-50 text-emerald-700"}`}>{label}</span>;
 }
+
+/** "text: The blender is great · sentiment.label: Positive": fields on one line, as a list row shows them. */
+const fieldsText = (fields: AnswerField[]) => fields.map((f) => `${f.name}: ${f.value}`).join(" · ");
 
 function Row({ item, focused, selected, now, onFocus }: { item: QueueItem; focused: boolean; selected: boolean; now: number; onFocus: () => void }) {
   const ref = useRef<HTMLLIElement>(null);
@@ -103,7 +123,7 @@ function Row({ item, focused, selected, now, onFocus }: { item: QueueItem; focus
     if (focused) ref.current?.scrollIntoView({ block: "nearest" });
   }, [focused]);
   const due = item.autoApprovalTime ? new Date(item.autoApprovalTime).getTime() - now : null;
-  const firstAnswer = item.answers ? Object.entries(item.answers)[0] : undefined;
+  const answers = flattenAnswers(item.answers);
   return (
     <li
       ref={ref}
@@ -114,11 +134,14 @@ function Row({ item, focused, selected, now, onFocus }: { item: QueueItem; focus
       className={`cursor-default border-l-2 px-3 py-2 ${focused ? "border-brand-600 bg-brand-50" : "border-transparent hover:bg-slate-50"} ${item.decision ? "opacity-70" : ""}`}
     >
       <div className="flex items-center gap-2">
-        <span aria-label={selected ? "selected" : undefined} className={`flex h-4 w-4 shrink-0 items-center justify-center rounded border text-[10px] ${selected ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300"}`}>
+        <span
+          aria-label={selected ? "selected" : undefined}
+          className={`flex h-4 w-4 shrink-0 items-center justify-center rounded border text-[10px] ${selected ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300"}`}
+        >
           {selected ? "✓" : ""}
         </span>
         <span className="truncate text-sm font-medium text-slate-900">{item.title}</span>
-        <span className="ml-auto shrink-0 text-xs tabular-nums text-slate-500">{dollars(item.rewardCents)}</span>
+        <span className="ml-auto shrink-0 text-xs text-slate-500 tabular-nums">{dollars(item.rewardCents)}</span>
       </div>
       <div className="mt-0.5 flex items-center gap-2 pl-6 text-xs text-slate-500">
         <span className="font-mono">{item.workerId}</span>
@@ -133,9 +156,14 @@ function Row({ item, focused, selected, now, onFocus }: { item: QueueItem; focus
           <StatusBadge item={item} now={now} />
         </span>
       </div>
-      {firstAnswer && (
-        <p className="mt-0.5 truncate pl-6 text-xs text-slate-600">
-          {firstAnswer[0]}: {Array.isArray(firstAnswer[1]) ? firstAnswer[1].join(", ") : firstAnswer[1]}
+      {item.inputs && (
+        <p className="mt-0.5 truncate pl-6 text-xs text-slate-500" data-testid="row-inputs" title={fieldsText(item.inputs.fields)}>
+          {fieldsText(item.inputs.fields)}
+        </p>
+      )}
+      {answers.length > 0 && (
+        <p className="mt-0.5 truncate pl-6 text-xs font-medium text-slate-700" data-testid="row-answers" title={fieldsText(answers)}>
+          {fieldsText(answers)}
         </p>
       )}
     </li>
@@ -181,9 +209,9 @@ export function ReviewWorkspace({
   const items = useMemo(() => queue.data?.items ?? [], [queue.data]);
   // The server counts on the first page; later pages keep that count.
   const [counted, setCounted] = useState({ total: 0, capped: false });
-  useEffect(() => {
-    if (queue.data && queue.data.total !== null) setCounted({ total: queue.data.total, capped: queue.data.totalCapped });
-  }, [queue.data]);
+  if (queue.data && queue.data.total !== null && (queue.data.total !== counted.total || queue.data.totalCapped !== counted.capped)) {
+    setCounted({ total: queue.data.total, capped: queue.data.totalCapped });
+  }
   const total = counted.total;
   const totalLabel = `${total.toLocaleString("en-US")}${counted.capped ? "+" : ""}`;
   const [focusId, setFocusId] = useState<string | undefined>();
@@ -199,7 +227,10 @@ export function ReviewWorkspace({
   const now = useNow();
   const syncing = useSyncOnOpen(queue.data?.syncedAt, !!queue.data);
 
-  const focusIndex = Math.max(0, items.findIndex((i) => i.assignmentId === focusId));
+  const focusIndex = Math.max(
+    0,
+    items.findIndex((i) => i.assignmentId === focusId),
+  );
   const focused = items[focusIndex];
   // The focused row left the queue (decided and synced): stay at the same position.
   const lastIndex = useRef(0);
@@ -226,7 +257,7 @@ export function ReviewWorkspace({
       const next = focusIndex + delta;
       if (next >= 0 && next < items.length) return setFocusId(items[next]!.assignmentId);
       if (delta === 1 && queue.data?.nextCursor) {
-        setCursors((c) => [...c, queue.data!.nextCursor!]);
+        setCursors((c) => [...c, queue.data.nextCursor!]);
         lastIndex.current = 0;
         setFocusId(undefined);
       } else if (delta === -1 && cursors.length > 0) {
@@ -256,7 +287,10 @@ export function ReviewWorkspace({
         if (body.action === "reject") {
           const ids = result.decisions.map((d) => d.id);
           const waiting = result.decisions[0]?.status === "awaiting_confirmation";
-          setUndoables((u) => [...u, { decisionIds: ids, notBefore: waiting ? Number.MAX_SAFE_INTEGER : new Date(result.decisions[0]!.notBefore).getTime(), label: `${n} rejection${n === 1 ? "" : "s"}` }]);
+          setUndoables((u) => [
+            ...u,
+            { decisionIds: ids, notBefore: waiting ? Number.MAX_SAFE_INTEGER : new Date(result.decisions[0]!.notBefore).getTime(), label: `${n} rejection${n === 1 ? "" : "s"}` },
+          ]);
           setNotice({ tone: "info", text: waiting ? `${n} rejection${n === 1 ? "" : "s"} wait for a second reviewer's confirmation.` : `Rejected ${n}. Press u to undo.` });
         } else {
           setNotice({ tone: "success", text: `${body.action === "override" ? "Overriding" : "Approving"} ${n} assignment${n === 1 ? "" : "s"}.` });
@@ -371,14 +405,24 @@ export function ReviewWorkspace({
   const liveUndo = undoables.filter((u) => u.notBefore > now);
 
   const pageStart = cursors.length * 50;
-  let lastGroup: string | undefined;
+  const groupOf = (item: (typeof items)[number]) => (filter.group === "hit" ? item.hitId : filter.group === "worker" ? item.workerId : undefined);
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <FilterBar filter={filter} options={filterOptions} onChange={applyFilter} />
         <p className="text-xs text-slate-500" data-testid="queue-sync-status">
-          {syncing === "syncing" ? "Syncing with the marketplace…" : syncing === "failed" ? "Sync failed; showing the cache" : `Synced ${ago(queue.data?.syncedAt ?? null, now)}`} · {environment}
+          {syncing === "syncing" ? (
+            "Syncing with the marketplace… · "
+          ) : syncing === "failed" ? (
+            "Sync failed; showing the cache · "
+          ) : queue.data ? (
+            // The header says it from lg up; the page repeats it only where the header does not.
+            <span className="lg:hidden">Synced {timeAgo(queue.data.syncedAt, now)} · </span>
+          ) : (
+            "Reading the cache… · "
+          )}
+          {environment}
         </p>
       </div>
 
@@ -410,23 +454,33 @@ export function ReviewWorkspace({
       {jobs.length > 0 && (
         <div className="space-y-2 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
           {jobs.slice(0, 4).map((j) => (
-            <JobProgressBar key={j.id} jobId={j.id} label={j.label} />
+            <JobProgress key={j.id} jobId={j.id} what={j.label} />
           ))}
         </div>
       )}
 
       <div className="grid min-h-[32rem] grid-cols-1 overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200 lg:grid-cols-[minmax(20rem,26rem)_1fr]">
-        <div className="flex min-h-0 flex-col border-b border-slate-200 lg:border-b-0 lg:border-r">
+        <div className="flex min-h-0 flex-col border-b border-slate-200 lg:border-r lg:border-b-0">
           <div className="flex items-center justify-between border-b border-slate-100 px-3 py-2 text-xs text-slate-500">
             <span data-testid="queue-count">
-              {total === 0 ? "No submitted assignments" : `${(pageStart + 1).toLocaleString("en-US")}–${(pageStart + items.length).toLocaleString("en-US")} of ${totalLabel} submitted`}
+              {queue.isPending
+                ? "Loading…"
+                : total === 0
+                  ? "No submitted assignments"
+                  : `${(pageStart + 1).toLocaleString("en-US")}–${(pageStart + items.length).toLocaleString("en-US")} of ${totalLabel} submitted`}
               {selected.size > 0 && <span className="ml-2 font-medium text-brand-700">{selected.size} selected</span>}
             </span>
             <span className="flex gap-1">
               <button type="button" disabled={cursors.length === 0} onClick={() => move(-1)} className="rounded px-1.5 hover:bg-slate-100 disabled:opacity-30" aria-label="Previous page">
                 ‹
               </button>
-              <button type="button" disabled={!queue.data?.nextCursor} onClick={() => setCursors((c) => [...c, queue.data!.nextCursor!])} className="rounded px-1.5 hover:bg-slate-100 disabled:opacity-30" aria-label="Next page">
+              <button
+                type="button"
+                disabled={!queue.data?.nextCursor}
+                onClick={() => setCursors((c) => [...c, queue.data!.nextCursor!])}
+                className="rounded px-1.5 hover:bg-slate-100 disabled:opacity-30"
+                aria-label="Next page"
+              >
                 ›
               </button>
             </span>
@@ -442,13 +496,18 @@ export function ReviewWorkspace({
               <Alert tone="error">{queue.error.message}</Alert>
             </div>
           ) : items.length === 0 ? (
-            <p className="p-6 text-sm text-slate-500">Nothing waits for review{filter.hit || filter.hitId || filter.workerId || filter.answer || filter.batch || filter.project || filter.olderThanHours !== undefined || filter.dueWithinHours !== undefined ? " with these filters" : ""}. New submissions appear after the next sync.</p>
+            <p className="p-6 text-sm text-slate-500">
+              Nothing waits for review
+              {filter.hit || filter.hitId || filter.workerId || filter.answer || filter.batch || filter.project || filter.olderThanHours !== undefined || filter.dueWithinHours !== undefined
+                ? " with these filters"
+                : ""}
+              . New submissions appear after the next sync.
+            </p>
           ) : (
             <ul role="listbox" aria-label="Submitted assignments" className="max-h-[70vh] divide-y divide-slate-100 overflow-auto">
-              {items.map((item) => {
-                const group = filter.group === "hit" ? item.hitId : filter.group === "worker" ? item.workerId : undefined;
-                const header = group !== undefined && group !== lastGroup;
-                lastGroup = group;
+              {items.map((item, i) => {
+                const group = groupOf(item);
+                const header = group !== undefined && (i === 0 || group !== groupOf(items[i - 1]!));
                 return (
                   <Fragment key={item.assignmentId}>
                     {header && (
@@ -529,7 +588,10 @@ export function ReviewWorkspace({
             if (!r || r.preview) return;
             setOpen(null);
             setSelected(new Set());
-            setNotice({ tone: "success", text: r.queued ? `Paying ${r.queued} bonus${r.queued === 1 ? "" : "es"} (${dollars(r.cost.totalCents)} with fees).` : "Already paid: this bonus was sent before." });
+            setNotice({
+              tone: "success",
+              text: r.queued ? `Paying ${r.queued} bonus${r.queued === 1 ? "" : "es"} (${dollars(r.cost.totalCents)} with fees).` : "Already paid: this bonus was sent before.",
+            });
             if (r.jobId && r.queued > 1) setJobs((j) => [{ id: r.jobId!, label: `Bonuses (${r.queued})` }, ...j]);
           }}
         />

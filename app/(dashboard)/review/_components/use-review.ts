@@ -3,7 +3,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSyncWhenStale } from "@/components/shell/use-sync-status";
 import { apiFetch } from "@/lib/api-client";
-import type { JobProgress } from "@/lib/jobs/job-control";
 import type { BonusResult } from "@/lib/review/pay-bonuses";
 import type { DecideResult } from "@/lib/review/decide-assignments";
 import type { AssignmentReview } from "@/lib/review/get-assignment-review";
@@ -45,15 +44,6 @@ export function useSyncOnOpen(syncedAt: string | null | undefined, loaded: boole
   return useSyncWhenStale(syncedAt, { staleMs: STALE_SYNC_MS, enabled: loaded, onSynced: () => client.invalidateQueries({ queryKey: ["review-queue"] }) });
 }
 
-export function useJobProgress(jobId: string | null) {
-  return useQuery({
-    queryKey: ["job", jobId],
-    queryFn: () => apiFetch<JobProgress>(`/api/review/jobs/${jobId}`),
-    enabled: !!jobId,
-    refetchInterval: (q) => (q.state.data && ["succeeded", "failed", "cancelled"].includes(q.state.data.status) ? false : 1_000),
-  });
-}
-
 function useReviewMutation<V, R>(path: string) {
   const client = useQueryClient();
   return useMutation({
@@ -67,7 +57,6 @@ export type DecideBody = { action: "approve" | "reject" | "override"; feedback?:
 export const useDecide = () => useReviewMutation<DecideBody, DecideResult>("/api/review/decisions");
 export const useUndo = () => useReviewMutation<{ decisionIds: string[] }, { undone: string[] }>("/api/review/decisions/undo");
 export const useConfirmRejections = () => useReviewMutation<{ decisionIds: string[] }, { confirmed: number; jobId: string }>("/api/review/decisions/confirm");
-export const useBonus = () =>
-  useReviewMutation<{ assignmentIds: string[]; amount: string; reason: string; requestKey: string; preview?: boolean }, BonusResult>("/api/review/bonuses");
+export const useBonus = () => useReviewMutation<{ assignmentIds: string[]; amount: string; reason: string; requestKey: string; preview?: boolean }, BonusResult>("/api/review/bonuses");
 export const useResultsCsv = () => useReviewMutation<{ csv: string; preview?: boolean }, ResultsCsvOutcome>("/api/review/results-csv");
 export const useBonusCsv = () => useReviewMutation<{ csv: string; preview?: boolean }, BonusResult>("/api/review/bonus-csv");

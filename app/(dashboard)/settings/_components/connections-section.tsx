@@ -5,8 +5,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
-import { hasRole, type EnvironmentName, type Role } from "@/lib/auth/roles";
+import { hasRole, type Role } from "@/lib/auth/roles";
 import type { ConnectionInput } from "@/lib/mturk/connection-input";
+import type { EnvironmentName } from "@/lib/scope";
 import { DepositForm } from "./deposit-form";
 import { useApiMutation } from "./use-api-mutation";
 
@@ -71,13 +72,7 @@ function ConnectionCard({ connection, canEdit, canTest }: { connection: Connecti
         )}
       </div>
       {test.data && (
-        <div className="mt-3">
-          {test.data.ok ? (
-            <Alert tone="success">Connected. Available balance ${test.data.availableBalance}.</Alert>
-          ) : (
-            <Alert tone="error">{test.data.error}</Alert>
-          )}
-        </div>
+        <div className="mt-3">{test.data.ok ? <Alert tone="success">Connected. Available balance ${test.data.availableBalance}.</Alert> : <Alert tone="error">{test.data.error}</Alert>}</div>
       )}
       {test.error && (
         <div className="mt-3">

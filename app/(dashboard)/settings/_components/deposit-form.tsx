@@ -14,8 +14,9 @@ export function DepositForm() {
   const deposit = useApiMutation((body: DepositInput) => ({ path: "/api/team/deposits", body }));
   return (
     <form
+      id="record-deposit"
       noValidate
-      className="mt-4 space-y-3 border-t border-red-200 pt-4"
+      className="mt-4 scroll-mt-20 space-y-3 border-t border-red-200 pt-4"
       onSubmit={(e) => {
         e.preventDefault();
         deposit.mutate({ amount, note: note || undefined }, { onSuccess: () => (setAmount(""), setNote("")) });

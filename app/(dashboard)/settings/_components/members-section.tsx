@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
+import { Table, TableBody, TableHead, Th } from "@/components/ui/table";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, hasRole, type Role } from "@/lib/auth/roles";
 import { useApiMutation } from "./use-api-mutation";
 
@@ -29,7 +30,9 @@ export function MembersSection({ members, invites, role, currentUserId }: { memb
   const changeRole = useApiMutation((v: { id: string; role: Role }) => ({ path: `/api/team/members/${v.id}`, method: "PATCH", body: { role: v.role } }));
   const remove = useApiMutation((id: string) => ({ path: `/api/team/members/${id}`, method: "DELETE" }));
   const revoke = useApiMutation((id: string) => ({ path: `/api/team/invites/${id}`, method: "DELETE" }));
-  const error = changeRole.error ?? remove.error ?? revoke.error;
+  const resetLink = useApiMutation((id: string) => ({ path: `/api/team/members/${id}/password-reset`, method: "POST" }));
+  const reset = resetLink.data as { email: string; url: string } | undefined;
+  const error = changeRole.error ?? remove.error ?? revoke.error ?? resetLink.error;
   const grantable = ROLES.filter((r) => r !== "owner" || isOwner);
   return (
     <Card title="Members" description="Everyone who can sign in to this team, and what they may do.">
@@ -38,15 +41,15 @@ export function MembersSection({ members, invites, role, currentUserId }: { memb
           <Alert tone="error">{error.message}</Alert>
         </div>
       )}
-      <table className="w-full text-sm">
-        <thead className="text-left text-xs tracking-wide text-slate-500 uppercase">
+      <Table>
+        <TableHead>
           <tr>
-            <th className="py-2 font-medium">Member</th>
-            <th className="py-2 font-medium">Role</th>
-            <th className="py-2" />
+            <Th className="py-2">Member</Th>
+            <Th className="py-2">Role</Th>
+            <Th className="py-2" />
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
+        </TableHead>
+        <TableBody>
           {members.map((m) => {
             const editable = isAdmin && (isOwner || m.role !== "owner");
             return (
@@ -71,7 +74,12 @@ export function MembersSection({ members, invites, role, currentUserId }: { memb
                     <span className="rounded-full bg-slate-100 px-2.5 py-1 text-xs font-medium text-slate-700">{ROLE_LABELS[m.role]}</span>
                   )}
                 </td>
-                <td className="py-2.5 text-right">
+                <td className="py-2.5 text-right whitespace-nowrap">
+                  {isOwner && m.userId !== currentUserId && (
+                    <Button variant="ghost" disabled={resetLink.isPending} onClick={() => resetLink.mutate(m.id)} aria-label={`Reset the password of ${m.email}`}>
+                      Reset password
+                    </Button>
+                  )}
                   {editable && m.userId !== currentUserId && (
                     <Button variant="ghost" className="text-red-600" onClick={() => confirm(`Remove ${m.email} from the team?`) && remove.mutate(m.id)}>
                       Remove
@@ -81,8 +89,14 @@ export function MembersSection({ members, invites, role, currentUserId }: { memb
               </tr>
             );
           })}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
+      {reset && (
+        <div className="mt-3 space-y-2">
+          <Alert tone="success">One-time link for {reset.email} to set a new password, valid for an hour. Send it to them privately; using it signs them out everywhere.</Alert>
+          <CopyableLink label="Password reset link" url={reset.url} />
+        </div>
+      )}
       {isAdmin && <InviteForm grantable={grantable} />}
       {isAdmin && invites.length > 0 && (
         <div className="mt-6">
@@ -148,14 +162,20 @@ function InviteForm({ grantable }: { grantable: Role[] }) {
           <Alert tone="success">
             Invitation for {result.email} created{result.emailed ? " and emailed" : ""}. {result.emailed ? "You can also share this link:" : "Copy this link and send it to them:"}
           </Alert>
-          <div className="flex gap-2">
-            <Input readOnly value={result.url} aria-label="Invitation link" className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
-            <Button type="button" variant="secondary" onClick={() => void navigator.clipboard?.writeText(result.url)}>
-              Copy
-            </Button>
-          </div>
+          <CopyableLink label="Invitation link" url={result.url} />
         </div>
       )}
+    </div>
+  );
+}
+
+function CopyableLink({ label, url }: { label: string; url: string }) {
+  return (
+    <div className="flex gap-2">
+      <Input readOnly value={url} aria-label={label} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+      <Button type="button" variant="secondary" onClick={() => void navigator.clipboard?.writeText(url)}>
+        Copy
+      </Button>
     </div>
   );
 }

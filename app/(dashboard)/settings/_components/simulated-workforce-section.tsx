@@ -5,8 +5,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
-import type { WorkforceActivity, WorkforceSettings } from "@/lib/marketplace/simulation/workforce-settings";
-import { WorkforceSettingsPatch } from "@/lib/marketplace/simulation/workforce-settings-input";
+import type { WorkforceActivity, WorkforceSettings } from "@/lib/marketplace/admin";
+import { WorkforceSettingsPatch } from "@/lib/marketplace/admin-inputs";
 import type { TeamWorkforce } from "@/lib/teams/simulated-workforce";
 import { useSimulatedWorkforce, useUpdateSimulatedWorkforce } from "./use-simulated-workforce";
 
@@ -45,9 +45,7 @@ function WorkforceDetails({ data, canEdit }: { data: Available; canEdit: boolean
   const update = useUpdateSimulatedWorkforce();
   return (
     <div className="space-y-4">
-      {!data.sandboxUsesBuiltin && (
-        <Alert tone="warning">The sandbox is connected to another marketplace. Simulated workers only work on HITs in HITdesk&apos;s built-in sandbox.</Alert>
-      )}
+      {!data.sandboxUsesBuiltin && <Alert tone="warning">The sandbox is connected to another marketplace. Simulated workers only work on HITs in HITdesk&apos;s built-in sandbox.</Alert>}
       <div className="flex flex-wrap items-start gap-x-10 gap-y-4">
         <dl className="grid grid-cols-[6rem_1fr] gap-y-1.5 text-sm">
           <dt className="text-slate-500">Status</dt>
@@ -60,6 +58,10 @@ function WorkforceDetails({ data, canEdit }: { data: Available; canEdit: boolean
           <dd>{settings ? `one step every ${(settings.paceMs / 1000).toLocaleString("en-US")} s` : "—"}</dd>
           <dt className="text-slate-500">Seed</dt>
           <dd className="font-mono text-xs leading-5">{settings?.seed ?? "—"}</dd>
+          <dt className="text-slate-500">Opens pages on</dt>
+          <dd className="text-xs leading-5" data-testid="workforce-external-hosts">
+            {settings ? settings.externalHosts.join(", ") || "no host" : "—"}
+          </dd>
         </dl>
         <ActivityCounts activity={activity} />
       </div>
@@ -104,6 +106,7 @@ function SettingsForm({ settings }: { settings: WorkforceSettings | null }) {
   const [paceMs, setPaceMs] = useState(String(settings?.paceMs ?? 2000));
   const [seed, setSeed] = useState(settings ? String(settings.seed) : "");
   const [paused, setPaused] = useState(settings?.paused ?? false);
+  const [hosts, setHosts] = useState((settings?.externalHosts ?? ["localhost", "127.0.0.1", "::1"]).join(", "));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useUpdateSimulatedWorkforce();
   return (
@@ -113,7 +116,8 @@ function SettingsForm({ settings }: { settings: WorkforceSettings | null }) {
       onSubmit={(e) => {
         e.preventDefault();
         // A blank seed keeps the current one (or lets the server pick one).
-        const parsed = WorkforceSettingsPatch.safeParse({ workers: toNumber(workers), paceMs: toNumber(paceMs), paused, ...(seed.trim() ? { seed: toNumber(seed) } : {}) });
+        const externalHosts = hosts.split(/[\s,]+/).filter(Boolean);
+        const parsed = WorkforceSettingsPatch.safeParse({ workers: toNumber(workers), paceMs: toNumber(paceMs), paused, externalHosts, ...(seed.trim() ? { seed: toNumber(seed) } : {}) });
         if (!parsed.success) {
           setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
           return;
@@ -131,6 +135,15 @@ function SettingsForm({ settings }: { settings: WorkforceSettings | null }) {
         </Field>
         <Field label="Seed" hint="The same seed gives the same workers and answers." error={errors.seed}>
           <Input value={seed} onChange={(e) => setSeed(e.target.value)} inputMode="numeric" invalid={!!errors.seed} placeholder="random" />
+        </Field>
+      </div>
+      <div className="max-w-2xl">
+        <Field
+          label="Hosts whose ExternalQuestion pages simulated workers open"
+          hint="Before submitting, a simulated worker opens the page (one GET with assignmentId, hitId, workerId and turkSubmitTo), so a psiTurk or Mephisto server sees it. Other hosts are never contacted. Separate with commas."
+          error={errors.externalHosts}
+        >
+          <Input value={hosts} onChange={(e) => setHosts(e.target.value)} invalid={!!errors.externalHosts} placeholder="none" />
         </Field>
       </div>
       <label className="flex items-center gap-2 text-sm">

@@ -7,7 +7,19 @@ import { Card } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { useApiMutation } from "./use-api-mutation";
 
-export function TeamSection({ name, reviewerBonusLimitCents, minimumHourlyCents, canEdit }: { name: string; reviewerBonusLimitCents: number; minimumHourlyCents: number | null; canEdit: boolean }) {
+export function TeamSection({
+  name,
+  slug,
+  reviewerBonusLimitCents,
+  minimumHourlyCents,
+  canEdit,
+}: {
+  name: string;
+  slug: string;
+  reviewerBonusLimitCents: number;
+  minimumHourlyCents: number | null;
+  canEdit: boolean;
+}) {
   const [teamName, setTeamName] = useState(name);
   const [limit, setLimit] = useState((reviewerBonusLimitCents / 100).toFixed(2));
   const [minimumError, setMinimumError] = useState<string | undefined>();
@@ -15,6 +27,9 @@ export function TeamSection({ name, reviewerBonusLimitCents, minimumHourlyCents,
   const save = useApiMutation((body: { name: string; reviewerBonusLimitCents: number; minimumHourlyCents: number | null }) => ({ path: "/api/team", method: "PATCH", body }));
   return (
     <Card title="Team" description="Name, the limits that apply to reviewers, and the least your tasks should pay per hour.">
+      <p className="mb-4 text-sm text-slate-600" data-testid="team-slug">
+        On the command line this team is <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-slate-900">--team {slug}</code>
+      </p>
       <form
         className="grid max-w-xl gap-4 sm:grid-cols-2"
         onSubmit={(e) => {

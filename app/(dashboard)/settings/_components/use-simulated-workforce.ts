@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api-client";
-import type { WorkforceSettingsPatch } from "@/lib/marketplace/simulation/workforce-settings-input";
+import type { WorkforceSettingsPatch } from "@/lib/marketplace/admin-inputs";
 import type { TeamWorkforce } from "@/lib/teams/simulated-workforce";
 
 const KEY = ["simulated-workforce"] as const;

@@ -5,9 +5,10 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
-import type { EnvironmentName } from "@/lib/auth/roles";
-import { WorkerInviteInput } from "@/lib/marketplace/worker-site/schemas";
+import { Table, TableBody, TableHead, Th } from "@/components/ui/table";
+import { WorkerInviteInput } from "@/lib/marketplace/admin-inputs";
 import { useApiMutation } from "./use-api-mutation";
+import type { EnvironmentName } from "@/lib/scope";
 
 interface Invite {
   id: string;
@@ -79,16 +80,16 @@ export function WorkforceSection(props: { environment: EnvironmentName; openWork
         </Button>
       </form>
       {props.invites.length > 0 && (
-        <table className="mt-5 w-full text-sm">
-          <thead className="text-left text-xs tracking-wide text-slate-500 uppercase">
+        <Table className="mt-5">
+          <TableHead>
             <tr>
-              <th className="py-2 font-medium">Link</th>
-              <th className="py-2 font-medium">Used</th>
-              <th className="py-2 font-medium">Expires</th>
-              <th className="py-2" />
+              <Th className="py-2">Link</Th>
+              <Th className="py-2">Used</Th>
+              <Th className="py-2">Expires</Th>
+              <Th className="py-2" />
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+          </TableHead>
+          <TableBody>
             {props.invites.map((i) => (
               <tr key={i.id}>
                 <td className="py-2">{i.label ?? <span className="text-slate-400">Unlabelled</span>}</td>
@@ -104,8 +105,8 @@ export function WorkforceSection(props: { environment: EnvironmentName; openWork
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       )}
       <h3 className="mt-5 text-sm font-semibold text-slate-800">Workforce ({props.members.length})</h3>
       {props.members.length === 0 ? (

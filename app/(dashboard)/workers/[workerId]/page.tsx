@@ -2,19 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableBody, TableHead, Th } from "@/components/ui/table";
 import { hasRole } from "@/lib/auth/roles";
-import { currentTeamContext } from "@/lib/auth/session";
+import { requireTeam } from "@/lib/auth/require-team";
+import { approvalPercent, briefDuration, dollars } from "@/lib/format";
 import { getWorkerProfile } from "@/lib/workers/get-worker-profile";
 import { WorkerActions } from "../_components/worker-actions";
 import { WorkerScoreEditor } from "../_components/worker-score-editor";
 
 export const metadata: Metadata = { title: "Worker" };
 
-const money = (cents: number | null | undefined) => (cents == null ? "—" : `$${(cents / 100).toFixed(2)}`);
-
-export default async function WorkerPage({ params }: { params: Promise<{ workerId: string }> }) {
-  const ctx = await currentTeamContext();
-  if (!ctx) return null;
+export default requireTeam("viewer", async function WorkerPage({ params }: { params: Promise<{ workerId: string }> }, ctx) {
   const { workerId } = await params;
   const p = await getWorkerProfile({ teamId: ctx.team.id, environment: ctx.environment }, workerId);
   const canAct = hasRole(ctx.role, "admin");
@@ -22,11 +20,11 @@ export default async function WorkerPage({ params }: { params: Promise<{ workerI
   const facts: [string, string][] = [
     ["Submitted", String(s?.submitted ?? 0)],
     ["Approved / rejected", `${s?.approved ?? 0} / ${s?.rejected ?? 0}`],
-    ["Approval rate", s ? `${s.approvalRate.toFixed(1)}%` : "—"],
-    ["Earned", money(s?.earningsCents)],
-    ["Bonuses", money(s?.bonusCents)],
-    ["Median time", s?.medianSeconds != null ? `${Math.round(s.medianSeconds / 6) / 10} min` : "—"],
-    ["Hourly pay", s?.hourlyCents != null ? `${money(s.hourlyCents)}/h` : "—"],
+    ["Approval rate", approvalPercent(s?.approved ?? 0, s?.rejected ?? 0)],
+    ["Earned", dollars(s?.earningsCents)],
+    ["Bonuses", dollars(s?.bonusCents)],
+    ["Median time", briefDuration(s?.medianSeconds ?? null)],
+    ["Hourly pay", s?.hourlyCents != null ? `${dollars(s.hourlyCents)}/h` : "—"],
     ["Agrees with others", p.agreement ? `${p.agreement.percent}% of ${p.agreement.compared} compared` : "—"],
     ["First / last seen", s ? `${s.firstSeenAt.toLocaleDateString()} – ${s.lastSeenAt.toLocaleDateString()}` : "—"],
   ];
@@ -59,7 +57,11 @@ export default async function WorkerPage({ params }: { params: Promise<{ workerI
                     <Link href={`/qualifications/${q.qualificationTypeId}`} className="font-medium text-slate-900 hover:text-brand-700">
                       {q.name}
                     </Link>
-                    {q.status === "Granted" && canAct && q.own ? <WorkerScoreEditor qualificationTypeId={q.qualificationTypeId} workerId={workerId} value={q.value} /> : <span className="text-slate-500">{q.status === "Granted" ? q.value : "Revoked"}</span>}
+                    {q.status === "Granted" && canAct && q.own ? (
+                      <WorkerScoreEditor qualificationTypeId={q.qualificationTypeId} workerId={workerId} value={q.value} />
+                    ) : (
+                      <span className="text-slate-500">{q.status === "Granted" ? q.value : "Revoked"}</span>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -108,17 +110,17 @@ export default async function WorkerPage({ params }: { params: Promise<{ workerI
             <p className="text-sm text-slate-500">No assignments in the cache.</p>
           ) : (
             <div className="-mx-5 overflow-x-auto">
-              <table className="w-full text-sm">
-                <thead className="text-left text-xs tracking-wide text-slate-500 uppercase">
+              <Table>
+                <TableHead>
                   <tr className="border-b border-slate-100">
-                    <th className="px-5 py-2 font-medium">HIT</th>
-                    <th className="px-3 py-2 font-medium">Status</th>
-                    <th className="px-3 py-2 text-right font-medium">Reward</th>
-                    <th className="px-3 py-2 text-right font-medium">Time</th>
-                    <th className="px-5 py-2 font-medium">Submitted</th>
+                    <Th className="px-5 py-2">HIT</Th>
+                    <Th className="px-3 py-2">Status</Th>
+                    <Th className="px-3 py-2 text-right">Reward</Th>
+                    <Th className="px-3 py-2 text-right">Time</Th>
+                    <Th className="px-5 py-2">Submitted</Th>
                   </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
+                </TableHead>
+                <TableBody>
                   {p.assignments.map((a) => (
                     <tr key={a.assignmentId}>
                       <td className="px-5 py-2">
@@ -127,17 +129,17 @@ export default async function WorkerPage({ params }: { params: Promise<{ workerI
                         </Link>
                       </td>
                       <td className="px-3 py-2">{a.status}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">{money(a.rewardCents)}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">{a.seconds === null ? "—" : `${a.seconds}s`}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{dollars(a.rewardCents)}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{briefDuration(a.seconds)}</td>
                       <td className="px-5 py-2 text-slate-500">{a.submitTime ? new Date(a.submitTime).toLocaleString() : "—"}</td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
+                </TableBody>
+              </Table>
             </div>
           )}
         </Card>
       </div>
     </>
   );
-}
+});

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { WorkerJobProgress } from "@/components/workers/worker-job-progress";
+import { JobProgress } from "@/components/jobs/job-progress";
 import { ApiError, apiFetch } from "@/lib/api-client";
 
 /** Blocks every worker of a CSV (WorkerId, Reason); the server checks the whole file before blocking anyone. */
@@ -27,8 +27,8 @@ export function BlockCsvForm() {
         }}
       >
         <p className="text-sm text-slate-600">
-          Columns <code className="rounded bg-slate-100 px-1">WorkerId</code> and <code className="rounded bg-slate-100 px-1">Reason</code>, one worker a row. The whole file is checked first: if any row is wrong,
-          nobody is blocked.
+          Columns <code className="rounded bg-slate-100 px-1">WorkerId</code> and <code className="rounded bg-slate-100 px-1">Reason</code>, one worker a row. The whole file is checked first: if any
+          row is wrong, nobody is blocked.
         </p>
         <div className="flex flex-wrap items-center gap-3">
           <input
@@ -61,7 +61,14 @@ export function BlockCsvForm() {
             )}
           </Alert>
         )}
-        {upload.data && <WorkerJobProgress cancellable path={`/api/workers/jobs/${upload.data.jobId}`} what={`Blocking ${upload.data.total} ${upload.data.total === 1 ? "worker" : "workers"} from ${file?.name ?? "the CSV"}`} />}
+        {upload.data && (
+          <JobProgress
+            jobId={upload.data.jobId}
+            testId="worker-job-progress"
+            refreshOnFinish
+            what={`Blocking ${upload.data.total} ${upload.data.total === 1 ? "worker" : "workers"} from ${file?.name ?? "the CSV"}`}
+          />
+        )}
       </form>
     </details>
   );

@@ -1,12 +1,13 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
-import { WorkerJobProgress } from "@/components/workers/worker-job-progress";
+import { JobProgress } from "@/components/jobs/job-progress";
 import { apiFetch } from "@/lib/api-client";
 import { MessageInput } from "@/lib/workers/worker-action-input";
 
@@ -24,7 +25,8 @@ export function WorkerActions({ workerIds, blocked }: { workerIds: string[]; blo
   const [body, setBody] = useState("");
   const [issues, setIssues] = useState<string[]>([]);
   const block = useMutation({
-    mutationFn: (action: "block" | "unblock") => apiFetch<{ results?: { workerId: string; ok: boolean; message: string }[]; jobId?: string }>("/api/workers/blocks", { body: { action, workerIds, reason } }),
+    mutationFn: (action: "block" | "unblock") =>
+      apiFetch<{ results?: { workerId: string; ok: boolean; message: string }[]; jobId?: string }>("/api/workers/blocks", { body: { action, workerIds, reason } }),
     onSuccess: () => router.refresh(),
   });
   const message = useMutation({
@@ -46,7 +48,11 @@ export function WorkerActions({ workerIds, blocked }: { workerIds: string[]; blo
         <div className="space-y-3 rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200">
           {!blocked && (
             <p className="text-sm text-slate-600">
-              A block hides all your HITs from {who} and counts against their standing on MTurk. The softer way: give them an <a href="/qualifications/new" className="font-medium text-brand-700 hover:underline">exclusion qualification</a> and require it to be absent on your HITs.
+              A block hides all your HITs from {who} and counts against their standing on MTurk. The softer way: give them an{" "}
+              <Link href="/qualifications/new" className="font-medium text-brand-700 hover:underline">
+                exclusion qualification
+              </Link>{" "}
+              and require it to be absent on your HITs.
             </p>
           )}
           <Field label="Reason" hint="MTurk requires one; the worker may see it">
@@ -65,8 +71,12 @@ export function WorkerActions({ workerIds, blocked }: { workerIds: string[]; blo
             )}
           </div>
           {block.error && <Alert tone="error">{block.error.message}</Alert>}
-          {block.data?.results && failed.length === 0 && <Alert tone="success">{block.variables === "unblock" ? "Unblocked" : "Blocked"} {who}.</Alert>}
-          {block.data?.jobId && <WorkerJobProgress cancellable path={`/api/workers/jobs/${block.data.jobId}`} what={`${block.variables === "unblock" ? "Unblocking" : "Blocking"} ${who}`} />}
+          {block.data?.results && failed.length === 0 && (
+            <Alert tone="success">
+              {block.variables === "unblock" ? "Unblocked" : "Blocked"} {who}.
+            </Alert>
+          )}
+          {block.data?.jobId && <JobProgress jobId={block.data.jobId} testId="worker-job-progress" refreshOnFinish what={`${block.variables === "unblock" ? "Unblocking" : "Blocking"} ${who}`} />}
           {failed.length > 0 && <Alert tone="error">{failed.map((f) => `${f.workerId}: ${f.message}`).join("; ")}</Alert>}
         </div>
       )}
@@ -98,7 +108,7 @@ export function WorkerActions({ workerIds, blocked }: { workerIds: string[]; blo
               {message.data.failures.length > 0 && ` Not delivered: ${message.data.failures.map((f) => `${f.workerId} (${f.type}: ${f.message})`).join("; ")}`}
             </Alert>
           )}
-          {message.data?.jobId && <WorkerJobProgress cancellable path={`/api/workers/jobs/${message.data.jobId}`} what={`Sending "${subject}" to ${who}`} />}
+          {message.data?.jobId && <JobProgress jobId={message.data.jobId} testId="worker-job-progress" refreshOnFinish what={`Sending "${subject}" to ${who}`} />}
         </form>
       )}
     </div>

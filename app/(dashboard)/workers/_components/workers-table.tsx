@@ -1,39 +1,48 @@
 "use client";
 
 import Link from "next/link";
+import { approvalPercent, briefDuration } from "@/lib/format";
 import type { WorkerRow } from "@/lib/workers/list-workers";
 import { WorkerActions } from "./worker-actions";
+import { Table, TableBody, TableHead, Th } from "@/components/ui/table";
 import { useSelection } from "@/components/ui/use-selection";
 
 const money = (cents: number | null) => (cents === null ? "—" : `$${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
-const duration = (s: number | null) => (s === null ? "—" : s < 90 ? `${s}s` : `${Math.round(s / 60)}m`);
 
 /** One page of workers with selection for block and message. */
 export function WorkersTable({ rows, sort, dir, sortHrefs, canAct }: { rows: WorkerRow[]; sort: string; dir: string; sortHrefs: Record<string, string>; canAct: boolean }) {
   const { selected, set, setAll } = useSelection();
   const head = (key: string, label: string, right = false) => (
-    <th className={`px-3 py-2 font-medium ${right ? "text-right" : ""}`} aria-sort={sort === key ? (dir === "asc" ? "ascending" : "descending") : undefined}>
-      <Link href={sortHrefs[key]!} className="hover:text-slate-900">
-        {label}
-        {sort === key ? (dir === "asc" ? " ↑" : " ↓") : ""}
-      </Link>
-    </th>
+    <Th className={`px-3 py-2 ${right ? "text-right" : ""}`} sort={{ href: sortHrefs[key]!, direction: sort === key ? (dir === "asc" ? "asc" : "desc") : null }}>
+      {label}
+    </Th>
   );
   return (
     <div className="space-y-4">
       {canAct && selected.size > 0 && <WorkerActions workerIds={[...selected]} />}
       <div className="-mx-5 overflow-x-auto">
-        <table className="w-full text-sm">
-          <thead className="text-left text-xs tracking-wide whitespace-nowrap text-slate-500 uppercase">
+        <Table>
+          <TableHead className="font-medium whitespace-nowrap">
             <tr className="border-b border-slate-100">
               {canAct && (
-                <th className="w-8 pl-5">
-                  <input type="checkbox" aria-label="Select all on this page" className="size-4 accent-brand-600" checked={selected.size === rows.length} onChange={(e) => setAll(rows.map((r) => r.workerId), e.target.checked)} />
-                </th>
+                <Th className="w-8 pl-5">
+                  <input
+                    type="checkbox"
+                    aria-label="Select all on this page"
+                    className="size-4 accent-brand-600"
+                    checked={selected.size === rows.length}
+                    onChange={(e) =>
+                      setAll(
+                        rows.map((r) => r.workerId),
+                        e.target.checked,
+                      )
+                    }
+                  />
+                </Th>
               )}
               {head("workerId", "Worker")}
               {head("submitted", "Submitted", true)}
-              <th className="px-3 py-2 text-right font-medium">Appr. / Rej.</th>
+              <Th className="px-3 py-2 text-right">Appr. / Rej.</Th>
               {head("approvalRate", "Approval", true)}
               {head("earnings", "Earned", true)}
               {head("bonuses", "Bonuses", true)}
@@ -41,8 +50,8 @@ export function WorkersTable({ rows, sort, dir, sortHrefs, canAct }: { rows: Wor
               {head("hourly", "Hourly", true)}
               {head("lastSeen", "Last seen")}
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+          </TableHead>
+          <TableBody>
             {rows.map((r) => (
               <tr key={r.workerId} className="hover:bg-slate-50" data-testid="worker-row">
                 {canAct && (
@@ -57,7 +66,7 @@ export function WorkersTable({ rows, sort, dir, sortHrefs, canAct }: { rows: Wor
                   </td>
                 )}
                 <td className="px-3 py-2.5">
-                  <Link href={`/workers/${r.workerId}`} className="font-mono font-medium text-slate-900 hover:text-brand-700">
+                  <Link href={`/workers/${r.workerId}`} prefetch={false} className="font-mono font-medium text-slate-900 hover:text-brand-700">
                     {r.workerId}
                   </Link>
                   {r.blocked && <span className="ml-2 rounded-full bg-red-50 px-2 py-0.5 text-xs font-medium text-red-700">Blocked</span>}
@@ -67,16 +76,16 @@ export function WorkersTable({ rows, sort, dir, sortHrefs, canAct }: { rows: Wor
                 <td className="px-3 py-2.5 text-right text-slate-500 tabular-nums">
                   {r.approved} / {r.rejected}
                 </td>
-                <td className={`px-3 py-2.5 text-right tabular-nums ${r.approvalRate < 90 ? "text-amber-700" : ""}`}>{r.approvalRate.toFixed(1)}%</td>
+                <td className={`px-3 py-2.5 text-right tabular-nums ${r.approved + r.rejected > 0 && r.approvalRate < 90 ? "text-amber-700" : ""}`}>{approvalPercent(r.approved, r.rejected)}</td>
                 <td className="px-3 py-2.5 text-right tabular-nums">{money(r.earningsCents)}</td>
                 <td className="px-3 py-2.5 text-right tabular-nums">{money(r.bonusCents)}</td>
-                <td className="px-3 py-2.5 text-right tabular-nums">{duration(r.medianSeconds)}</td>
+                <td className="px-3 py-2.5 text-right tabular-nums">{briefDuration(r.medianSeconds)}</td>
                 <td className="px-3 py-2.5 text-right tabular-nums">{r.hourlyCents === null ? "—" : `${money(r.hourlyCents)}/h`}</td>
                 <td className="px-3 py-2.5 whitespace-nowrap text-slate-500">{new Date(r.lastSeenAt).toLocaleDateString()}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 import { z } from "zod";
 import { withTeam } from "@/lib/auth/guard";
-import { testConnection } from "@/lib/mturk/connections";
+import { accountBalance } from "@/lib/mturk/balance";
 
-export const GET = withTeam({ role: "viewer", input: z.object({}) }, ({ ctx }) => testConnection(ctx.team.id, ctx.environment));
+export const GET = withTeam({ role: "viewer", input: z.object({}) }, ({ ctx }) => accountBalance(ctx.team.id, ctx.environment));

@@ -26,11 +26,7 @@ export default async function WorkerSignUpPage({ searchParams }: { searchParams:
           <Notice tone="error">This invitation link is invalid, used up or expired. Ask the team for a new one.</Notice>
         </div>
       )}
-      {!open && !usable ? (
-        <Notice tone="info">Sign-up needs an invitation link from a team. Ask the team you work with for one.</Notice>
-      ) : (
-        <SignUpForm invite={usable ? invite : undefined} />
-      )}
+      {!open && !usable ? <Notice tone="info">Sign-up needs an invitation link from a team. Ask the team you work with for one.</Notice> : <SignUpForm invite={usable ? invite : undefined} />}
     </>
   );
 }

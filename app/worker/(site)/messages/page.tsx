@@ -24,7 +24,7 @@ export default async function MessagesPage() {
                   {m.requesterName} · {m.createdAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC
                 </span>
               </div>
-              <p className="mt-2 whitespace-pre-wrap text-sm text-stone-700">{m.message}</p>
+              <p className="mt-2 text-sm whitespace-pre-wrap text-stone-700">{m.message}</p>
             </li>
           ))}
         </ul>

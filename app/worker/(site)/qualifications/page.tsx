@@ -19,7 +19,13 @@ export default async function QualificationsPage({ searchParams }: { searchParam
             <p className="text-sm text-stone-500">Request a qualification or take its test to open more HITs.</p>
           </div>
           <form role="search">
-            <input name="q" defaultValue={q} aria-label="Search qualifications" placeholder="Search qualifications" className="w-64 rounded-full border-0 bg-white px-4 py-2 text-sm shadow-sm ring-1 ring-inset ring-stone-300 focus:ring-2 focus:ring-emerald-600" />
+            <input
+              name="q"
+              defaultValue={q}
+              aria-label="Search qualifications"
+              placeholder="Search qualifications"
+              className="w-64 rounded-full border-0 bg-white px-4 py-2 text-sm shadow-sm ring-1 ring-stone-300 ring-inset focus:ring-2 focus:ring-emerald-600"
+            />
           </form>
         </div>
         {types.length === 0 ? (

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { EnvironmentTag, money } from "@/app/worker/_components/ui";
+import { EnvironmentTag } from "@/app/worker/_components/ui";
+import { dollars } from "@/lib/format";
 import { listMyAssignments, MY_WORK_STATUSES, workerSummary, type MyWorkStatus } from "@/lib/marketplace/worker-site/my-work";
 import { requireWorker } from "@/lib/marketplace/worker-site/session";
 
@@ -21,8 +22,8 @@ export default async function MyWorkPage({ searchParams }: { searchParams: Promi
   const page = Math.max(1, Number.parseInt(raw.page ?? "1", 10) || 1);
   const [summary, list] = await Promise.all([workerSummary(worker.workerId), listMyAssignments(worker.workerId, { status, page })]);
   const cards = [
-    { label: "Earned (approved work)", value: money(summary.rewardsCents), accent: true },
-    { label: "Bonuses", value: money(summary.bonusesCents), accent: true },
+    { label: "Earned (approved work)", value: dollars(summary.rewardsCents), accent: true },
+    { label: "Bonuses", value: dollars(summary.bonusesCents), accent: true },
     { label: "Submitted, awaiting review", value: String(summary.submitted) },
     { label: "Approved", value: String(summary.approved) },
     { label: "Rejected", value: String(summary.rejected) },
@@ -47,7 +48,7 @@ export default async function MyWorkPage({ searchParams }: { searchParams: Promi
                 <span>
                   <span className="font-medium">{b.requesterName}</span>: {b.reason}
                 </span>
-                <span className="font-semibold text-emerald-700">{money(b.amountCents)}</span>
+                <span className="font-semibold text-emerald-700">{dollars(b.amountCents)}</span>
               </li>
             ))}
           </ul>
@@ -99,7 +100,7 @@ export default async function MyWorkPage({ searchParams }: { searchParams: Promi
                     <td className="px-4 py-2.5">
                       <span className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS_STYLE[a.status] ?? ""}`}>{a.status === "Accepted" ? "In progress" : a.status}</span>
                     </td>
-                    <td className="px-4 py-2.5 font-medium">{money(a.rewardCents)}</td>
+                    <td className="px-4 py-2.5 font-medium">{dollars(a.rewardCents)}</td>
                     <td className="px-4 py-2.5 text-stone-600">{fmt(a.submitTime)}</td>
                     <td className="px-4 py-2.5 text-stone-700">{a.requesterFeedback ?? <span className="text-stone-400">—</span>}</td>
                   </tr>
@@ -109,8 +110,18 @@ export default async function MyWorkPage({ searchParams }: { searchParams: Promi
           </div>
         )}
         <nav className="flex justify-between text-sm" aria-label="Pages">
-          {page > 1 ? <Link className="font-medium text-emerald-700 hover:underline" href={`/worker/work?status=${status}&page=${page - 1}`}>← Newer</Link> : <span />}
-          {list.hasMore && <Link className="font-medium text-emerald-700 hover:underline" href={`/worker/work?status=${status}&page=${page + 1}`}>Older →</Link>}
+          {page > 1 ? (
+            <Link className="font-medium text-emerald-700 hover:underline" href={`/worker/work?status=${status}&page=${page - 1}`}>
+              ← Newer
+            </Link>
+          ) : (
+            <span />
+          )}
+          {list.hasMore && (
+            <Link className="font-medium text-emerald-700 hover:underline" href={`/worker/work?status=${status}&page=${page + 1}`}>
+              Older →
+            </Link>
+          )}
         </nav>
       </section>
     </div>

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { withTeam } from "@/lib/auth/guard";
-import { WorkerInviteInput } from "@/lib/marketplace/worker-site/schemas";
+import { WorkerInviteInput } from "@/lib/marketplace/admin-inputs";
 import { inviteWorkers, teamWorkforce } from "@/lib/teams/worker-invites";
 
 export const GET = withTeam({ role: "admin", input: z.object({}) }, ({ ctx }) => teamWorkforce(ctx));

@@ -23,9 +23,7 @@ export default async function JoinWorkforcePage({ params }: { params: Promise<{ 
   return (
     <>
       <h1 className="text-xl font-semibold">Work for {invite.requesterName}</h1>
-      <p className="mt-1 mb-6 text-sm text-stone-500">
-        {invite.environment === "production" ? "Paid HITs: you are paid for approved work." : "Sandbox: practice HITs, no real payments."}
-      </p>
+      <p className="mt-1 mb-6 text-sm text-stone-500">{invite.environment === "production" ? "Paid HITs: you are paid for approved work." : "Sandbox: practice HITs, no real payments."}</p>
       {worker ? (
         <JoinButton token={token} name={worker.displayName} />
       ) : (

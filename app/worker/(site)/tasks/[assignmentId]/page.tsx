@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TaskWorkspace } from "@/app/worker/(site)/tasks/[assignmentId]/task-workspace";
-import { EnvironmentTag, Notice, money } from "@/app/worker/_components/ui";
+import { EnvironmentTag, Notice } from "@/app/worker/_components/ui";
+import { dollars } from "@/lib/format";
 import { requireWorker } from "@/lib/marketplace/worker-site/session";
 import { workerAssignment } from "@/lib/marketplace/worker-site/work";
 
@@ -21,7 +22,7 @@ export default async function TaskPage({ params }: { params: Promise<{ assignmen
             <EnvironmentTag environment={a.environment} />
           </div>
           <p className="text-sm text-stone-500">
-            {a.requesterName} · {money(a.hit.rewardCents)}
+            {a.requesterName} · {dollars(a.hit.rewardCents)}
           </p>
         </div>
       </div>
@@ -30,9 +31,7 @@ export default async function TaskPage({ params }: { params: Promise<{ assignmen
       ) : (
         <div className="space-y-3">
           <Notice tone={a.status === "Expired" ? "warning" : "info"}>
-            {a.status === "Expired"
-              ? "The time allotted for this assignment ran out. It was released for other workers."
-              : `This assignment is ${a.status.toLowerCase()}.`}
+            {a.status === "Expired" ? "The time allotted for this assignment ran out. It was released for other workers." : `This assignment is ${a.status.toLowerCase()}.`}
           </Notice>
           <div className="flex gap-3 text-sm">
             <Link className="font-medium text-emerald-700 hover:underline" href="/worker/work">

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useCallback, useActionState, useEffect, useState } from "react";
-import { acceptAction, returnAction, type FormState } from "@/app/worker/actions";
+import { acceptAction, returnAction, submissionConfirmedAction, type FormState } from "@/app/worker/actions";
 import { TaskFrameView, type TaskFrame, type TaskFrameEvent } from "@/app/worker/_components/task-frame";
 import { Notice, WorkButton } from "@/app/worker/_components/ui";
 
@@ -24,7 +24,18 @@ export function TaskWorkspace(props: { assignmentId: string; hitTypeId: string; 
     const timer = setInterval(() => setLeft(Math.max(0, props.secondsLeft - Math.floor((Date.now() - started) / 1000))), 1000);
     return () => clearInterval(timer);
   }, [props.secondsLeft]);
-  const onEvent = useCallback((e: TaskFrameEvent) => setOutcome(e), []);
+  // The frame runs the requester's HTML, which can post a "submitted" message without submitting:
+  // only the server's record of the assignment ends the task here.
+  const onEvent = useCallback(
+    (e: TaskFrameEvent) => {
+      if (e.type !== "submitted") return setOutcome(e);
+      void submissionConfirmedAction(props.assignmentId).then(
+        (confirmed) => confirmed && setOutcome(e),
+        () => undefined,
+      );
+    },
+    [props.assignmentId],
+  );
   const submitted = outcome?.type === "submitted";
   const expired = left === 0 && !submitted;
 
@@ -63,7 +74,7 @@ export function TaskWorkspace(props: { assignmentId: string; hitTypeId: string; 
         </form>
       </div>
       {returnState.error && <Notice tone="error">{returnState.error}</Notice>}
-      {outcome?.type === "submit-refused" && <Notice tone="error">{String(outcome.message ?? "The submission was refused.")}</Notice>}
+      {outcome?.type === "submit-refused" && <Notice tone="error">{typeof outcome.message === "string" ? outcome.message : "The submission was refused."}</Notice>}
       {expired ? (
         <Notice tone="warning">The time allotted ran out, so this assignment can no longer be submitted. It goes back to other workers.</Notice>
       ) : (

@@ -7,10 +7,13 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import { Table, TableBody, TableHead, Th } from "@/components/ui/table";
+import { useAccountBalance } from "@/components/balance/use-account-balance";
 import { ApiError, apiFetch } from "@/lib/api-client";
-import type { EnvironmentName } from "@/lib/auth/roles";
 import type { BatchEstimate, BatchProblem } from "@/lib/batches/plan-batch";
-import { centsToDollars } from "@/lib/money";
+import { dollars } from "@/lib/format";
+import { dollarsToCents } from "@/lib/money";
+import type { EnvironmentName } from "@/lib/scope";
 
 interface Preview {
   columns: string[];
@@ -22,10 +25,16 @@ interface Preview {
   projectVersion: number;
 }
 
-const money = (cents: number) => `$${centsToDollars(cents)}`;
-
 /** Upload → every row checked → preview of the first HITs → cost → confirm → a durable job. */
-export function NewBatch({ project, environment, earlierBatches }: { project: { id: string; name: string; version: number; placeholders: string[]; title: string }; environment: EnvironmentName; earlierBatches: { id: string; name: string }[] }) {
+export function NewBatch({
+  project,
+  environment,
+  earlierBatches,
+}: {
+  project: { id: string; name: string; version: number; placeholders: string[]; title: string };
+  environment: EnvironmentName;
+  earlierBatches: { id: string; name: string }[];
+}) {
   const router = useRouter();
   const [csv, setCsv] = useState<string | null>(null);
   const [fileName, setFileName] = useState("");
@@ -69,7 +78,12 @@ export function NewBatch({ project, environment, earlierBatches }: { project: { 
           Version {project.version} of {project.name}, in <strong className={environment === "production" ? "text-red-700" : "text-slate-700"}>{environment}</strong>. One HIT per CSV row
           {project.placeholders.length > 0 ? (
             <>
-              ; columns used: {project.placeholders.map((c) => <code key={c} className="mx-0.5 rounded bg-slate-100 px-1">{c}</code>)}
+              ; columns used:{" "}
+              {project.placeholders.map((c) => (
+                <code key={c} className="mx-0.5 rounded bg-slate-100 px-1">
+                  {c}
+                </code>
+              ))}
             </>
           ) : null}
           .
@@ -82,7 +96,14 @@ export function NewBatch({ project, environment, earlierBatches }: { project: { 
             <Input type="file" accept=".csv,text/csv" onChange={(e) => void onFile(e.target.files?.[0])} />
           </Field>
           <Field label="Batch name">
-            <Input value={name} onChange={(e) => { setName(e.target.value); setNameEdited(true); }} maxLength={120} />
+            <Input
+              value={name}
+              onChange={(e) => {
+                setName(e.target.value);
+                setNameEdited(true);
+              }}
+              maxLength={120}
+            />
           </Field>
         </div>
         {preview.isPending && <p className="text-sm text-slate-500">Checking every row…</p>}
@@ -92,15 +113,15 @@ export function NewBatch({ project, environment, earlierBatches }: { project: { 
       {problems.length > 0 && (
         <section className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-red-200" aria-label="Problems">
           <h2 className="text-base font-semibold text-red-800">Nothing was created: fix these and upload again</h2>
-          <table className="mt-3 w-full text-sm">
-            <thead className="text-left text-xs text-slate-500 uppercase">
+          <Table className="mt-3">
+            <TableHead>
               <tr>
-                <th className="py-1.5 font-medium">Row</th>
-                <th className="py-1.5 font-medium">Column</th>
-                <th className="py-1.5 font-medium">Problem</th>
+                <Th className="py-1.5">Row</Th>
+                <Th className="py-1.5">Column</Th>
+                <Th className="py-1.5">Problem</Th>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+            </TableHead>
+            <TableBody>
               {problems.map((pr, i) => (
                 <tr key={i}>
                   <td className="py-1.5 pr-4 align-top">{pr.row ?? "—"}</td>
@@ -108,8 +129,8 @@ export function NewBatch({ project, environment, earlierBatches }: { project: { 
                   <td className="py-1.5">{pr.message}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         </section>
       )}
 
@@ -119,38 +140,60 @@ export function NewBatch({ project, environment, earlierBatches }: { project: { 
             <div className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 lg:col-span-1" aria-label="Cost estimate">
               <h2 className="text-base font-semibold">Cost if every assignment is approved</h2>
               <dl className="mt-3 space-y-1.5 text-sm">
-                <div className="flex justify-between"><dt className="text-slate-500">Rows</dt><dd>{p.rowCount}</dd></div>
-                <div className="flex justify-between"><dt className="text-slate-500">HITs</dt><dd>{p.estimate.hits}</dd></div>
-                <div className="flex justify-between"><dt className="text-slate-500">Assignments</dt><dd>{p.estimate.assignments}</dd></div>
-                <div className="flex justify-between"><dt className="text-slate-500">Rewards</dt><dd>{money(p.estimate.rewardsCents)}</dd></div>
-                <div className="flex justify-between"><dt className="text-slate-500">Fees</dt><dd>{money(p.estimate.feesCents)}</dd></div>
-                <div className="flex justify-between border-t border-slate-100 pt-1.5 font-semibold"><dt>Total</dt><dd data-testid="batch-total">{money(p.estimate.totalCents)}</dd></div>
+                <div className="flex justify-between">
+                  <dt className="text-slate-500">Rows</dt>
+                  <dd>{p.rowCount}</dd>
+                </div>
+                <div className="flex justify-between">
+                  <dt className="text-slate-500">HITs</dt>
+                  <dd>{p.estimate.hits}</dd>
+                </div>
+                <div className="flex justify-between">
+                  <dt className="text-slate-500">Assignments</dt>
+                  <dd>{p.estimate.assignments}</dd>
+                </div>
+                <div className="flex justify-between">
+                  <dt className="text-slate-500">Rewards</dt>
+                  <dd>{dollars(p.estimate.rewardsCents)}</dd>
+                </div>
+                <div className="flex justify-between">
+                  <dt className="text-slate-500">Fees</dt>
+                  <dd>{dollars(p.estimate.feesCents)}</dd>
+                </div>
+                <div className="flex justify-between border-t border-slate-100 pt-1.5 font-semibold">
+                  <dt>Total</dt>
+                  <dd data-testid="batch-total">{dollars(p.estimate.totalCents)}</dd>
+                </div>
               </dl>
               {p.estimate.splitAlternative && (
                 <div className="mt-4">
                   <Alert tone="warning">
-                    HITs with 10 or more assignments pay an extra 20% fee. Split each row into {p.estimate.splitAlternative.hitsPerRow} HITs of 9 or fewer to pay {money(p.estimate.splitAlternative.totalCents)} (save {money(p.estimate.splitAlternative.savingsCents)}).
+                    HITs with 10 or more assignments pay an extra 20% fee. Split each row into {p.estimate.splitAlternative.hitsPerRow} HITs of 9 or fewer to pay{" "}
+                    {dollars(p.estimate.splitAlternative.totalCents)} (save {dollars(p.estimate.splitAlternative.savingsCents)}).
                     <label className="mt-2 flex items-center gap-2 font-medium">
-                      <input type="checkbox" checked={split} onChange={(e) => { setSplit(e.target.checked); preview.mutate({ csv: csv ?? "", split: e.target.checked }); }} /> Split into HITs of ≤ 9 assignments
+                      <input
+                        type="checkbox"
+                        checked={split}
+                        onChange={(e) => {
+                          setSplit(e.target.checked);
+                          preview.mutate({ csv: csv ?? "", split: e.target.checked });
+                        }}
+                      />{" "}
+                      Split into HITs of ≤ 9 assignments
                     </label>
                   </Alert>
                 </div>
               )}
-              {split && p.hitAssignments.length > 1 && <p className="mt-3 text-xs text-slate-500">Each row becomes {p.hitAssignments.length} HITs ({p.hitAssignments.join(" + ")} assignments). A worker may do more than one of them.</p>}
+              {split && p.hitAssignments.length > 1 && (
+                <p className="mt-3 text-xs text-slate-500">
+                  Each row becomes {p.hitAssignments.length} HITs ({p.hitAssignments.join(" + ")} assignments). A worker may do more than one of them.
+                </p>
+              )}
             </div>
             <div className="space-y-3 lg:col-span-2">
               <h2 className="text-base font-semibold">The first HITs, as workers will see them</h2>
               {p.samples.map((s) => (
-                <div key={s.row} className="overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
-                  <div className="border-b border-slate-100 bg-slate-50 px-4 py-2 text-xs text-slate-500">
-                    Row {s.row}: {Object.entries(s.values).map(([k, v]) => `${k} = ${v.length > 40 ? `${v.slice(0, 40)}…` : v}`).join(" · ")}
-                  </div>
-                  {s.html !== null ? (
-                    <iframe title={`Row ${s.row} preview`} sandbox="allow-scripts" srcDoc={s.html.replace(/https:\/\/assets\.crowd\.aws\/crowd-html-elements\.js/g, `${window.location.origin}/task-assets/crowd-html-elements.js`)} className="block h-72 w-full" />
-                  ) : (
-                    <p className="px-4 py-3 text-sm text-slate-500">Open the project to preview this kind of task with the row&apos;s values.</p>
-                  )}
-                </div>
+                <SamplePreview key={s.row} sample={s} />
               ))}
             </div>
           </section>
@@ -170,17 +213,80 @@ export function NewBatch({ project, environment, earlierBatches }: { project: { 
                 </div>
               </fieldset>
             )}
+            {environment === "production" && <ProductionFunds totalCents={p.estimate.totalCents} />}
             {environment === "production" && (
-              <Field label={`Type ${p.estimate.hits} to publish ${p.estimate.hits} production HITs (up to ${money(p.estimate.totalCents)})`}>
+              <Field label={`Type ${p.estimate.hits} to publish ${p.estimate.hits} production HITs (up to ${dollars(p.estimate.totalCents)})`}>
                 <Input value={confirmation} onChange={(e) => setConfirmation(e.target.value)} inputMode="numeric" className="max-w-40" />
               </Field>
             )}
             {start.error && !startProblems.length && <Alert tone="error">{start.error.message}</Alert>}
-            <Button type="button" onClick={() => start.mutate()} disabled={start.isPending || (environment === "production" && confirmation !== String(p.estimate.hits))} variant={environment === "production" ? "danger" : "primary"}>
+            <Button
+              type="button"
+              onClick={() => start.mutate()}
+              disabled={start.isPending || (environment === "production" && confirmation !== String(p.estimate.hits))}
+              variant={environment === "production" ? "danger" : "primary"}
+            >
               {start.isPending ? "Starting…" : `Publish ${p.estimate.hits} HITs`}
             </Button>
           </section>
         </>
+      )}
+    </div>
+  );
+}
+
+/** One sample HIT in a frame of the usual height, which the requester can open to the full task. */
+function SamplePreview({ sample }: { sample: { row: number; values: Record<string, string>; html: string | null } }) {
+  const [expanded, setExpanded] = useState(false);
+  return (
+    <div className="overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+      <div className="flex items-center justify-between gap-3 border-b border-slate-100 bg-slate-50 px-4 py-2 text-xs text-slate-500">
+        <span className="truncate">
+          Row {sample.row}:{" "}
+          {Object.entries(sample.values)
+            .map(([k, v]) => `${k} = ${v.length > 40 ? `${v.slice(0, 40)}…` : v}`)
+            .join(" · ")}
+        </span>
+        {sample.html !== null && (
+          <button type="button" onClick={() => setExpanded(!expanded)} aria-expanded={expanded} className="shrink-0 font-medium text-brand-700 hover:underline">
+            {expanded ? "Collapse" : `Expand row ${sample.row}`}
+          </button>
+        )}
+      </div>
+      {sample.html !== null ? (
+        <iframe
+          title={`Row ${sample.row} preview`}
+          sandbox="allow-scripts"
+          srcDoc={sample.html.replace(/https:\/\/assets\.crowd\.aws\/crowd-html-elements\.js/g, `${window.location.origin}/task-assets/crowd-html-elements.js`)}
+          className={`block w-full transition-[height] ${expanded ? "h-[80vh]" : "h-72"}`}
+        />
+      ) : (
+        <p className="px-4 py-3 text-sm text-slate-500">Open the project to preview this kind of task with the row&apos;s values.</p>
+      )}
+    </div>
+  );
+}
+
+/** Before a production batch is confirmed: what the account holds against what the batch may cost. */
+function ProductionFunds({ totalCents }: { totalCents: number }) {
+  const balance = useAccountBalance("production");
+  if (!balance.data) return <div className="h-5 w-64 animate-pulse rounded bg-slate-100" />;
+  if (!balance.data.ok) return <Alert tone="error">Could not read the production balance: {balance.data.error}</Alert>;
+  const availableCents = dollarsToCents(balance.data.availableBalance);
+  return (
+    <div className="space-y-2" data-testid="production-funds">
+      <p className="text-sm text-slate-700">
+        Production balance <span className="font-semibold tabular-nums">{dollars(availableCents)}</span> · this batch may cost up to{" "}
+        <span className="font-semibold tabular-nums">{dollars(totalCents)}</span>
+      </p>
+      {availableCents < totalCents && (
+        <Alert tone="warning">
+          The balance does not cover this batch: make it smaller, or add funds first (
+          <Link href="/settings#record-deposit" className="font-medium underline">
+            record a deposit
+          </Link>{" "}
+          on the built-in marketplace).
+        </Alert>
       )}
     </div>
   );

@@ -23,7 +23,7 @@ export function TestWorkspace({ src, title, secondsLeft }: { src: string; title:
   return (
     <div className="space-y-3">
       <p className="text-sm text-stone-600">You have {Math.round(secondsLeft / 60)} minutes for this test.</p>
-      {outcome?.type === "submit-refused" && <Notice tone="error">{String(outcome.message ?? "The test was not accepted.")}</Notice>}
+      {outcome?.type === "submit-refused" && <Notice tone="error">{typeof outcome.message === "string" ? outcome.message : "The test was not accepted."}</Notice>}
       <TaskFrameView frame={{ src, height: 720, sandbox: "allow-scripts allow-forms" }} title={title} onEvent={onEvent} />
     </div>
   );

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "mk_idempotency_token" ADD COLUMN     "requestId" TEXT;
