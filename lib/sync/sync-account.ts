@@ -103,13 +103,18 @@ export interface HitWork {
   hitId: string;
   /** False for a HIT never fetched before, which cannot have cached assignments. */
   known: boolean;
+  /** The HIT's counters (see `counters`) as read before its assignments were listed. */
+  readAgainst: string;
   rows: Assignment[];
   bonuses: Prisma.CachedBonusPaymentCreateManyInput[];
 }
 
 /**
  * Writes several HITs' assignments and bonus payments in one transaction: new assignments in
- * one insert, changed ones updated, the rest untouched; then marks the HITs' assignments synced.
+ * one insert, changed ones updated, the rest untouched; then marks the HITs' assignments synced,
+ * each only if the cache still holds the counters its assignments were read against. A sync
+ * that wrote newer counters meanwhile (and may have failed before listing the newer work) must
+ * not be covered by these older rows, or no later sync would see the HIT as changed.
  */
 export async function storeHitsWork(ctx: SyncContext, works: readonly HitWork[]): Promise<void> {
   const { teamId, environment } = ctx;
@@ -161,15 +166,20 @@ export async function storeHitsWork(ctx: SyncContext, works: readonly HitWork[])
     ...(fresh.length ? [db.cachedAssignment.createMany({ data: fresh.map(({ hitId, a }) => ({ teamId, environment, assignmentId: a.AssignmentId!, ...data(hitId, a) })), skipDuplicates: true })] : []),
     ...changed.map(({ hitId, a }) => db.cachedAssignment.update({ where: { teamId_environment_assignmentId: { teamId, environment, assignmentId: a.AssignmentId! } }, data: data(hitId, a) })),
     ...(bonuses.length ? [db.cachedBonusPayment.createMany({ data: bonuses, skipDuplicates: true })] : []),
-    db.cachedHit.updateMany({ where: { teamId, environment, hitId: { in: works.map((w) => w.hitId) } }, data: { assignmentsSyncedAt: now, bonusesSyncedAt: now } }),
+    db.$executeRaw`
+      UPDATE "CachedHit" h SET "assignmentsSyncedAt" = ${now}, "bonusesSyncedAt" = ${now}
+      FROM unnest(${works.map((w) => w.hitId)}::text[], ${works.map((w) => w.readAgainst)}::text[]) AS read("hitId", counters)
+      WHERE h."teamId" = ${teamId} AND h.environment = ${environment}::"Environment" AND h."hitId" = read."hitId"
+        AND concat_ws(':', h.status, h."assignmentsPending", h."assignmentsAvailable", h."assignmentsCompleted", h."maxAssignments") = read.counters`,
   ]);
 }
 
 /** ListHITs page by page; returns the HITs whose assignments need fetching. */
-async function syncHits(ctx: SyncContext, result: SyncResult, force: boolean): Promise<{ changed: string[]; seen: Set<string>; known: Set<string> }> {
+async function syncHits(ctx: SyncContext, result: SyncResult, force: boolean): Promise<{ changed: Map<string, string>; seen: Set<string>; known: Set<string> }> {
   const { teamId, environment } = ctx;
   const seen = new Set<string>();
-  const changed: string[] = [];
+  /** HIT id → the counters it was listed with. */
+  const changed = new Map<string, string>();
   /** HITs cached before this sync: only they can have cached assignments. */
   const known = new Set<string>();
   let token: string | undefined;
@@ -190,7 +200,7 @@ async function syncHits(ctx: SyncContext, result: SyncResult, force: boolean): P
       const moved = !before || counters(before) !== counters(row) || !before.assignmentsSyncedAt || force;
       // Its counters say there is nothing to list: synced as it stands, without a call.
       const nothingToRead = moved && !force && noWorkSubmitted(row);
-      if (moved && !nothingToRead) changed.push(h.HITId!);
+      if (moved && !nothingToRead) changed.set(h.HITId!, counters(row));
       const synced = nothingToRead ? { assignmentsSyncedAt: now, bonusesSyncedAt: now } : {};
       if (!before) created.push({ teamId, environment, hitId: h.HITId!, ...newHitRow(h, now), ...synced });
       else if (
@@ -247,18 +257,18 @@ export async function syncAccount(input: {
   const startedAt = new Date();
   try {
     const { changed, seen, known } = await syncHits(ctx, result, !!input.force);
-    result.changedHits = changed.length;
+    result.changedHits = changed.size;
     // A changed HIT's bonuses are read with its assignments: bonuses follow submissions and decisions.
     // The HITs read while one write runs go in the next: one transaction for several HITs.
     const store = groupWrites((works: HitWork[]) => storeHitsWork(ctx, works));
-    await mapLimited(changed, HIT_CONCURRENCY, async (hitId) => {
+    await mapLimited([...changed], HIT_CONCURRENCY, async ([hitId, readAgainst]) => {
       const rows = await listAll(async (token) => {
         const page = await ctx.send(new ListAssignmentsForHITCommand({ HITId: hitId, MaxResults: LIST_PAGE_SIZE, NextToken: token }));
         return { items: page.Assignments, next: page.NextToken };
       });
       // No assignment, no bonus: SendBonus needs one.
       const bonuses = rows.length ? await listHitBonuses(ctx, hitId) : [];
-      await store({ hitId, known: known.has(hitId), rows, bonuses });
+      await store({ hitId, known: known.has(hitId), readAgainst, rows, bonuses });
       result.assignments += rows.length;
       result.bonuses += bonuses.length;
     });

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { MturkError } from "@/lib/mturk/errors";
 import { mturkClient } from "@/lib/mturk/client";
 import type { EnvironmentName } from "@/lib/scope";
-import { hitRow, newHitRow, storeHitsWork } from "@/lib/sync/sync-account";
+import { counters, hitRow, newHitRow, storeHitsWork } from "@/lib/sync/sync-account";
 import { listHitBonuses } from "@/lib/sync/sync-bonuses";
 import { countedSend, listAll, mapLimited, type CallCounter, type SyncContext } from "@/lib/sync/sync-context";
 import { LIST_PAGE_SIZE } from "@/lib/mturk/pages";
@@ -70,17 +70,19 @@ export async function syncHitsNow(
     }
     if (!hit) return;
     const now = new Date();
+    const row = hitRow(hit, now);
+    // Unsynced until its assignments are stored: if listing them fails, the next sync reads them.
     await db.cachedHit.upsert({
       where: { teamId_environment_hitId: { teamId, environment, hitId } },
       create: { teamId, environment, hitId, ...newHitRow(hit, now) },
-      update: hitRow(hit, now),
+      update: { ...row, assignmentsSyncedAt: null },
     });
     const rows = await listAll(async (token) => {
       const page = await ctx.send(new ListAssignmentsForHITCommand({ HITId: hitId, MaxResults: LIST_PAGE_SIZE, NextToken: token }));
       return { items: page.Assignments, next: page.NextToken };
     });
     const bonuses = rows.length ? await listHitBonuses(ctx, hitId) : [];
-    await storeHitsWork(ctx, [{ hitId, known: cached.has(hitId), rows, bonuses }]);
+    await storeHitsWork(ctx, [{ hitId, known: cached.has(hitId), readAgainst: counters(row), rows, bonuses }]);
     result.synced++;
     result.assignments += rows.length;
   });

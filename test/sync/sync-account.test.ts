@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { ApproveAssignmentCommand, UpdateExpirationForHITCommand, DeleteHITCommand, MTurkClient } from "@aws-sdk/client-mturk";
+import { ApproveAssignmentCommand, UpdateExpirationForHITCommand, DeleteHITCommand, GetHITCommand, MTurkClient } from "@aws-sdk/client-mturk";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { acceptHit } from "@/lib/marketplace/work/accept-hit";
 import { returnAssignment } from "@/lib/marketplace/work/return-assignment";
 import { buildQuestionFormAnswers } from "@/lib/mturk-formats/answers";
-import { syncAccount } from "@/lib/sync/sync-account";
+import { hitRow, syncAccount } from "@/lib/sync/sync-account";
 import { startHarness } from "../marketplace/harness";
 
 /** The sync against the built-in marketplace over HTTP, through the real SDK. */
@@ -120,6 +120,50 @@ describe("syncAccount", () => {
     const results = await Promise.all(syncs);
     expect(results.filter((r) => !r.skipped)).toHaveLength(1);
     client.destroy();
+    await h.close();
+  });
+
+  it("does not mark a HIT synced with assignments older than the counters another sync stored meanwhile", async () => {
+    const h = await startHarness();
+    const teamId = `team-${randomBytes(4).toString("hex")}`;
+    const hit = await h.createHit({ MaxAssignments: 2 });
+    await h.acceptAndSubmit(hit.HITId!, await h.createWorker());
+    // This sync lists the HIT's one submitted assignment, then waits before storing it.
+    let listed!: () => void;
+    const hasListed = new Promise<void>((r) => (listed = r));
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const slow = new MTurkClient({ endpoint: h.endpoint, region: "us-east-1", credentials: { accessKeyId: h.accessKeyId, secretAccessKey: h.secretAccessKey } });
+    slow.middlewareStack.add(
+      (next, context) => async (args) => {
+        const out = await next(args);
+        if (context.commandName === "ListAssignmentsForHITCommand") {
+          listed();
+          await held;
+        }
+        return out;
+      },
+      { step: "initialize" },
+    );
+    const first = syncAccount({ teamId, environment: "sandbox", client: slow, qualifications: "never" });
+    await hasListed;
+    // Meanwhile a second worker submits, and a newer read of the HIT (a sync that then failed
+    // before listing its assignments) stores its new counters, unsynced.
+    const second = await h.acceptAndSubmit(hit.HITId!, await h.createWorker());
+    const newer = (await h.client.send(new GetHITCommand({ HITId: hit.HITId! }))).HIT!;
+    await db.cachedHit.update({
+      where: { teamId_environment_hitId: { teamId, environment: "sandbox", hitId: hit.HITId! } },
+      data: { ...hitRow(newer, new Date()), assignmentsSyncedAt: null },
+    });
+    release();
+    await first;
+    expect(await db.cachedAssignment.count({ where: { teamId, hitId: hit.HITId! } })).toBe(1);
+
+    // The next sync sees the HIT as not synced and reads the second assignment.
+    const next = await syncAccount({ teamId, environment: "sandbox", client: h.client, qualifications: "never" });
+    expect(next.changedHits).toBe(1);
+    expect(await db.cachedAssignment.count({ where: { teamId, assignmentId: second } })).toBe(1);
+    slow.destroy();
     await h.close();
   });
 });
