@@ -8,7 +8,7 @@ import { excludeWorkersOf } from "@/lib/batches/exclusion";
 import { mastersTypeIds, teamFeeSchedule } from "@/lib/batches/fee-schedule";
 import { planBatch, type BatchPlan } from "@/lib/batches/plan-batch";
 import { db } from "@/lib/db";
-import { InsufficientFunds, Invalid } from "@/lib/errors";
+import { InsufficientFunds, Invalid, NotFound } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { dollarsToCents } from "@/lib/money";
 import { sendMturk } from "@/lib/mturk/send";
@@ -64,6 +64,9 @@ export async function startBatch(ctx: TeamContext, raw: BatchInput): Promise<{ b
   const exclusion = input.excludeBatchIds.length ? await excludeWorkersOf(ctx, project, input.excludeBatchIds) : null;
   return db.$transaction(
     async (tx) => {
+      // A project being deleted holds this row; a deleted one is gone (deleteProject).
+      const live = await tx.$queryRaw<unknown[]>`SELECT 1 FROM "Project" WHERE id = ${project.id} AND "teamId" = ${ctx.team.id} FOR SHARE`;
+      if (live.length === 0) throw new NotFound("The project was deleted; nothing was created");
       const batch = await tx.batch.create({
         data: {
           teamId: ctx.team.id,

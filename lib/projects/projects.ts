@@ -1,17 +1,10 @@
 import "server-only";
-import { z } from "zod";
 import type { TeamContext } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
 import { ProjectDesign } from "@/lib/projects/project-design";
-
-export const ProjectInput = z.object({
-  name: z.string().trim().min(1, "Name the project").max(120, "Name is at most 120 characters"),
-  templateId: z.string().max(64).optional(),
-  design: ProjectDesign,
-});
-export type ProjectInput = z.infer<typeof ProjectInput>;
+import type { ProjectInput } from "@/lib/projects/project-input";
 
 export async function createProject(ctx: TeamContext, input: ProjectInput): Promise<{ id: string }> {
   const project = await db.$transaction(async (tx) => {
@@ -43,9 +36,10 @@ export async function saveProjectVersion(ctx: TeamContext, projectId: string, in
   });
 }
 
-export async function listProjects(teamId: string) {
+/** The team's projects: the current ones, or those archived. */
+export async function listProjects(teamId: string, { archived = false }: { archived?: boolean } = {}) {
   return db.project.findMany({
-    where: { teamId, archivedAt: null },
+    where: { teamId, archivedAt: archived ? { not: null } : null },
     orderBy: { updatedAt: "desc" },
     take: 200,
     select: { id: true, name: true, latestVersion: true, updatedAt: true, templateId: true },

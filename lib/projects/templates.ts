@@ -1,3 +1,4 @@
+import { parseCsv } from "@/lib/csv/parse-csv";
 import type { ProjectDesign } from "@/lib/projects/project-design";
 
 /**
@@ -215,4 +216,12 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
 
 export function findTemplate(id: string): ProjectTemplate | undefined {
   return PROJECT_TEMPLATES.find((t) => t.id === id);
+}
+
+/** The first row of a template's sample CSV, by column: what its previews show. */
+export function templateSampleValues(templateId: string | null): Record<string, string> {
+  const csv = templateId ? findTemplate(templateId)?.sampleCsv : undefined;
+  if (!csv) return {};
+  const table = parseCsv(csv);
+  return Object.fromEntries(table.header.map((h, i) => [h, table.rows[0]?.values[i] ?? ""]));
 }

@@ -4,22 +4,14 @@ import { hasRole } from "@/lib/auth/roles";
 import { requireTeam } from "@/lib/auth/require-team";
 import { db } from "@/lib/db";
 import { teamFeeSchedule } from "@/lib/batches/fee-schedule";
-import { parseCsv } from "@/lib/csv/parse-csv";
 import { projectOrNotFound } from "@/app/(dashboard)/projects/project-or-not-found";
 import { systemQualificationTypes } from "@/lib/mturk-formats/system-qualifications";
-import { findTemplate } from "@/lib/projects/templates";
+import { templateSampleValues } from "@/lib/projects/templates";
 import { projectFairness } from "@/lib/workers/pay-fairness";
 import { ProjectEditor } from "../_components/project-editor";
 import { ProjectPayCard } from "./project-pay-card";
 
 export const metadata: Metadata = { title: "Project" };
-
-function sampleValues(templateId: string | null): Record<string, string> {
-  const csv = templateId ? findTemplate(templateId)?.sampleCsv : undefined;
-  if (!csv) return {};
-  const table = parseCsv(csv);
-  return Object.fromEntries(table.header.map((h, i) => [h, table.rows[0]?.values[i] ?? ""]));
-}
 
 export default requireTeam("viewer", async function ProjectPage({ params }: { params: Promise<{ id: string }> }, ctx) {
   const { id } = await params;
@@ -37,7 +29,7 @@ export default requireTeam("viewer", async function ProjectPage({ params }: { pa
   const editor = (
     <ProjectEditor
       project={{ id: project.id, name: project.name, version: project.version, design: project.design }}
-      sampleValues={sampleValues(project.templateId)}
+      sampleValues={templateSampleValues(project.templateId)}
       qualificationTypes={[
         ...systemQualificationTypes(ctx.environment).map((t) => ({ id: t.id, name: t.name, system: true, locale: t.kind === "Locale" })),
         ...teamTypes.map((t) => ({ id: t.qualificationTypeId, name: t.name, system: false, locale: false })),
