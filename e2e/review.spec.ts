@@ -299,3 +299,30 @@ test("a decision dialog keeps focus inside it and gives it back to the button th
   await expect(opener).toBeFocused();
   client.destroy();
 });
+
+test("long feedback templates are shown whole in the reject dialog, and pick by their digit", async ({ page, team, baseURL }) => {
+  const long =
+    "Your answer does not follow the instructions: the task asks for the sentiment of the review as a whole, and your answer describes only the first sentence. Please read the full instructions, including the examples at the bottom of the task, before you submit again.";
+  await db.feedbackTemplate.createMany({
+    data: [
+      { teamId: team.id, label: "A. Whole review not read", text: long },
+      { teamId: team.id, label: "B. Empty", text: "The answer is empty." },
+    ],
+  });
+  const { client } = await submittedBatch(team, baseURL!, [["positive"]]);
+  await login(page, team.users.reviewer);
+  await page.goto("/review");
+  await expect(page.getByTestId("queue-count")).toHaveText("1–1 of 1 submitted");
+  await page.keyboard.press("r");
+  const dialog = page.getByRole("dialog", { name: "Reject assignment" });
+  const first = dialog.getByRole("list", { name: "Feedback templates" }).getByRole("button").first();
+  await expect(first).toContainText(long);
+  // Every line of it is inside the dialog, none cut off or overflowing.
+  const clipped = await first.evaluate((button) => [...button.querySelectorAll("span")].some((s) => s.scrollWidth > s.clientWidth + 1 || s.getBoundingClientRect().right > button.getBoundingClientRect().right + 1));
+  expect(clipped).toBe(false);
+  await page.screenshot({ path: "test-results/review-reject-templates.png" });
+  await page.keyboard.press("1");
+  await expect(dialog.getByLabel("Feedback to the worker")).toHaveValue(long);
+  await page.keyboard.press("Escape");
+  client.destroy();
+});

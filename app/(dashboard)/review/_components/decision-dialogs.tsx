@@ -41,13 +41,16 @@ export function RejectDialog({
   const submit = () => (feedback.trim() ? onSubmit(feedback.trim()) : setMissing(true));
   return (
     <Dialog title={`Reject ${count === 1 && !countLabel ? "assignment" : `${countLabel ?? count} assignments`}`} onClose={onClose}>
-      <ol className="space-y-1 text-sm">
+      {/* Whole templates, wrapped: a reviewer reads what the worker will get before picking it. */}
+      <ol className="-mx-2 max-h-64 space-y-1 overflow-y-auto text-sm" aria-label="Feedback templates">
         {templates.slice(0, 9).map((t, i) => (
           <li key={t.id}>
-            <button type="button" className="flex w-full gap-2 rounded px-2 py-1 text-left hover:bg-slate-50" onClick={() => setFeedback(t.text)}>
+            <button type="button" className="grid w-full grid-cols-[auto_1fr] items-start gap-x-2 rounded px-2 py-1.5 text-left hover:bg-slate-50" onClick={() => setFeedback(t.text)}>
               <Kbd>{i + 1}</Kbd>
-              <span className="font-medium text-slate-800">{t.label}</span>
-              <span className="truncate text-slate-500">{t.text}</span>
+              <span className="min-w-0">
+                <span className="block font-medium text-slate-800">{t.label}</span>
+                <span className="block text-slate-600 [overflow-wrap:anywhere] whitespace-pre-line">{t.text}</span>
+              </span>
             </button>
           </li>
         ))}
