@@ -14,7 +14,17 @@ async function seedProject(team: SeededTeam, name: string, withBatch: boolean): 
   const version = await db.projectVersion.create({ data: { projectId: p.id, version: 1, design: findTemplate("sentiment")!.design } });
   if (withBatch) {
     await db.batch.create({
-      data: { teamId: team.id, environment: "sandbox", projectId: p.id, projectVersionId: version.id, name: `${name} batch`, columns: ["text"], rowCount: 0, assignmentsPerRow: 1, estimatedCostCents: 0 },
+      data: {
+        teamId: team.id,
+        environment: "sandbox",
+        projectId: p.id,
+        projectVersionId: version.id,
+        name: `${name} batch`,
+        columns: ["text"],
+        rowCount: 0,
+        assignmentsPerRow: 1,
+        estimatedCostCents: 0,
+      },
     });
   }
   return p.id;

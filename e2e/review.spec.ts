@@ -318,7 +318,9 @@ test("long feedback templates are shown whole in the reject dialog, and pick by 
   const first = dialog.getByRole("list", { name: "Feedback templates" }).getByRole("button").first();
   await expect(first).toContainText(long);
   // Every line of it is inside the dialog, none cut off or overflowing.
-  const clipped = await first.evaluate((button) => [...button.querySelectorAll("span")].some((s) => s.scrollWidth > s.clientWidth + 1 || s.getBoundingClientRect().right > button.getBoundingClientRect().right + 1));
+  const clipped = await first.evaluate((button) =>
+    [...button.querySelectorAll("span")].some((s) => s.scrollWidth > s.clientWidth + 1 || s.getBoundingClientRect().right > button.getBoundingClientRect().right + 1),
+  );
   expect(clipped).toBe(false);
   await page.screenshot({ path: "test-results/review-reject-templates.png" });
   await page.keyboard.press("1");

@@ -49,3 +49,14 @@ export async function listQualificationTypes(teamId: string, environment: Enviro
     })),
   };
 }
+
+/** The team's active types, by name: what may be granted to a worker from their page. */
+export async function grantableQualificationTypes(teamId: string, environment: EnvironmentName): Promise<{ id: string; name: string }[]> {
+  const types = await db.cachedQualificationType.findMany({
+    where: { teamId, environment, status: "Active", forgottenAt: null },
+    orderBy: { name: "asc" },
+    take: 500,
+    select: { qualificationTypeId: true, name: true },
+  });
+  return types.map((t) => ({ id: t.qualificationTypeId, name: t.name }));
+}

@@ -49,7 +49,7 @@ export function RejectDialog({
               <Kbd>{i + 1}</Kbd>
               <span className="min-w-0">
                 <span className="block font-medium text-slate-800">{t.label}</span>
-                <span className="block text-slate-600 [overflow-wrap:anywhere] whitespace-pre-line">{t.text}</span>
+                <span className="block [overflow-wrap:anywhere] whitespace-pre-line text-slate-600">{t.text}</span>
               </span>
             </button>
           </li>

@@ -6,16 +6,27 @@ import { Table, TableBody, TableHead, Th } from "@/components/ui/table";
 import { hasRole } from "@/lib/auth/roles";
 import { requireTeam } from "@/lib/auth/require-team";
 import { approvalPercent, briefDuration, dollars } from "@/lib/format";
+import { grantableQualificationTypes } from "@/lib/qualifications/list-qualification-types";
 import { getWorkerProfile } from "@/lib/workers/get-worker-profile";
 import { WorkerActions } from "../_components/worker-actions";
+import { WorkerBonusButton } from "../_components/worker-bonus-button";
+import { WorkerGrantForm } from "../_components/worker-grant-form";
 import { WorkerScoreEditor } from "../_components/worker-score-editor";
 
 export const metadata: Metadata = { title: "Worker" };
 
+/** MTurk pays a bonus only against an assignment the worker submitted. */
+const BONUSABLE = new Set(["Submitted", "Approved", "Rejected"]);
+
 export default requireTeam("viewer", async function WorkerPage({ params }: { params: Promise<{ workerId: string }> }, ctx) {
   const { workerId } = await params;
-  const p = await getWorkerProfile({ teamId: ctx.team.id, environment: ctx.environment }, workerId);
+  // Roles as the routes check them: blocks, messages and grants need an admin; bonuses a reviewer (up to the team's limit).
   const canAct = hasRole(ctx.role, "admin");
+  const canBonus = hasRole(ctx.role, "reviewer");
+  const [p, grantable] = await Promise.all([
+    getWorkerProfile({ teamId: ctx.team.id, environment: ctx.environment }, workerId),
+    canAct ? grantableQualificationTypes(ctx.team.id, ctx.environment) : [],
+  ]);
   const s = p.stat;
   const facts: [string, string][] = [
     ["Submitted", String(s?.submitted ?? 0)],
@@ -66,6 +77,12 @@ export default requireTeam("viewer", async function WorkerPage({ params }: { par
                 ))}
               </ul>
             )}
+            {canAct && (
+              <div className="mt-4 border-t border-slate-100 pt-4">
+                <h3 className="mb-3 text-sm font-semibold text-slate-900">Grant a qualification</h3>
+                <WorkerGrantForm workerId={workerId} types={grantable} />
+              </div>
+            )}
           </Card>
           <Card title="Messages sent">
             {p.messages.length === 0 ? (
@@ -105,7 +122,7 @@ export default requireTeam("viewer", async function WorkerPage({ params }: { par
             </ul>
           )}
         </Card>
-        <Card title="Assignments" description="The latest 100.">
+        <Card title="Assignments" description={canBonus ? "The latest 100. A bonus is paid against one of them." : "The latest 100."}>
           {p.assignments.length === 0 ? (
             <p className="text-sm text-slate-500">No assignments in the cache.</p>
           ) : (
@@ -118,6 +135,11 @@ export default requireTeam("viewer", async function WorkerPage({ params }: { par
                     <Th className="px-3 py-2 text-right">Reward</Th>
                     <Th className="px-3 py-2 text-right">Time</Th>
                     <Th className="px-5 py-2">Submitted</Th>
+                    {canBonus && (
+                      <Th className="px-5 py-2">
+                        <span className="sr-only">Bonus</span>
+                      </Th>
+                    )}
                   </tr>
                 </TableHead>
                 <TableBody>
@@ -132,6 +154,13 @@ export default requireTeam("viewer", async function WorkerPage({ params }: { par
                       <td className="px-3 py-2 text-right tabular-nums">{dollars(a.rewardCents)}</td>
                       <td className="px-3 py-2 text-right tabular-nums">{briefDuration(a.seconds)}</td>
                       <td className="px-5 py-2 text-slate-500">{a.submitTime ? new Date(a.submitTime).toLocaleString() : "—"}</td>
+                      {canBonus && (
+                        <td className="px-5 py-1 text-right whitespace-nowrap">
+                          {BONUSABLE.has(a.status) && (
+                            <WorkerBonusButton assignmentId={a.assignmentId} hitTitle={a.title} limitCents={ctx.role === "reviewer" ? ctx.team.reviewerBonusLimitCents : null} />
+                          )}
+                        </td>
+                      )}
                     </tr>
                   ))}
                 </TableBody>
