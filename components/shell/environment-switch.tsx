@@ -25,7 +25,7 @@ export function EnvironmentSwitch({ environment }: { environment: EnvironmentNam
             aria-checked={active}
             disabled={change.isPending}
             onClick={() => !active && change.mutate(env)}
-            className={`rounded-md px-3 py-1 text-xs font-semibold transition ${active ? tone : "text-slate-500 hover:text-slate-800"}`}
+            className={`rounded-md px-3 py-1 text-xs font-semibold transition ${active ? tone : "text-slate-600 hover:text-slate-900"}`}
           >
             {LABELS[env]}
           </button>

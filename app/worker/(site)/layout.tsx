@@ -12,7 +12,7 @@ export default async function WorkerSiteShell({ children }: { children: ReactNod
     <>
       <header className="sticky top-0 z-20 border-b border-stone-200 bg-white/90 backdrop-blur">
         <div className="mx-auto flex h-16 max-w-6xl items-center gap-6 px-4">
-          <Link href="/worker" aria-label="HITdesk Work home">
+          <Link href="/worker" title="Home">
             <WorkerLogo />
           </Link>
           {worker && <WorkerNav />}

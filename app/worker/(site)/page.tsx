@@ -93,7 +93,7 @@ export default async function FindWorkPage({ searchParams }: { searchParams: Pro
                 <GroupFacts group={g} className="sm:w-80" />
               </div>
               <div className="mt-4 flex justify-end">
-                <Link href={`/worker/groups/${g.hitTypeId}`} className="rounded-full bg-emerald-600 px-4 py-1.5 text-sm font-semibold text-white hover:bg-emerald-700">
+                <Link href={`/worker/groups/${g.hitTypeId}`} className="rounded-full bg-emerald-700 px-4 py-1.5 text-sm font-semibold text-white hover:bg-emerald-800">
                   {g.access.accept ? "Preview & accept" : g.access.preview ? "Preview" : "See requirements"}
                 </Link>
               </div>

@@ -5,7 +5,7 @@ import { dollars } from "@/lib/format";
 
 export function WorkButton({ tone = "primary", className = "", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { tone?: "primary" | "secondary" | "danger" }) {
   const tones = {
-    primary: "bg-emerald-600 text-white hover:bg-emerald-700 focus-visible:outline-emerald-600 disabled:bg-emerald-600/50",
+    primary: "bg-emerald-700 text-white hover:bg-emerald-800 focus-visible:outline-emerald-700 disabled:bg-emerald-700/50",
     secondary: "bg-white text-stone-800 ring-1 ring-inset ring-stone-300 hover:bg-stone-50",
     danger: "bg-white text-red-700 ring-1 ring-inset ring-red-200 hover:bg-red-50",
   } as const;

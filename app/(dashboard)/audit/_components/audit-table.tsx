@@ -4,8 +4,9 @@ import type { AuditRow } from "@/lib/audit-log/list-audit-log";
 const utc = (d: Date) => d.toISOString().replace("T", " ").slice(0, 19);
 
 export function AuditTable({ rows }: { rows: AuditRow[] }) {
+  // Focusable, so keyboard users can scroll a wide log sideways.
   return (
-    <div className="-mx-5 overflow-x-auto">
+    <div className="-mx-5 overflow-x-auto" tabIndex={0} role="region" aria-label="Audit log entries">
       <Table>
         <TableHead>
           <tr>

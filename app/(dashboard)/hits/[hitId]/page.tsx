@@ -115,7 +115,7 @@ export default requireTeam("viewer", async function HitPage({ params }: { params
                 {batch.columns.map((c) => (
                   <div key={c}>
                     <dt className="text-xs font-medium text-slate-500">{c}</dt>
-                    <dd className="break-words text-slate-900">{batch.values[c] || <span className="text-slate-400">empty</span>}</dd>
+                    <dd className="break-words text-slate-900">{batch.values[c] || <span className="text-slate-500">empty</span>}</dd>
                   </div>
                 ))}
               </dl>
@@ -153,7 +153,7 @@ export default requireTeam("viewer", async function HitPage({ params }: { params
                   <tr key={a.assignmentId} className="align-top">
                     <td className="px-5 py-3">
                       <span className="font-mono text-xs text-slate-800">{a.workerId}</span>
-                      <span className="block font-mono text-[11px] text-slate-400">{a.assignmentId}</span>
+                      <span className="block font-mono text-[11px] text-slate-500">{a.assignmentId}</span>
                     </td>
                     <td className={`px-5 py-3 font-medium ${ASSIGNMENT_TONES[a.status] ?? "text-slate-600"}`}>
                       {a.status}

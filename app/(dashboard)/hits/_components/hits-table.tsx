@@ -82,7 +82,7 @@ export function HitsTable({
                   <Link href={`/hits/${h.hitId}`} prefetch={false} className="block truncate font-medium text-slate-900 hover:text-brand-700">
                     {h.title}
                   </Link>
-                  <span className="block truncate font-mono text-xs text-slate-400">{h.hitId}</span>
+                  <span className="block truncate font-mono text-xs text-slate-500">{h.hitId}</span>
                 </td>
                 <td className="max-w-[10rem] px-4 py-3">
                   {h.batchId ? (
@@ -90,7 +90,7 @@ export function HitsTable({
                       {h.batchName}
                     </Link>
                   ) : (
-                    <span className="block truncate text-xs text-slate-400" title={h.requesterAnnotation ?? undefined}>
+                    <span className="block truncate text-xs text-slate-500" title={h.requesterAnnotation ?? undefined}>
                       {h.requesterAnnotation ? h.requesterAnnotation : "Not from a batch"}
                     </span>
                   )}

@@ -141,9 +141,9 @@ function Row({ item, focused, selected, now, onFocus }: { item: QueueItem; focus
           {selected ? "✓" : ""}
         </span>
         <span className="truncate text-sm font-medium text-slate-900">{item.title}</span>
-        <span className="ml-auto shrink-0 text-xs text-slate-500 tabular-nums">{dollars(item.rewardCents)}</span>
+        <span className="ml-auto shrink-0 text-xs text-slate-600 tabular-nums">{dollars(item.rewardCents)}</span>
       </div>
-      <div className="mt-0.5 flex items-center gap-2 pl-6 text-xs text-slate-500">
+      <div className="mt-0.5 flex items-center gap-2 pl-6 text-xs text-slate-600">
         <span className="font-mono">{item.workerId}</span>
         <span>·</span>
         <span>{ago(item.submitTime, now)}</span>
@@ -157,7 +157,7 @@ function Row({ item, focused, selected, now, onFocus }: { item: QueueItem; focus
         </span>
       </div>
       {item.inputs && (
-        <p className="mt-0.5 truncate pl-6 text-xs text-slate-500" data-testid="row-inputs" title={fieldsText(item.inputs.fields)}>
+        <p className="mt-0.5 truncate pl-6 text-xs text-slate-600" data-testid="row-inputs" title={fieldsText(item.inputs.fields)}>
           {fieldsText(item.inputs.fields)}
         </p>
       )}

@@ -76,7 +76,7 @@ export function MembersSection({ members, invites, role, currentUserId }: { memb
                 </td>
                 <td className="py-2.5 text-right whitespace-nowrap">
                   {isOwner && m.userId !== currentUserId && (
-                    <Button variant="ghost" disabled={resetLink.isPending} onClick={() => resetLink.mutate(m.id)} aria-label={`Reset the password of ${m.email}`}>
+                    <Button variant="ghost" disabled={resetLink.isPending} onClick={() => resetLink.mutate(m.id)} aria-label={`Reset password of ${m.email}`}>
                       Reset password
                     </Button>
                   )}

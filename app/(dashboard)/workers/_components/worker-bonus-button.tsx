@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/api-client";
 import { dollars } from "@/lib/format";
@@ -19,6 +19,8 @@ export function WorkerBonusButton({ assignmentId, hitTitle, limitCents }: { assi
   const [requestKey, setRequestKey] = useState<string | null>(null);
   const [cost, setCost] = useState<BonusCost | null>(null);
   const [queued, setQueued] = useState<string | null>(null);
+  // A second press before the first answer is one payment anyway (same key); it is not sent at all.
+  const paying = useRef(false);
   const bonus = useMutation({
     mutationFn: (body: { amount: string; reason: string; preview?: boolean }) => apiFetch<BonusResult>("/api/review/bonuses", { body: { ...body, assignmentIds: [assignmentId], requestKey } }),
   });
@@ -58,7 +60,10 @@ export function WorkerBonusButton({ assignmentId, hitTitle, limitCents }: { assi
             setCost(r?.cost ?? null);
           }}
           onPay={async (v) => {
+            if (paying.current) return;
+            paying.current = true;
             const r = await bonus.mutateAsync(v).catch(() => null);
+            paying.current = false;
             if (!r || r.preview) return;
             setQueued(r.queued ? `Paying ${dollars(r.cost.totalCents)} with fees.` : "Already paid or on its way.");
             close();

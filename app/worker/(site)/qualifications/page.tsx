@@ -56,7 +56,7 @@ export default async function QualificationsPage({ searchParams }: { searchParam
                     {t.retryDelaySec !== null && t.lastRequest ? ` · retry after ${duration(t.retryDelaySec)}` : ""}
                   </span>
                   {t.hasTest ? (
-                    <Link href={`/worker/qualifications/${t.id}/test`} className="rounded-full bg-emerald-600 px-4 py-1.5 font-semibold text-white hover:bg-emerald-700">
+                    <Link href={`/worker/qualifications/${t.id}/test`} className="rounded-full bg-emerald-700 px-4 py-1.5 font-semibold text-white hover:bg-emerald-800">
                       {t.score?.status === "Granted" || t.lastRequest ? "Retake test" : "Take test"}
                     </Link>
                   ) : (

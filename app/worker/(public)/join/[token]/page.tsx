@@ -28,7 +28,7 @@ export default async function JoinWorkforcePage({ params }: { params: Promise<{ 
         <JoinButton token={token} name={worker.displayName} />
       ) : (
         <div className="space-y-3">
-          <Link href={`/worker/sign-up?invite=${q}`} className="flex w-full justify-center rounded-full bg-emerald-600 px-4 py-2 text-sm font-semibold text-white hover:bg-emerald-700">
+          <Link href={`/worker/sign-up?invite=${q}`} className="flex w-full justify-center rounded-full bg-emerald-700 px-4 py-2 text-sm font-semibold text-white hover:bg-emerald-800">
             Create a worker account
           </Link>
           <Link href={`/worker/sign-in?invite=${q}`} className="flex w-full justify-center rounded-full px-4 py-2 text-sm font-semibold text-stone-800 ring-1 ring-stone-300 hover:bg-stone-50">

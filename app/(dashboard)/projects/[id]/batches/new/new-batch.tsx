@@ -80,7 +80,7 @@ export function NewBatch({
             <>
               ; columns used:{" "}
               {project.placeholders.map((c) => (
-                <code key={c} className="mx-0.5 rounded bg-slate-100 px-1">
+                <code key={c} className="mx-0.5 rounded bg-slate-100 px-1 text-slate-700">
                   {c}
                 </code>
               ))}

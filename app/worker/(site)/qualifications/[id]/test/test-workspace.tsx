@@ -14,7 +14,7 @@ export function TestWorkspace({ src, title, secondsLeft }: { src: string; title:
       <div className="space-y-3 rounded-3xl bg-white p-8 text-center shadow-sm ring-1 ring-stone-200">
         <p className="text-lg font-semibold text-emerald-800">{granted ? `Test scored: ${String(outcome.value)}` : "Test submitted"}</p>
         <p className="text-sm text-stone-600">{granted ? "The qualification is yours with this score." : "The requester will review your answers."}</p>
-        <Link href="/worker" className="inline-block rounded-full bg-emerald-600 px-4 py-2 text-sm font-semibold text-white hover:bg-emerald-700">
+        <Link href="/worker" className="inline-block rounded-full bg-emerald-700 px-4 py-2 text-sm font-semibold text-white hover:bg-emerald-800">
           Find work
         </Link>
       </div>
