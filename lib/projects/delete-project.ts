@@ -3,6 +3,7 @@ import type { TeamContext } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { Conflict, NotFound } from "@/lib/errors";
+import { plural } from "@/lib/format";
 
 /** Batches (in any environment) made from each project: what keeps a project from being deleted. */
 export async function batchCountsByProject(teamId: string, projectIds: string[]): Promise<Map<string, number>> {
@@ -23,7 +24,7 @@ export async function deleteProject(ctx: TeamContext, projectId: string): Promis
     if (name === undefined) throw new NotFound("No such project");
     const batches = await tx.batch.count({ where: { teamId: ctx.team.id, projectId } });
     if (batches > 0) {
-      throw new Conflict(`"${name}" cannot be deleted: ${batches} batch${batches === 1 ? " was" : "es were"} published from it. Archive it instead to hide it from the list.`);
+      throw new Conflict(`"${name}" cannot be deleted: ${plural(batches, "batch was", "batches were")} published from it. Archive it instead to hide it from the list.`);
     }
     await tx.projectVersion.deleteMany({ where: { projectId } });
     await tx.project.delete({ where: { id: projectId } });

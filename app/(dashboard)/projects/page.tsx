@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { hasRole } from "@/lib/auth/roles";
 import { requireTeam } from "@/lib/auth/require-team";
 import { listBatches } from "@/lib/batches/batch-status";
+import { plural } from "@/lib/format";
 import { centsToDollars } from "@/lib/money";
 import { batchCountsByProject } from "@/lib/projects/delete-project";
 import { listProjects } from "@/lib/projects/projects";
@@ -20,7 +21,7 @@ const STATUS_STYLE: Record<string, string> = {
   failed: "bg-red-50 text-red-700",
 };
 
-const batchCount = (n: number) => (n === 0 ? "no batches" : n === 1 ? "1 batch" : `${n} batches`);
+const batchCount = (n: number) => (n === 0 ? "no batches" : plural(n, "batch", "batches"));
 
 const VIEWS = [
   { value: "current", label: "Current", href: "/projects" },
