@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { hasRole } from "@/lib/auth/roles";
 import { requireTeam } from "@/lib/auth/require-team";
@@ -39,10 +40,19 @@ export default requireTeam("viewer", async function ProjectPage({ params }: { pa
       canEdit={hasRole(ctx.role, "admin")}
     />
   );
-  if (pay.all.assignments === 0) return editor;
+  const archived = project.archivedAt && (
+    <Alert>
+      This project is archived: it is hidden from the list of projects.{" "}
+      <Link href="/projects?view=archived" className="font-semibold underline">
+        See archived projects
+      </Link>
+    </Alert>
+  );
+  if (pay.all.assignments === 0 && !archived) return editor;
   const below = pay.batches.filter((b) => b.belowMinimum).length;
   return (
     <div className="space-y-6">
+      {archived}
       {below > 0 && (
         <Alert tone="warning">
           {below === 1 ? "A batch" : `${below} batches`} of this project {below === 1 ? "pays" : "pay"} below your team&apos;s minimum hourly rate.{" "}
@@ -52,9 +62,11 @@ export default requireTeam("viewer", async function ProjectPage({ params }: { pa
         </Alert>
       )}
       {editor}
-      <div id="pay-fairness">
-        <ProjectPayCard pay={pay} />
-      </div>
+      {pay.all.assignments > 0 && (
+        <div id="pay-fairness">
+          <ProjectPayCard pay={pay} />
+        </div>
+      )}
     </div>
   );
 });
