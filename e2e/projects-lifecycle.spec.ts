@@ -1,4 +1,3 @@
-import type { Page } from "@playwright/test";
 import { db } from "@/lib/db";
 import { findTemplate } from "@/lib/projects/templates";
 import { expect, login, test } from "./support/fixtures";
@@ -29,12 +28,6 @@ async function seedProject(team: SeededTeam, name: string, withBatch: boolean): 
     });
   }
   return p.id;
-}
-
-async function archivedPageNote(page: Page, name: string) {
-  await page.goto("/projects?view=archived");
-  await page.getByRole("link", { name }).click();
-  await expect(page.getByText("This project is archived: it is hidden from the list of projects.")).toBeVisible();
 }
 
 const auditActions = async (teamId: string) => (await db.auditLog.findMany({ where: { teamId, action: { startsWith: "project." } }, orderBy: { id: "asc" } })).map((e) => `${e.action} ${e.target}`);
@@ -97,7 +90,9 @@ test("projects are archived, restored, and deleted only while no batch depends o
   expect(((await direct.json()) as { error: string }).error).toContain("Archive it instead");
 
   // Its page says so and leads to the archived list, where it can be restored.
-  await archivedPageNote(page, "Old survey");
+  await page.goto("/projects?view=archived");
+  await page.getByRole("list", { name: "Archived projects" }).getByRole("link", { name: "Old survey", exact: true }).click();
+  await expect(page.getByText("This project is archived: it is hidden from the list of projects.")).toBeVisible();
   await page.getByRole("link", { name: "See archived projects" }).click();
   const archived = page.getByRole("list", { name: "Archived projects" });
   await expect(archived.getByRole("listitem")).toHaveCount(1);
