@@ -8,6 +8,8 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ApiError, apiFetch } from "@/lib/api-client";
 
+const ROW_ACTION = "rounded-md px-2 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60";
+
 /**
  * Archive or restore a project, or delete it after a confirmation. A project that batches were
  * published from cannot be deleted (their results point at its versions): the dialog says so
@@ -35,18 +37,18 @@ export function ProjectRowActions({ project, batches }: { project: { id: string;
   const blocked = batches > 0 || (remove.error instanceof ApiError && remove.error.status === 409);
   return (
     <>
-      <Button
-        variant="ghost"
-        className="px-2.5 py-1.5"
+      <button
+        type="button"
+        className={`${ROW_ACTION} text-slate-600 hover:text-slate-900`}
         disabled={archive.isPending}
         onClick={() => archive.mutate(!project.archived)}
         aria-label={`${project.archived ? "Restore" : "Archive"} ${project.name}`}
       >
         {project.archived ? "Restore" : "Archive"}
-      </Button>
-      <Button variant="ghost" className="px-2.5 py-1.5 text-red-700" onClick={() => setConfirming(true)} aria-label={`Delete ${project.name}`}>
+      </button>
+      <button type="button" className={`${ROW_ACTION} text-red-700 hover:text-red-800`} onClick={() => setConfirming(true)} aria-label={`Delete ${project.name}`}>
         Delete
-      </Button>
+      </button>
       {!confirming && error && (
         <p role="alert" className="basis-full text-right text-sm text-red-700">
           {error.message}
@@ -56,7 +58,7 @@ export function ProjectRowActions({ project, batches }: { project: { id: string;
         <Dialog title={blocked ? `“${project.name}” cannot be deleted` : `Delete “${project.name}”?`} onClose={() => setConfirming(false)}>
           {batches > 0 ? (
             <p className="text-sm text-slate-700">
-              {batches === 1 ? "A batch was" : `${batches} batches were`} published from this project; their HITs and results point at its versions, so it stays.
+              {batches === 1 ? "A batch was published from this project; its" : `${batches} batches were published from this project; their`} HITs and results point at its versions, so it stays.
               {project.archived ? " It is archived already: hidden from the list of projects." : " Archive it to hide it from the list of projects; you can restore it at any time."}
             </p>
           ) : (
