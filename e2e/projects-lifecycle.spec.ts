@@ -39,6 +39,9 @@ test("a project is named before it is created; template cards preview their task
   const thumbnail = sentimentCard.locator("iframe");
   await expect(thumbnail).toHaveAttribute("sandbox", "allow-scripts");
   await expect(page.frameLocator('iframe[src="/task-preview/templates/sentiment"]').getByText("The food was wonderful and the staff were kind.")).toBeVisible();
+  // The last card too, once scrolled to (the frames load lazily): QuestionForm rendered by HITdesk, with the sample row.
+  await page.getByRole("list", { name: "Templates" }).getByRole("listitem").last().scrollIntoViewIfNeeded();
+  await expect(page.frameLocator('iframe[src="/task-preview/templates/qualification-test"]').getByText("Which country is Lisbon in?")).toBeVisible();
   await page.screenshot({ path: "test-results/project-templates.png", fullPage: true });
 
   // The name step: the template's name to start with; an empty name is refused, nothing created.
