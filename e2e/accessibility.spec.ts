@@ -149,11 +149,12 @@ test("dialogs keep keyboard focus inside while open and give it back to their op
 
 test("every worker-site page has no serious or critical accessibility violation", async ({ page, team, baseURL, browser }) => {
   test.setTimeout(180_000);
-  // A QuestionForm task: the worker site renders it itself.
+  // A QuestionForm task: the worker site renders it itself. Unique: every team's HITs are on the worker site.
+  const title = `Capital check ${team.id.slice(-6)}`;
   const client = await teamSdk(team, baseURL!);
   await client.send(
     new CreateHITCommand({
-      Title: "Capital city",
+      Title: title,
       Description: "Name a capital city",
       Reward: "0.25",
       MaxAssignments: 2,
@@ -191,12 +192,12 @@ test("every worker-site page has no serious or critical accessibility violation"
   await client.send(new NotifyWorkersCommand({ WorkerIds: [workerId], Subject: "Welcome", MessageText: "Thanks for joining our workforce." }));
 
   await expectNoSeriousViolations(page, "find work");
-  await page.getByRole("link", { name: "Capital city", exact: true }).click();
-  await expect(page.getByRole("heading", { name: "Capital city" })).toBeVisible();
+  await page.getByRole("link", { name: title, exact: true }).click();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
   await expectNoSeriousViolations(page, "HIT group");
   await page.getByRole("button", { name: "Accept & work" }).click();
   await expect(page.getByRole("timer")).toBeVisible();
-  await expect(page.frameLocator('iframe[title="Capital city"]').getByText("What is the capital of France?")).toBeVisible();
+  await expect(page.frameLocator(`iframe[title="${title}"]`).getByText("What is the capital of France?")).toBeVisible();
   await expectNoSeriousViolations(page, "task");
   for (const [what, path] of [
     ["my work", "/worker/work"],
