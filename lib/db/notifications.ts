@@ -126,6 +126,6 @@ export function processNotifications(): NotificationListener {
 }
 
 /** Hands notifications a pooled connection receives (the embedded database's way, see above) to the process's listener. */
-export function forwardPoolNotifications(pool: pg.Pool): void {
-  pool.on("connect", (client) => client.on("notification", (n) => processNotifications().deliver(n.channel, n.payload ?? "")));
+export function forwardPoolNotifications(pool: pg.Pool, listener: () => NotificationListener = processNotifications): void {
+  pool.on("connect", (client) => client.on("notification", (n) => listener().deliver(n.channel, n.payload ?? "")));
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { processNotifications } from "@/lib/db/notifications";
+import { processNotifications, type NotificationListener } from "@/lib/db/notifications";
 import { ENVIRONMENTS } from "@/lib/scope";
 
 /** The Postgres channel on which the instance that refreshed a team's cache tells every instance's open pages. */
@@ -25,8 +25,8 @@ export async function publishLiveChange(change: LiveChange): Promise<void> {
 }
 
 /** Calls `handler` with every change published by any instance on this database; returns the unsubscribe. */
-export function onLiveChange(handler: (change: LiveChange) => void): () => void {
-  return processNotifications().listen(LIVE_CHANNEL, (payload) => {
+export function onLiveChange(handler: (change: LiveChange) => void, listener: NotificationListener = processNotifications()): () => void {
+  return listener.listen(LIVE_CHANNEL, (payload) => {
     const parsed = LiveChange.safeParse(JSON.parse(payload));
     if (parsed.success) handler(parsed.data);
   });
