@@ -24,6 +24,8 @@ const RECONNECT_MS = 1_000;
  */
 export class NotificationListener {
   private readonly handlers = new Map<string, Set<NotificationHandler>>();
+  /** LISTENs sent on the open connection for channels asked for after it opened. */
+  private readonly listening = new Set<Promise<void>>();
   private client: pg.Client | undefined;
   private connecting: Promise<void> | undefined;
   private retry: NodeJS.Timeout | undefined;
@@ -37,7 +39,15 @@ export class NotificationListener {
     if (!set) {
       set = new Set();
       this.handlers.set(channel, set);
-      if (this.client) void this.client.query(`LISTEN ${pg.escapeIdentifier(channel)}`).catch(() => this.reconnectSoon());
+      const client = this.client;
+      if (client) {
+        const listening = client.query(`LISTEN ${pg.escapeIdentifier(channel)}`).then(
+          () => undefined,
+          () => this.drop(client),
+        );
+        this.listening.add(listening);
+        void listening.finally(() => this.listening.delete(listening));
+      }
     }
     set.add(handler);
     void this.ready().catch(() => undefined);
@@ -45,12 +55,13 @@ export class NotificationListener {
   }
 
   /** Resolves once the connection listens on every channel asked for so far. */
-  ready(): Promise<void> {
-    if (this.closed) return Promise.resolve();
-    return (this.connecting ??= this.connect().catch((e: unknown) => {
+  async ready(): Promise<void> {
+    if (this.closed) return;
+    await (this.connecting ??= this.connect().catch((e: unknown) => {
       this.reconnectSoon();
       throw e;
     }));
+    await Promise.all(this.listening);
   }
 
   deliver(channel: string, payload: string): void {
@@ -89,7 +100,12 @@ export class NotificationListener {
       return;
     }
     this.client = client;
-    for (const channel of this.handlers.keys()) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    try {
+      for (const channel of this.handlers.keys()) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (e) {
+      this.drop(client);
+      throw e;
+    }
   }
 
   private drop(client: pg.Client): void {
