@@ -1,6 +1,7 @@
 import type { APIRequestContext } from "@playwright/test";
 import { hasRole, ROLES } from "@/lib/auth/roles";
 import { routeHandlers } from "./support/entry-points";
+import { eventStreamAnswer } from "./support/event-stream";
 import { expect, login, test } from "./support/fixtures";
 import { CASES, OTHERWISE_GUARDED, TOKEN_ROUTES, type RouteCase } from "./support/route-cases";
 import { seedTeam } from "./support/seed";
@@ -29,23 +30,9 @@ test("every route handler has a row in the matrix", () => {
 });
 
 async function call(request: APIRequestContext, c: { method: string; stream?: true }, target: { path: string; body?: unknown; form?: Record<string, string> }) {
-  if (c.stream) return streamStatus(request, target.path);
+  if (c.stream) return (await eventStreamAnswer(request, new URL(target.path, test.info().project.use.baseURL))).status;
   const res = await request.fetch(target.path, { method: c.method, data: target.body, form: target.form, maxRedirects: 0 });
   return res.status();
-}
-
-/** Playwright's request context waits for the whole body, which an event stream never ends: fetch with its cookies instead. */
-async function streamStatus(request: APIRequestContext, path: string): Promise<number> {
-  const { cookies } = await request.storageState();
-  const url = new URL(path, test.info().project.use.baseURL);
-  const cookie = cookies
-    .filter((k) => url.hostname.endsWith(k.domain.replace(/^\./, "")))
-    .map((k) => `${k.name}=${k.value}`)
-    .join("; ");
-  const abort = new AbortController();
-  const res = await fetch(url, { headers: { cookie }, signal: abort.signal, redirect: "manual" });
-  abort.abort();
-  return res.status;
 }
 
 const label = (who: string, c: RouteCase) => `${who}: ${c.method} ${c.route} (needs ${c.role})`;
