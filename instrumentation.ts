@@ -11,4 +11,6 @@ export async function register(): Promise<void> {
   startJobRunner();
   const { startSyncBackground } = await import("@/lib/sync/background");
   startSyncBackground();
+  const { startLiveRefresh } = await import("@/lib/live/refresh-on-activity");
+  startLiveRefresh();
 }

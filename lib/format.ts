@@ -1,15 +1,13 @@
 import { centsToDollars } from "@/lib/money";
 
+// Defined with the MTurk formats, which may import nothing of the dashboard; the same words everywhere.
+export { plural } from "@/lib/mturk-formats/plural";
+
 /**
  * How amounts, durations and times read on HITdesk's pages. Pure, for server and client
  * components alike; fixed to en-US and UTC where the server renders, so the server's and the
  * browser's text match and a shared link reads the same everywhere.
  */
-
-/** "1 assignment", "1,204 assignments"; `many` for plurals not made with an s ("entries"). */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
-}
 
 /** "$0.25", "$1,234.56", "-$0.75", "—" for no amount. Cents through lib/money, so pages and the marketplace never round differently. */
 export function dollars(cents: number | null | undefined): string {
