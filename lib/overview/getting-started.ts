@@ -56,7 +56,7 @@ export async function gettingStarted(teamId: string): Promise<GettingStartedStep
       title: "Publish a sandbox batch",
       hint: "Upload a CSV: one HIT per row, with test money.",
       href: project ? `/projects/${project.id}/batches/new` : "/projects",
-      action: "Publish a batch",
+      action: "Upload a CSV",
       done: sandboxBatch !== null,
     },
     { key: "invite", title: "Invite a teammate", hint: "Reviewers approve and reject; viewers only look.", href: "/settings#members", action: "Invite someone", done: invites > 0 || members > 1 },
@@ -65,7 +65,7 @@ export async function gettingStarted(teamId: string): Promise<GettingStartedStep
       title: "Get production ready",
       hint: "Connect your AWS MTurk account, or record a deposit to fund the built-in marketplace.",
       href: "/settings#marketplace",
-      action: "Connection settings",
+      action: "Open marketplace settings",
       done: (production !== null && production.kind !== "builtin") || deposit !== null,
     },
   ];

@@ -63,7 +63,7 @@ export function ChartPanel({
       </div>
       {figure !== undefined && (
         <p className="mt-1 text-2xl font-semibold text-slate-900 tabular-nums">
-          {figure}
+          <span>{figure}</span>
           {detail && <span className="ml-2 text-sm font-normal text-slate-500">{detail}</span>}
         </p>
       )}
