@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { MASTERS_TYPE_IDS } from "@/lib/mturk-formats/system-qualifications";
-import { ActivityChartsInput, activityCharts } from "@/lib/overview/activity-charts";
+import { activityCharts } from "@/lib/overview/activity-charts";
+import { ActivityChartsInput } from "@/lib/overview/activity-charts-input";
 import type { EnvironmentName, Scope } from "@/lib/scope";
 
 /** The overview's charts from cache rows seeded at known times and amounts (no marketplace connection: AWS's fees). */

@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { IntentLink } from "@/components/ui/intent-link";
 import { Table, TableBody, TableHead, Th } from "@/components/ui/table";
 import { approvalPercent, dollars, localBucketLabel } from "@/lib/format";
-import { CHART_RANGES, type ActivityCharts, type ChartRange } from "@/lib/overview/activity-charts";
+import { CHART_RANGES, type ActivityCharts, type ChartRange } from "@/lib/overview/activity-charts-input";
 import { CHART_COLORS, ChartEmpty, ChartPanel, ChartPatterns, LegendSwatch } from "./chart-parts";
 import { useActivityCharts } from "./use-activity-charts";
 

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api-client";
-import type { ActivityCharts, ChartRange } from "@/lib/overview/activity-charts";
+import type { ActivityCharts, ChartRange } from "@/lib/overview/activity-charts-input";
 
 /** The overview's charts, bucketed in the browser's time zone; the last range stays drawn while another loads. */
 export function useActivityCharts(days: ChartRange) {
