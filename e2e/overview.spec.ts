@@ -97,7 +97,7 @@ async function seedActivity(teamId: string) {
       if (day > 5 && day < 9) continue;
       const perDay = Math.round((30 - day) / p.every);
       for (let i = 0; i < perDay; i++) {
-        const submit = now - day * 24 * HOUR_MS - ((i * 37) % 600) * 60_000 - 60_000;
+        const submit = now - day * 24 * HOUR_MS - ((i * 137) % 1440) * 60_000 - 60_000;
         const status = i % 10 === 3 ? "Rejected" : day === 0 && i % 4 === 0 ? "Submitted" : "Approved";
         const approval = status === "Approved" ? new Date(Math.min(submit + 2 * HOUR_MS, now - 30_000)) : null;
         rows.push({
@@ -120,6 +120,21 @@ async function seedActivity(teamId: string) {
       }
     }
     await db.cachedAssignment.createMany({ data: rows });
+    // A bonus for every eighth approved assignment, paid with the approval.
+    const bonuses = rows.filter((r, i) => r.approvalTime && i % 8 === 0);
+    await db.cachedBonusPayment.createMany({
+      data: bonuses.map((r) => ({
+        ...scope,
+        bonusKey: `E2EB${r.assignmentId}`,
+        hitId,
+        assignmentId: r.assignmentId,
+        workerId: r.workerId,
+        amountCents: 20,
+        reason: "Careful work",
+        grantTime: r.approvalTime!,
+        syncedAt: new Date(),
+      })),
+    });
   }
   return week;
 }
@@ -135,8 +150,7 @@ test.describe("charts and first steps", () => {
     await expect(page.getByTestId("getting-started-progress")).toHaveText("1 of 5 done");
     const projectStep = steps.getByRole("listitem").filter({ hasText: "Create a project" });
     await expect(projectStep.getByRole("link", { name: "Choose a template →" })).toHaveAttribute("href", "/projects/new");
-    await expect(page.getByTestId("chart-submissions")).toContainText("No work submitted in the last 7 days.");
-    await expect(page.getByTestId("chart-spend")).toContainText("Nothing paid in the last 7 days.");
+    await expect(page.getByTestId("activity-empty")).toContainText("No work submitted in the last 7 days.");
     await page.screenshot({ path: "test-results/overview-new-team.png", fullPage: true });
 
     await newProjectFromTemplate(page, "Sentiment");

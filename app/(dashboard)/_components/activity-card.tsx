@@ -40,7 +40,16 @@ export function ActivityCard({ environment }: { environment: string }) {
       }
     >
       <ChartPatterns ids={patternIds} />
-      {charts.data ? (
+      {charts.data && nothingYet(charts.data) ? (
+        <div data-testid="activity-empty" className={charts.isPlaceholderData ? "opacity-60" : ""}>
+          <ChartEmpty>
+            No work submitted in the last {days} days. Once workers take your HITs, this shows submissions per hour, spend per day and each project&apos;s approval rate.{" "}
+            <IntentLink href="/projects" className="font-medium text-brand-600 hover:underline">
+              Publish a batch →
+            </IntentLink>
+          </ChartEmpty>
+        </div>
+      ) : charts.data ? (
         <div aria-busy={charts.isFetching} className={`grid gap-x-10 gap-y-8 transition-opacity lg:grid-cols-2 ${charts.isPlaceholderData ? "opacity-60" : ""}`}>
           <div className="lg:col-span-2">
             <SubmissionsChart data={charts.data} />
@@ -62,6 +71,8 @@ export function ActivityCard({ environment }: { environment: string }) {
     </Card>
   );
 }
+
+const nothingYet = (d: ActivityCharts) => d.approvalByProject.length === 0 && d.spendPerDay.every((s) => s.rewardsCents + s.bonusesCents === 0);
 
 function SubmissionsChart({ data }: { data: ActivityCharts }) {
   const rows = data.submissionsPerHour;
@@ -230,19 +241,19 @@ function ApprovalChart({ data }: { data: ActivityCharts }) {
             <TableHead className="sticky top-0 bg-slate-50">
               <tr>
                 <Th className="px-3 py-2">Project</Th>
-                <Th className="px-3 py-2 text-right">Approved</Th>
-                <Th className="px-3 py-2 text-right">Rejected</Th>
-                <Th className="px-3 py-2 text-right">Waiting</Th>
-                <Th className="px-3 py-2 text-right">Approval rate</Th>
+                <Th className="px-2 py-2 text-right">Approved</Th>
+                <Th className="px-2 py-2 text-right">Rejected</Th>
+                <Th className="px-2 py-2 text-right">Waiting</Th>
+                <Th className="px-3 py-2 text-right">Rate</Th>
               </tr>
             </TableHead>
             <TableBody className="tabular-nums">
               {rows.map((r) => (
                 <tr key={r.projectId ?? "none"}>
                   <td className="px-3 py-1.5">{r.name}</td>
-                  <td className="px-3 py-1.5 text-right">{count(r.approved)}</td>
-                  <td className="px-3 py-1.5 text-right">{count(r.rejected)}</td>
-                  <td className="px-3 py-1.5 text-right">{count(r.pending)}</td>
+                  <td className="px-2 py-1.5 text-right">{count(r.approved)}</td>
+                  <td className="px-2 py-1.5 text-right">{count(r.rejected)}</td>
+                  <td className="px-2 py-1.5 text-right">{count(r.pending)}</td>
                   <td className="px-3 py-1.5 text-right font-medium">{approvalPercent(r.approved, r.rejected)}</td>
                 </tr>
               ))}
@@ -256,7 +267,7 @@ function ApprovalChart({ data }: { data: ActivityCharts }) {
       ) : (
         <div style={{ height: rows.length * 34 + 8 }} aria-hidden>
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 96, bottom: 0, left: 0 }} barCategoryGap={8}>
+            <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 112, bottom: 0, left: 0 }} barCategoryGap={8}>
               <XAxis type="number" domain={[0, 100]} hide />
               <YAxis
                 type="category"

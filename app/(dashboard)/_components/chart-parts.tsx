@@ -80,5 +80,9 @@ export function ChartPanel({
 
 /** What a chart shows before there is anything to draw. */
 export function ChartEmpty({ children }: { children: ReactNode }) {
-  return <div className="flex h-48 items-center justify-center rounded-lg border border-dashed border-slate-200 bg-slate-50/60 px-6 text-center text-sm text-slate-500">{children}</div>;
+  return (
+    <div className="flex h-48 items-center justify-center rounded-lg border border-dashed border-slate-200 bg-slate-50/60 px-6 text-center text-sm text-slate-500">
+      <p className="max-w-md">{children}</p>
+    </div>
+  );
 }
