@@ -66,3 +66,15 @@ const SHORT_UTC = new Intl.DateTimeFormat("en-US", { month: "short", day: "numer
 
 /** "Jan 5, 08:00" in UTC (the labels say so). */
 export const shortTime = (iso: string | Date | null | undefined) => (iso ? SHORT_UTC.format(new Date(iso)) : "—");
+
+/**
+ * A chart bucket's start, already in the viewer's wall-clock time ("2026-12-06" or
+ * "2026-12-06T14:00"), in the viewer's locale: "Sun, Dec 6", "Dec 6, 2 PM". Client components
+ * only (it reads the browser's locale): the figures come from an API that bucketed them in the
+ * browser's time zone.
+ */
+export function localBucketLabel(bucket: string, unit: "day" | "hour", locale?: string): string {
+  const wallClock = new Date(`${bucket.length === 10 ? `${bucket}T00:00` : bucket}:00Z`);
+  const parts: Intl.DateTimeFormatOptions = unit === "day" ? { weekday: "short", month: "short", day: "numeric" } : { month: "short", day: "numeric", hour: "numeric" };
+  return new Intl.DateTimeFormat(locale, { ...parts, timeZone: "UTC" }).format(wallClock);
+}

@@ -124,6 +124,7 @@ export const CASES: RouteCase[] = [
   { method: "POST", route: "/api/me/environment", role: "viewer", ownTeam: true, prepare: () => ({ path: "/api/me/environment", body: { environment: "sandbox" } }) },
   { method: "POST", route: "/api/me/team", role: "viewer", prepare: (t) => ({ path: "/api/me/team", body: { teamId: t.id } }) },
   { method: "GET", route: "/api/team/balance", role: "viewer", ownTeam: true, prepare: () => ({ path: "/api/team/balance" }) },
+  { method: "GET", route: "/api/overview/charts", role: "viewer", ownTeam: true, prepare: () => ({ path: "/api/overview/charts?days=7&timeZone=UTC" }) },
   { method: "GET", route: "/api/sync", role: "viewer", ownTeam: true, prepare: () => ({ path: "/api/sync" }) },
   { method: "GET", route: "/api/live", role: "viewer", ownTeam: true, stream: true, prepare: () => ({ path: "/api/live" }) },
   { method: "POST", route: "/api/sync", role: "viewer", ownTeam: true, prepare: () => ({ path: "/api/sync", body: {} }) },
