@@ -121,9 +121,11 @@ function SubmissionsChart({ data }: { data: ActivityCharts }) {
           </IntentLink>
         </ChartEmpty>
       ) : (
+        // Charts are hidden from assistive technology (the figures are given as text); recharts'
+        // keyboard layer (accessibilityLayer) is off so no focus stop hides inside them.
         <div className="h-48" aria-hidden>
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={rows} margin={{ top: 4, right: 4, bottom: 0, left: -16 }} barCategoryGap={data.days === 7 ? 1 : 0}>
+            <BarChart accessibilityLayer={false} data={rows} margin={{ top: 4, right: 4, bottom: 0, left: -16 }} barCategoryGap={data.days === 7 ? 1 : 0}>
               <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
               <XAxis
                 dataKey="hour"
@@ -198,7 +200,7 @@ function SpendChart({ data, patternIds }: { data: ActivityCharts; patternIds: { 
       ) : (
         <div className="h-56" aria-hidden>
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={rows} margin={{ top: 18, right: 4, bottom: 0, left: 0 }} barCategoryGap={data.days === 7 ? "25%" : 2}>
+            <BarChart accessibilityLayer={false} data={rows} margin={{ top: 18, right: 4, bottom: 0, left: 0 }} barCategoryGap={data.days === 7 ? "25%" : 2}>
               <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
               <XAxis
                 dataKey="day"
@@ -267,7 +269,7 @@ function ApprovalChart({ data }: { data: ActivityCharts }) {
       ) : (
         <div style={{ height: rows.length * 34 + 8 }} aria-hidden>
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 112, bottom: 0, left: 0 }} barCategoryGap={8}>
+            <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 0, right: 112, bottom: 0, left: 0 }} barCategoryGap={8}>
               <XAxis type="number" domain={[0, 100]} hide />
               <YAxis
                 type="category"
