@@ -11,4 +11,6 @@ export async function register(): Promise<void> {
   startJobRunner();
   const { startSyncBackground } = await import("@/lib/sync/background");
   startSyncBackground();
+  const { startWebhookDelivery } = await import("@/lib/webhooks/background");
+  startWebhookDelivery();
 }
