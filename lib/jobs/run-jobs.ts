@@ -114,7 +114,15 @@ async function runJob(job: Job, handler: JobHandler, runnerId: string, signal?: 
         type: "JobFinished",
         key: finished.id,
         occurredAt: finished.finishedAt!,
-        data: { jobId: finished.id, kind: finished.kind, subjectId: finished.subjectId, total: finished.total, done: finished.done, failed: finished.failed, EventTimestamp: finished.finishedAt!.toISOString() },
+        data: {
+          jobId: finished.id,
+          kind: finished.kind,
+          subjectId: finished.subjectId,
+          total: finished.total,
+          done: finished.done,
+          failed: finished.failed,
+          EventTimestamp: finished.finishedAt!.toISOString(),
+        },
       },
     ]);
     await handler.onFinish?.(ctx, "succeeded");

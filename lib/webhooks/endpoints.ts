@@ -54,7 +54,15 @@ export async function createWebhookEndpoint(ctx: TeamContext, input: CreateWebho
   const parsed = CreateWebhookInput.parse(input);
   const secret = newSigningSecret();
   const endpoint = await db.webhookEndpoint.create({
-    data: { teamId: ctx.team.id, environment: ctx.environment, url: parsed.url, description: parsed.description, eventTypes: parsed.eventTypes, secretCiphertext: encryptSecret(secret), createdById: ctx.user.id },
+    data: {
+      teamId: ctx.team.id,
+      environment: ctx.environment,
+      url: parsed.url,
+      description: parsed.description,
+      eventTypes: parsed.eventTypes,
+      secretCiphertext: encryptSecret(secret),
+      createdById: ctx.user.id,
+    },
     select: VIEW,
   });
   await recordAudit(ctx, "webhook.create", parsed.url, { id: endpoint.id, eventTypes: parsed.eventTypes });

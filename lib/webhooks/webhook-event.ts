@@ -42,11 +42,7 @@ export function webhookBody(scope: Scope, event: WebhookEvent): string {
  * endpoint wants any. A delivery already queued for the same event is skipped. `complete` adds
  * what costs a query to know (the HIT type of an assignment), only for events that are sent.
  */
-export async function webhookDeliveryWrites(
-  scope: Scope,
-  events: readonly WebhookEvent[],
-  complete?: (events: WebhookEvent[]) => Promise<WebhookEvent[]>,
-): Promise<Prisma.PrismaPromise<unknown>[]> {
+export async function webhookDeliveryWrites(scope: Scope, events: readonly WebhookEvent[], complete?: (events: WebhookEvent[]) => Promise<WebhookEvent[]>): Promise<Prisma.PrismaPromise<unknown>[]> {
   if (events.length === 0) return [];
   const endpoints = await db.webhookEndpoint.findMany({
     where: { teamId: scope.teamId, environment: scope.environment, enabled: true, eventTypes: { hasSome: [...new Set(events.map((e) => e.type))] } },
