@@ -8,9 +8,8 @@ import { DELIVERY_TIMEOUT_MS, newSigningSecret, nextAttemptAt, postSigned, type 
  * HITdesk's extension to MTurk notifications: a Notification with Transport "HTTP" has an
  * https:// Destination (http:// only on loopback) that receives MTurk's event document as a
  * signed POST, retried with backoff like the dashboard's webhooks (lib/http/signed-delivery).
- * AWS itself offers only SQS, SNS and e-mail. Recorded events (mk_event) are dispatched to
- * their HIT type's destination by whichever instance claims them, then delivered from
- * mk_notification_delivery.
+ * AWS itself offers only SQS, SNS and e-mail. recordEvent (lib/marketplace/events.ts) queues
+ * the message with the event; whichever instance claims it delivers it.
  */
 export const HTTP_TRANSPORT = "HTTP";
 
@@ -22,7 +21,7 @@ export interface MturkEventEntry {
   AssignmentId?: string;
 }
 
-/** MTurk's notification message: one event document, de-duplicated by receivers on EventDocId. */
+/** MTurk's notification message: one event document, de-duplicated by receivers on EventDocId (recordEvent builds the same in SQL). */
 export function eventDocument(input: { eventDocId: string; requesterId: string; version: string; events: MturkEventEntry[] }): string {
   return JSON.stringify({
     EventDocId: input.eventDocId,
@@ -61,65 +60,6 @@ export async function queueTestNotification(requesterId: string, spec: StoredSpe
       body: eventDocument({ eventDocId, requesterId, version: spec.Version, events: [{ EventType: eventType, EventTimestamp: at.toISOString() }] }),
     },
   });
-}
-
-interface PendingEvent {
-  id: bigint;
-  requesterId: string;
-  eventType: string;
-  hitTypeId: string | null;
-  hitId: string | null;
-  assignmentId: string | null;
-  occurredAt: Date;
-  notification: StoredSpecification | null;
-  notificationActive: boolean | null;
-}
-
-const DISPATCH_BATCH = 500;
-
-/**
- * Moves recorded events to the HTTP destinations of their HIT types, in one transaction per
- * batch: each event is claimed (SKIP LOCKED: instances take different ones), a message queued
- * if its HIT type's active HTTP notification subscribes to it, and marked dispatched (events
- * for other transports, which this marketplace cannot reach, are marked too). Returns how many
- * messages it queued.
- */
-export async function dispatchNotificationEvents(options: { requesterId?: string } = {}): Promise<number> {
-  const requesterId = options.requesterId ?? null;
-  let queued = 0;
-  for (;;) {
-    const { claimed, messages } = await db.$transaction(async (tx) => {
-      const events = await tx.$queryRaw<PendingEvent[]>`
-        SELECT e.id, e."requesterId", e."eventType", e."hitTypeId", e."hitId", e."assignmentId", e."occurredAt", t.notification, t."notificationActive"
-        FROM mk_event e LEFT JOIN mk_hit_type t ON t.id = e."hitTypeId"
-        WHERE e."deliveredAt" IS NULL AND (${requesterId}::text IS NULL OR e."requesterId" = ${requesterId})
-        ORDER BY e.id LIMIT ${DISPATCH_BATCH} FOR UPDATE OF e SKIP LOCKED`;
-      const rows = events
-        .filter((e) => e.notificationActive && e.notification?.Transport === HTTP_TRANSPORT && e.notification.EventTypes.includes(e.eventType))
-        .map((e) => {
-          const eventDocId = `mkev-${e.id}`;
-          const entry: MturkEventEntry = {
-            EventType: e.eventType,
-            EventTimestamp: e.occurredAt.toISOString(),
-            HITTypeId: e.hitTypeId ?? undefined,
-            HITId: e.hitId ?? undefined,
-            AssignmentId: e.assignmentId ?? undefined,
-          };
-          return {
-            requesterId: e.requesterId,
-            destination: e.notification!.Destination,
-            eventDocId,
-            eventType: e.eventType,
-            body: eventDocument({ eventDocId, requesterId: e.requesterId, version: e.notification!.Version, events: [entry] }),
-          };
-        });
-      if (rows.length) await tx.mkNotificationDelivery.createMany({ data: rows, skipDuplicates: true });
-      if (events.length) await tx.mkEvent.updateMany({ where: { id: { in: events.map((e) => e.id) } }, data: { deliveredAt: new Date() } });
-      return { claimed: events.length, messages: rows.length };
-    });
-    queued += messages;
-    if (claimed < DISPATCH_BATCH) return queued;
-  }
 }
 
 const CLAIM_MS = DELIVERY_TIMEOUT_MS + 20_000;

@@ -4,7 +4,7 @@ import { SendTestEventNotificationCommand, UpdateNotificationSettingsCommand, ty
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { verifySignature } from "@/lib/http/signed-delivery";
-import { deliverNotificationMessages, dispatchNotificationEvents, notificationSigningSecret } from "@/lib/marketplace/notification-delivery";
+import { deliverNotificationMessages, notificationSigningSecret } from "@/lib/marketplace/notification-delivery";
 import { expectRequestError, useHarness } from "./harness";
 
 const { h, client } = useHarness();
@@ -28,10 +28,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 /** What the marketplace's background loop does, for this test's requester only. */
-async function dispatchAndDeliver() {
-  await dispatchNotificationEvents({ requesterId: h.requesterId });
-  await deliverNotificationMessages({ requesterId: h.requesterId });
-}
+const dispatchAndDeliver = () => deliverNotificationMessages({ requesterId: h.requesterId });
 
 // The SDK sends any Transport string: HITdesk's extension needs no patched client.
 const httpSpec = (eventTypes: string[]): NotificationSpecification => ({ Destination: url, Transport: "HTTP" as never, Version: "2014-08-15", EventTypes: eventTypes as never });
@@ -60,7 +57,7 @@ describe("HTTP notification destinations (HITdesk's extension)", () => {
     const secret = await notificationSigningSecret(h.requesterId);
     expect(verifySignature(secret, mine[0]!.headers["hitdesk-signature"] as string, mine[0]!.body)).toBe(true);
 
-    // Dispatched once: another round sends nothing new.
+    // Delivered once: another round sends nothing new.
     await dispatchAndDeliver();
     expect(received.length).toBe(before + 1);
   });
