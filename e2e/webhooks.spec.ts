@@ -1,7 +1,14 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
+import { CreateHITCommand, UpdateNotificationSettingsCommand } from "@aws-sdk/client-mturk";
 import { verifySignature } from "@/lib/http/signed-delivery";
+import { acceptHit } from "@/lib/marketplace/work/accept-hit";
+import { submitAssignment } from "@/lib/marketplace/work/submit-assignment";
+import { createWorker } from "@/lib/marketplace/work/workers";
+import { buildQuestionFormAnswers } from "@/lib/mturk-formats/answers";
+import { htmlQuestionXml } from "@/lib/mturk-formats/placeholders";
 import { expect, login, test } from "./support/fixtures";
+import { teamSdk } from "./support/hits-seed";
 import { submittedBatch } from "./support/review-batch";
 
 interface Received {
@@ -88,6 +95,53 @@ test("an admin adds a webhook; its receiver gets signed events, a failed one ret
       data: { AssignmentId: assignments[0]!.assignmentId, HITId: assignments[0]!.hitId, WorkerId: assignments[0]!.workerId },
     });
     await page.screenshot({ path: "/tmp/webhooks.png", fullPage: true });
+  } finally {
+    await receiver.close();
+  }
+});
+
+test("the built-in marketplace POSTs MTurk's event document to an HTTP notification destination, signed with the secret shown in Settings", async ({ page, team, baseURL }) => {
+  const receiver = await startReceiver([200]);
+  try {
+    const client = await teamSdk(team, baseURL!);
+    await login(page, team.users.owner);
+    await page.goto("/settings/webhooks");
+    const card = page.locator("section").filter({ has: page.getByRole("heading", { name: "MTurk notifications to your own URL" }) });
+    await card.getByRole("button", { name: "Reveal signing secret" }).click();
+    const secret = await card.getByLabel("Marketplace notification signing secret").inputValue();
+    expect(secret).toMatch(/^whsec_/);
+
+    const { HIT } = await client.send(
+      new CreateHITCommand({
+        Title: "Notified task",
+        Description: "d",
+        Reward: "0.10",
+        LifetimeInSeconds: 3600,
+        AssignmentDurationInSeconds: 600,
+        Question: htmlQuestionXml("<input name='answer'>", 300),
+      }),
+    );
+    // The SDK passes Transport through unchecked: HITdesk's extension needs no patched client.
+    await client.send(
+      new UpdateNotificationSettingsCommand({
+        HITTypeId: HIT!.HITTypeId!,
+        Notification: { Destination: receiver.url, Transport: "HTTP" as never, Version: "2014-08-15", EventTypes: ["AssignmentSubmitted"] },
+        Active: true,
+      }),
+    );
+    const workerId = (await createWorker({ displayName: "Notified worker" })).id;
+    const assignment = await acceptHit({ workerId, hitId: HIT!.HITId! });
+    await submitAssignment({ assignmentId: assignment.id, workerId, answerXml: buildQuestionFormAnswers([{ questionIdentifier: "answer", value: { freeText: "yes" } }]) });
+
+    await expect.poll(() => receiver.received.length, { timeout: 15_000 }).toBe(1);
+    const [message] = receiver.received as [Received];
+    expect(verifySignature(secret, message.headers["hitdesk-signature"] as string, message.body)).toBe(true);
+    expect(JSON.parse(message.body)).toMatchObject({
+      EventDocId: message.headers["hitdesk-event-id"],
+      EventDocVersion: "2014-08-15",
+      Events: [{ EventType: "AssignmentSubmitted", HITTypeId: HIT!.HITTypeId, HITId: HIT!.HITId, AssignmentId: assignment.id }],
+    });
+    client.destroy();
   } finally {
     await receiver.close();
   }

@@ -150,6 +150,7 @@ export const CASES: RouteCase[] = [
   { method: "DELETE", route: "/api/team/webhooks/[id]", role: "admin", prepare: async (t) => ({ path: `/api/team/webhooks/${await webhook(t)}` }) },
   { method: "POST", route: "/api/team/webhooks/[id]/secret", role: "admin", prepare: async (t) => ({ path: `/api/team/webhooks/${await webhook(t)}/secret`, body: {} }) },
   { method: "POST", route: "/api/team/webhooks/[id]/test", role: "admin", prepare: async (t) => ({ path: `/api/team/webhooks/${await webhook(t)}/test`, body: {} }) },
+  { method: "POST", route: "/api/team/webhooks/marketplace-secret", role: "admin", ownTeam: true, prepare: () => ({ path: "/api/team/webhooks/marketplace-secret", body: {} }) },
   { method: "GET", route: "/api/team/webhooks/[id]/deliveries", role: "admin", prepare: async (t) => ({ path: `/api/team/webhooks/${await webhook(t)}/deliveries` }) },
   { method: "POST", route: "/api/team/api-keys/[id]/rotate", role: "admin", prepare: async (t) => ({ path: `/api/team/api-keys/${await apiKey(t)}/rotate`, body: { keepOldSecret: false } }) },
   { method: "GET", route: "/api/team/workforce", role: "viewer", ownTeam: true, prepare: () => ({ path: "/api/team/workforce" }) },

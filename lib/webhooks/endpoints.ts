@@ -4,8 +4,9 @@ import type { TeamContext } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
 import { decryptSecret, encryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
-import { NotFound } from "@/lib/errors";
+import { Conflict, NotFound } from "@/lib/errors";
 import { newSigningSecret } from "@/lib/http/signed-delivery";
+import { NoMarketplaceAccount, notificationSecret } from "@/lib/marketplace/admin";
 import type { Scope } from "@/lib/scope";
 import { TEST_EVENT_TYPE } from "@/lib/webhooks/event-types";
 import { webhookBody, webhookEventId } from "@/lib/webhooks/webhook-event";
@@ -99,6 +100,25 @@ export async function sendTestWebhook(ctx: TeamContext, id: string): Promise<{ e
   await db.webhookDelivery.create({ data: { endpointId: endpoint.id, eventId, eventType: event.type, body: webhookBody(scope, event) } });
   await recordAudit(ctx, "webhook.test", endpoint.url, { id, eventId });
   return { eventId };
+}
+
+/**
+ * The built-in marketplace's key for HTTP notification destinations (Transport "HTTP" in
+ * UpdateNotificationSettings), revealed to admins like a webhook secret.
+ */
+export async function revealMarketplaceNotificationSecret(ctx: TeamContext): Promise<{ secret: string }> {
+  const secret = await refusalAsConflict(() => notificationSecret(ctx.team.id, ctx.environment));
+  await recordAudit(ctx, "marketplace.reveal_notification_secret");
+  return { secret };
+}
+
+async function refusalAsConflict<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof NoMarketplaceAccount) throw new Conflict(e.message);
+    throw e;
+  }
 }
 
 const LOG_LENGTH = 50;

@@ -4,7 +4,9 @@ import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTeam } from "@/lib/auth/require-team";
 import type { TeamContext } from "@/lib/auth/session";
+import { connectionSummaries } from "@/lib/mturk/connections";
 import { listWebhookEndpoints } from "@/lib/webhooks/endpoints";
+import { MarketplaceNotificationsSection } from "./_components/marketplace-notifications-section";
 import { WebhooksSection } from "./_components/webhooks-section";
 
 export const metadata: Metadata = { title: "Webhooks" };
@@ -19,7 +21,8 @@ const needsAdmin = (ctx: TeamContext) => (
 );
 
 async function WebhooksPage(_props: object, ctx: TeamContext) {
-  const endpoints = await listWebhookEndpoints({ teamId: ctx.team.id, environment: ctx.environment });
+  const [endpoints, connections] = await Promise.all([listWebhookEndpoints({ teamId: ctx.team.id, environment: ctx.environment }), connectionSummaries(ctx.team.id)]);
+  const builtin = connections.find((c) => c.environment === ctx.environment)?.kind === "builtin";
   return (
     <>
       <PageHeader
@@ -32,6 +35,7 @@ async function WebhooksPage(_props: object, ctx: TeamContext) {
         </Link>
       </p>
       <WebhooksSection endpoints={endpoints} environment={ctx.environment} />
+      {builtin && <MarketplaceNotificationsSection />}
     </>
   );
 }
