@@ -43,7 +43,7 @@ test("the built-in sandbox starts with $10,000.00 and production with what owner
   await page.goto("/settings");
   const sandbox = page.getByTestId("connection-sandbox");
   await sandbox.getByRole("button", { name: "Test connection" }).click();
-  await expect(sandbox.getByRole("status")).toHaveText("Connected. Available balance $10000.00.");
+  await expect(sandbox.getByRole("status")).toHaveText("Connected. Available balance $10,000.00.");
 
   // Production starts at $0.00, and the overview says how to fund it.
   await page.request.post("/api/me/environment", { data: { environment: "production" } });

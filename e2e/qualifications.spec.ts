@@ -96,6 +96,9 @@ test("a type built in the test builder is taken on the worker site, scored in th
   await request.getByLabel(`Value for ${w.workerId}`).fill("90");
   await request.getByRole("button", { name: "Accept" }).click();
   await expect(page.getByText(`Accepted ${w.workerId} with 90`)).toBeVisible();
+  // The list empties and the confirmation stays.
+  await expect(page.getByText("No requests are waiting.")).toBeVisible();
+  await expect(page.getByText(`Accepted ${w.workerId} with 90`)).toBeVisible();
 
   // Now the worker can accept the HIT, and works it.
   await w.page.goto("/worker");

@@ -3,7 +3,7 @@ import { ago, approvalPercent, briefDuration, dollars, dollarsPerHour, duration,
 
 describe("format", () => {
   it("writes dollars from cents as MTurk does, a dash for none", () => {
-    expect([dollars(5), dollars(1250), dollars(123456), dollars(-75), dollars(null)]).toEqual(["$0.05", "$12.50", "$1234.56", "$-0.75", "—"]);
+    expect([dollars(5), dollars(1250), dollars(123456), dollars(-75), dollars(null)]).toEqual(["$0.05", "$12.50", "$1,234.56", "-$0.75", "—"]);
     expect([dollarsPerHour(725), dollarsPerHour(null)]).toEqual(["$7.25/h", "—"]);
   });
 

@@ -6,9 +6,16 @@ import { centsToDollars } from "@/lib/money";
  * browser's text match and a shared link reads the same everywhere.
  */
 
-/** "$0.25", "—" for no amount. Cents through lib/money, so pages and the marketplace never round differently. */
+/** "1 assignment", "1,204 assignments"; `many` for plurals not made with an s ("entries"). */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+}
+
+/** "$0.25", "$1,234.56", "-$0.75", "—" for no amount. Cents through lib/money, so pages and the marketplace never round differently. */
 export function dollars(cents: number | null | undefined): string {
-  return cents === null || cents === undefined ? "—" : `$${centsToDollars(cents)}`;
+  if (cents === null || cents === undefined) return "—";
+  const [whole, fraction] = centsToDollars(Math.abs(cents)).split(".");
+  return `${cents < 0 ? "-" : ""}$${Number(whole).toLocaleString("en-US")}.${fraction}`;
 }
 
 /** "97.5%" approved of the decided work; "—" while nothing is decided (not a perfect 100%). */

@@ -14,6 +14,7 @@ import { PermanentItemError } from "@/lib/jobs/job-types";
 import { MturkError } from "@/lib/mturk/errors";
 import { sendMturkPaced } from "@/lib/mturk/send-paced";
 import type { Scope } from "@/lib/scope";
+import { plural } from "@/lib/format";
 
 /** An action with everything relative fixed when it was asked for, so running it twice does the same. */
 export type ResolvedHitAction = Exclude<HitAction, { kind: "extend" }> | { kind: "extend"; until: string };
@@ -33,8 +34,6 @@ async function getHit(scope: Scope, hitId: string): Promise<HIT | undefined> {
     throw e;
   }
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /**
  * Why MTurk would not delete a HIT, in words a requester can act on, read from the HIT's

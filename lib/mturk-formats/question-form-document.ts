@@ -1,6 +1,7 @@
 import type { BinaryContent, ContentItem, FormQuestion, FreeTextSpec, QuestionForm, SelectionSpec } from "@/lib/mturk-formats/question-form";
 import { CLIENT_CHECK_SCRIPT, OTHER_CHOICE, otherField, questionField, questionFormRules, questionLabel, selectionProblem, type QuestionRule } from "@/lib/mturk-formats/question-form-submission";
 import { escapeHtml } from "@/lib/mturk-formats/escape";
+import { plural } from "@/lib/format";
 
 /*
  * A QuestionForm as a self-contained HTML document for the worker site's sandboxed iframe
@@ -88,8 +89,6 @@ function content(items: ContentItem[], headingLevel: 2 | 3): string {
 
 // ---------------------------------------------------------------------------------------------
 // Free text
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function freeTextHint(spec: FreeTextSpec): string[] {
   const parts: string[] = [];

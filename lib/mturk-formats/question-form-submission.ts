@@ -1,5 +1,6 @@
 import type { AnswerValue } from "@/lib/mturk-formats/answers";
 import type { FormQuestion, FreeTextSpec, QuestionForm, SelectionSpec } from "@/lib/mturk-formats/question-form";
+import { plural } from "@/lib/format";
 
 /*
  * Reading a QuestionForm that a worker filled in on HITdesk's own rendering of it
@@ -78,8 +79,6 @@ export function questionLabel(question: FormQuestion, index: number): string {
 function named(label: string, problem: string): string {
   return /[?!.:;]$/.test(label) ? `${label} ${problem.charAt(0).toUpperCase()}${problem.slice(1)}` : `${label}: ${problem}`;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function numericProblem(min?: number, max?: number): string {
   if (min !== undefined && max !== undefined) return `enter a number from ${min} to ${max}.`;

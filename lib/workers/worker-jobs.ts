@@ -1,4 +1,5 @@
 import "server-only";
+import { plural } from "@/lib/format";
 import type { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
@@ -214,7 +215,7 @@ export async function recentWorkerJobs(scope: Scope, take = 5): Promise<RecentWo
   });
   const messageIds = jobs.flatMap((j) => (j.kind === MESSAGE_JOB ? [(j.options as { messageId: string }).messageId] : []));
   const messages = new Map((await db.workerMessage.findMany({ where: { id: { in: messageIds } }, select: { id: true, subject: true, workerIds: true } })).map((m) => [m.id, m]));
-  const workers = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "worker" : "workers"}`;
+  const workers = (n: number) => plural(n, "worker");
   return jobs.map((j) => {
     const o = j.options as { action?: string; messageId?: string };
     const m = o.messageId ? messages.get(o.messageId) : undefined;

@@ -1,8 +1,8 @@
-import { ApproveAssignmentCommand, ListBonusPaymentsCommand, SendBonusCommand } from "@aws-sdk/client-mturk";
+import { ApproveAssignmentCommand, CreateHITCommand, ListBonusPaymentsCommand, MTurkClient, SendBonusCommand } from "@aws-sdk/client-mturk";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { acceptHit } from "@/lib/marketplace/work/accept-hit";
-import { startHarness } from "./harness";
+import { HTML_QUESTION, startHarness } from "./harness";
 
 /** Money and slots under simultaneous calls: nothing paid twice, nothing over-assigned. */
 describe("concurrency", () => {
@@ -54,6 +54,34 @@ describe("concurrency", () => {
     const results = await Promise.allSettled(Array.from({ length: 10 }, () => h.createHit({ UniqueRequestToken: "race" })));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db.mkHit.count({ where: { requesterId: h.requesterId } })).toBe(1);
+    await h.close();
+  });
+
+  it("CreateHIT calls that bring the same new HIT type at once all succeed and share one type", async () => {
+    const h = await startHarness();
+    // Without the SDK's retries, which would hide a call that failed once.
+    const once = new MTurkClient({ endpoint: h.endpoint, region: "us-east-1", credentials: { accessKeyId: h.accessKeyId, secretAccessKey: h.secretAccessKey }, maxAttempts: 1 });
+    // The same title, reward and durations: one HIT type, first created by whichever call wins.
+    const create = () =>
+      once.send(
+        new CreateHITCommand({
+          Title: "One new type for all",
+          Description: "Say whether the sentence is positive or negative",
+          Reward: "0.05",
+          LifetimeInSeconds: 3600,
+          AssignmentDurationInSeconds: 600,
+          AutoApprovalDelayInSeconds: 86400,
+          MaxAssignments: 1,
+          Question: HTML_QUESTION,
+        }),
+      );
+    const results = await Promise.allSettled(Array.from({ length: 12 }, () => create().then((out) => out.HIT!)));
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    const typeIds = new Set(results.map((r) => (r.status === "fulfilled" ? r.value.HITTypeId : undefined)));
+    expect(typeIds.size).toBe(1);
+    expect(await db.mkHitType.count({ where: { requesterId: h.requesterId } })).toBe(1);
+    expect(await db.mkHit.count({ where: { requesterId: h.requesterId } })).toBe(12);
+    once.destroy();
     await h.close();
   });
 });

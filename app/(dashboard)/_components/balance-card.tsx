@@ -3,8 +3,8 @@
 import { Card } from "@/components/ui/card";
 import { IntentLink } from "@/components/ui/intent-link";
 import { useAccountBalance } from "@/components/balance/use-account-balance";
-
-const dollars = (amount: number) => `$${amount.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+import { dollars } from "@/lib/format";
+import { dollarsToCents } from "@/lib/money";
 
 /** `depositHref`: where this member records a deposit, when they may (owners, built-in production). */
 export function BalanceCard({ environment, depositHref }: { environment: string; depositHref?: string }) {
@@ -17,12 +17,12 @@ export function BalanceCard({ environment, depositHref }: { environment: string;
       ) : balance.data?.ok ? (
         <>
           <p className="text-3xl font-semibold tabular-nums" data-testid="balance">
-            {dollars(Number(balance.data.availableBalance))}
+            {dollars(dollarsToCents(balance.data.availableBalance))}
           </p>
           {spent ? (
             // MTurk's sandbox always reports $10,000.00, so what was spent comes from a ledger.
             <p className="mt-2 text-sm text-slate-600" data-testid="sandbox-spend">
-              Sandbox: {dollars(Number(balance.data.availableBalance))} test balance · {dollars(spent.cents / 100)} spent
+              Sandbox: {dollars(dollarsToCents(balance.data.availableBalance))} test balance · {dollars(spent.cents)} spent
               {spent.source === "hitdesk" ? " through HITdesk (without fees)" : ""}
             </p>
           ) : null}

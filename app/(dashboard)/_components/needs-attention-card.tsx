@@ -1,10 +1,9 @@
 import { IntentLink } from "@/components/ui/intent-link";
 import { Card } from "@/components/ui/card";
 import type { NeedsAttention } from "@/lib/overview/team-overview";
+import { plural } from "@/lib/format";
 
 type Item = { key: string; text: string; href: string; urgent?: boolean };
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 function items(a: NeedsAttention): Item[] {
   const out: Item[] = [];

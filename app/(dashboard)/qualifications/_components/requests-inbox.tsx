@@ -18,7 +18,21 @@ export function RequestsInbox({ qualificationTypeId, requests, canDecide }: { qu
   const valueOf = (id: string) => Number(values[id] ?? 1);
   const chosen = requests.filter((r) => selected.has(r.requestId));
 
-  if (requests.length === 0) return <p className="py-4 text-center text-sm text-slate-500">No requests are waiting. Requests answered by an answer key are decided by the marketplace at once.</p>;
+  // What was just decided stays in view when it emptied the list.
+  const outcome = (
+    <>
+      {ops.error && <Alert tone="error">{ops.error.message}</Alert>}
+      {ops.data?.outcome && <Alert tone="success">{ops.data.outcome}</Alert>}
+      {ops.data?.jobId && <JobProgress jobId={ops.data.jobId} what={`Deciding ${ops.data.total} requests`} unit="requests" refreshOnFinish />}
+    </>
+  );
+  if (requests.length === 0)
+    return (
+      <div className="space-y-4">
+        {outcome}
+        <p className="py-4 text-center text-sm text-slate-500">No requests are waiting. Requests answered by an answer key are decided by the marketplace at once.</p>
+      </div>
+    );
   return (
     <div className="space-y-4">
       {canDecide && (
@@ -47,9 +61,7 @@ export function RequestsInbox({ qualificationTypeId, requests, canDecide }: { qu
           </Button>
         </div>
       )}
-      {ops.error && <Alert tone="error">{ops.error.message}</Alert>}
-      {ops.data?.outcome && <Alert tone="success">{ops.data.outcome}</Alert>}
-      {ops.data?.jobId && <JobProgress jobId={ops.data.jobId} what={`Deciding ${ops.data.total} requests`} unit="requests" refreshOnFinish />}
+      {outcome}
       <ul className="divide-y divide-slate-100">
         {requests.map((r) => (
           <li key={r.requestId} className="flex flex-wrap gap-4 py-4" data-testid="qualification-request">

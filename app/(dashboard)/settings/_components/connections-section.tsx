@@ -6,6 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { hasRole, type Role } from "@/lib/auth/roles";
+import { dollars } from "@/lib/format";
+import { dollarsToCents } from "@/lib/money";
 import type { ConnectionInput } from "@/lib/mturk/connection-input";
 import type { EnvironmentName } from "@/lib/scope";
 import { DepositForm } from "./deposit-form";
@@ -72,7 +74,9 @@ function ConnectionCard({ connection, canEdit, canTest }: { connection: Connecti
         )}
       </div>
       {test.data && (
-        <div className="mt-3">{test.data.ok ? <Alert tone="success">Connected. Available balance ${test.data.availableBalance}.</Alert> : <Alert tone="error">{test.data.error}</Alert>}</div>
+        <div className="mt-3">
+          {test.data.ok ? <Alert tone="success">Connected. Available balance {dollars(dollarsToCents(test.data.availableBalance))}.</Alert> : <Alert tone="error">{test.data.error}</Alert>}
+        </div>
       )}
       {test.error && (
         <div className="mt-3">
