@@ -67,13 +67,14 @@ export const DeliveryUrl = z
   .min(1, "URL is required")
   .max(2000, "URL: at most 2000 characters")
   .pipe(z.url("URL: not a valid URL, e.g. https://example.com/hooks/hitdesk"))
+  // zod runs refinements after a failed format check too: an unparseable URL is already reported.
   .refine((value) => {
-    const url = new URL(value);
-    return url.protocol === "https:" || (url.protocol === "http:" && (LOOPBACK_HOSTS.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname)));
+    const url = URL.parse(value);
+    return !url || url.protocol === "https:" || (url.protocol === "http:" && (LOOPBACK_HOSTS.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname)));
   }, "URL: must start with https:// (http:// only for localhost or 127.0.0.1)")
   .refine((value) => {
-    const url = new URL(value);
-    return !url.username && !url.password;
+    const url = URL.parse(value);
+    return !url || (!url.username && !url.password);
   }, "URL: no user name or password in the URL");
 
 export interface DeliveryOutcome {

@@ -99,6 +99,8 @@ describe("endpoint input", () => {
     expect(DeliveryUrl.safeParse("http://localhost/x").success).toBe(true);
     const plain = CreateWebhookInput.safeParse({ url: "http://hooks.example.com/x", eventTypes: ["HITExpired"] });
     expect(plain.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["url", "URL: must start with https:// (http:// only for localhost or 127.0.0.1)"]]);
+    const garbage = CreateWebhookInput.safeParse({ url: "string", eventTypes: ["HITExpired"] });
+    expect(garbage.error?.issues.map((i) => i.message)).toEqual(["URL: not a valid URL, e.g. https://example.com/hooks/hitdesk"]);
     const none = CreateWebhookInput.safeParse({ url: "https://hooks.example.com/x", eventTypes: [] });
     expect(none.error?.issues[0]).toMatchObject({ path: ["eventTypes"], message: "Events: choose at least one" });
     const unknown = CreateWebhookInput.safeParse({ url: "https://hooks.example.com/x", eventTypes: ["Nope"] });
