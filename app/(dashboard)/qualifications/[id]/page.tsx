@@ -65,7 +65,7 @@ export default requireTeam("viewer", async function QualificationTypePage({ para
       />
       <div className="space-y-6">
         <Card title={`Requests${requests.length ? ` (${requests.length})` : ""}`} description="Workers waiting for your decision, with their test answers and what the answer key gives them.">
-          <RequestsInbox key={requests.map((r) => r.requestId).join()} qualificationTypeId={id} requests={requests} canDecide={canEdit} />
+          <RequestsInbox qualificationTypeId={id} requests={requests} canDecide={canEdit} />
         </Card>
         <Card title="Workers holding it" description={`${scores.total.toLocaleString("en-US")} ${scoreStatus.toLowerCase()}, as of the last sync and your changes since.`}>
           <ScoresPanel qualificationTypeId={id} status={scoreStatus} rows={scores.rows} total={scores.total} batches={batches} projects={projects} canEdit={canEdit} />

@@ -12,10 +12,13 @@ import { useSelection } from "@/components/ui/use-selection";
 /** Pending requests with the worker's answers and the computed score; accept with a value or reject with a reason. */
 export function RequestsInbox({ qualificationTypeId, requests, canDecide }: { qualificationTypeId: string; requests: PendingRequest[]; canDecide: boolean }) {
   const ops = useQualificationOps(qualificationTypeId);
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(requests.map((r) => [r.requestId, String(r.score ?? 1)])));
+  // Values typed by the reviewer; a request not typed into takes the answer key's score. Kept
+  // across refreshes (the component is not remounted), so a decision's outcome stays in view.
+  const [values, setValues] = useState<Record<string, string>>({});
   const { selected, set, setAll } = useSelection();
   const [reason, setReason] = useState("");
-  const valueOf = (id: string) => Number(values[id] ?? 1);
+  const valueText = (r: PendingRequest) => values[r.requestId] ?? String(r.score ?? 1);
+  const valueOf = (r: PendingRequest) => Number(valueText(r));
   const chosen = requests.filter((r) => selected.has(r.requestId));
 
   // What was just decided stays in view when it emptied the list.
@@ -42,7 +45,7 @@ export function RequestsInbox({ qualificationTypeId, requests, canDecide }: { qu
               type="checkbox"
               className="size-4 accent-brand-600"
               aria-label="Select all requests"
-              checked={selected.size === requests.length}
+              checked={chosen.length === requests.length}
               onChange={(e) =>
                 setAll(
                   requests.map((r) => r.requestId),
@@ -50,10 +53,10 @@ export function RequestsInbox({ qualificationTypeId, requests, canDecide }: { qu
                 )
               }
             />
-            {selected.size ? `${selected.size} selected` : "Select all"}
+            {chosen.length ? `${chosen.length} selected` : "Select all"}
           </label>
           <Input aria-label="Reason for rejecting" placeholder="Reason shown to the worker when rejecting" className="max-w-sm flex-1" value={reason} onChange={(e) => setReason(e.target.value)} />
-          <Button disabled={!chosen.length || ops.isPending} onClick={() => ops.mutate(chosen.map((r) => ({ op: "accept", requestId: r.requestId, value: valueOf(r.requestId) })))}>
+          <Button disabled={!chosen.length || ops.isPending} onClick={() => ops.mutate(chosen.map((r) => ({ op: "accept", requestId: r.requestId, value: valueOf(r) })))}>
             Accept selected
           </Button>
           <Button variant="danger" disabled={!chosen.length || ops.isPending} onClick={() => ops.mutate(chosen.map((r) => ({ op: "reject", requestId: r.requestId, reason })))}>
@@ -97,14 +100,8 @@ export function RequestsInbox({ qualificationTypeId, requests, canDecide }: { qu
             </div>
             {canDecide && (
               <div className="flex items-start gap-2">
-                <Input
-                  aria-label={`Value for ${r.workerId}`}
-                  type="number"
-                  className="w-20"
-                  value={values[r.requestId] ?? ""}
-                  onChange={(e) => setValues((v) => ({ ...v, [r.requestId]: e.target.value }))}
-                />
-                <Button disabled={ops.isPending} onClick={() => ops.mutate([{ op: "accept", requestId: r.requestId, value: valueOf(r.requestId) }])}>
+                <Input aria-label={`Value for ${r.workerId}`} type="number" className="w-20" value={valueText(r)} onChange={(e) => setValues((v) => ({ ...v, [r.requestId]: e.target.value }))} />
+                <Button disabled={ops.isPending} onClick={() => ops.mutate([{ op: "accept", requestId: r.requestId, value: valueOf(r) }])}>
                   Accept
                 </Button>
                 <Button variant="secondary" disabled={ops.isPending} onClick={() => ops.mutate([{ op: "reject", requestId: r.requestId, reason }])}>
