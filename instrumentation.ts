@@ -13,4 +13,6 @@ export async function register(): Promise<void> {
   startSyncBackground();
   const { startWebhookDelivery } = await import("@/lib/webhooks/background");
   startWebhookDelivery();
+  const { startLiveRefresh } = await import("@/lib/live/refresh-on-activity");
+  startLiveRefresh();
 }

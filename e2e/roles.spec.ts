@@ -1,6 +1,7 @@
 import type { APIRequestContext } from "@playwright/test";
 import { hasRole, ROLES } from "@/lib/auth/roles";
 import { routeHandlers } from "./support/entry-points";
+import { eventStreamAnswer } from "./support/event-stream";
 import { expect, login, test } from "./support/fixtures";
 import { CASES, OTHERWISE_GUARDED, TOKEN_ROUTES, type RouteCase } from "./support/route-cases";
 import { seedTeam } from "./support/seed";
@@ -28,7 +29,8 @@ test("every route handler has a row in the matrix", () => {
   expect(stale.map((c) => `${c.method} ${c.route}`)).toEqual([]);
 });
 
-async function call(request: APIRequestContext, c: { method: string }, target: { path: string; body?: unknown; form?: Record<string, string> }) {
+async function call(request: APIRequestContext, c: { method: string; stream?: true }, target: { path: string; body?: unknown; form?: Record<string, string> }) {
+  if (c.stream) return (await eventStreamAnswer(request, new URL(target.path, test.info().project.use.baseURL))).status;
   const res = await request.fetch(target.path, { method: c.method, data: target.body, form: target.form, maxRedirects: 0 });
   return res.status();
 }

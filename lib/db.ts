@@ -1,6 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { forwardPoolNotifications } from "@/lib/db/notifications";
 import { databaseUrl } from "@/lib/db/url";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -13,11 +14,13 @@ const typeParsers = {
 };
 
 function createPool() {
-  return new pg.Pool({
+  const created = new pg.Pool({
     connectionString: databaseUrl(),
     max: 10,
     types: typeParsers,
   });
+  forwardPoolNotifications(created);
+  return created;
 }
 
 function createClient() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ago, approvalPercent, briefDuration, dollars, dollarsPerHour, duration, relative, shortTime, timeAgo } from "@/lib/format";
+import { ago, approvalPercent, briefDuration, dollars, dollarsPerHour, duration, localBucketLabel, relative, shortTime, timeAgo } from "@/lib/format";
 
 describe("format", () => {
   it("writes dollars from cents as MTurk does, a dash for none", () => {
@@ -23,5 +23,10 @@ describe("format", () => {
   it("shows times in UTC whatever the machine's zone", () => {
     expect(shortTime("2026-01-05T08:00:00Z")).toBe("Jan 5, 08:00");
     expect(shortTime(null)).toBe("—");
+  });
+
+  it("labels chart buckets as their wall-clock time reads, in the viewer's locale", () => {
+    expect([localBucketLabel("2026-12-06", "day", "en-US"), localBucketLabel("2026-12-06T14:00", "hour", "en-US")]).toEqual(["Sun, Dec 6", "Dec 6, 2 PM"]);
+    expect(localBucketLabel("2026-12-06T14:00", "hour", "de-DE")).toBe("6. Dez., 14 Uhr");
   });
 });

@@ -1,15 +1,13 @@
 import { centsToDollars } from "@/lib/money";
 
+// Defined with the MTurk formats, which may import nothing of the dashboard; the same words everywhere.
+export { plural } from "@/lib/mturk-formats/plural";
+
 /**
  * How amounts, durations and times read on HITdesk's pages. Pure, for server and client
  * components alike; fixed to en-US and UTC where the server renders, so the server's and the
  * browser's text match and a shared link reads the same everywhere.
  */
-
-/** "1 assignment", "1,204 assignments"; `many` for plurals not made with an s ("entries"). */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
-}
 
 /** "$0.25", "$1,234.56", "-$0.75", "—" for no amount. Cents through lib/money, so pages and the marketplace never round differently. */
 export function dollars(cents: number | null | undefined): string {
@@ -68,3 +66,15 @@ const SHORT_UTC = new Intl.DateTimeFormat("en-US", { month: "short", day: "numer
 
 /** "Jan 5, 08:00" in UTC (the labels say so). */
 export const shortTime = (iso: string | Date | null | undefined) => (iso ? SHORT_UTC.format(new Date(iso)) : "—");
+
+/**
+ * A chart bucket's start, already in the viewer's wall-clock time ("2026-12-06" or
+ * "2026-12-06T14:00"), in the viewer's locale: "Sun, Dec 6", "Dec 6, 2 PM". Client components
+ * only (it reads the browser's locale): the figures come from an API that bucketed them in the
+ * browser's time zone.
+ */
+export function localBucketLabel(bucket: string, unit: "day" | "hour", locale?: string): string {
+  const wallClock = new Date(`${bucket.length === 10 ? `${bucket}T00:00` : bucket}:00Z`);
+  const parts: Intl.DateTimeFormatOptions = unit === "day" ? { weekday: "short", month: "short", day: "numeric" } : { month: "short", day: "numeric", hour: "numeric" };
+  return new Intl.DateTimeFormat(locale, { ...parts, timeZone: "UTC" }).format(wallClock);
+}

@@ -125,7 +125,11 @@ async function main(): Promise<void> {
       console.error(`HITdesk did not stop within ${STOP_GRACE_MS / 1000} s; stopping it forcibly.`);
       process.exit(1);
     }, STOP_GRACE_MS);
+    // close() ends only the connections idle at that moment; one whose response ends later (an
+    // event stream closing on shutdown, a request finishing) would be kept alive for a minute.
+    const closeIdle = setInterval(() => server.closeIdleConnections(), 100);
     await new Promise((r) => server.close(r));
+    clearInterval(closeIdle);
     await app.close();
     await database.close();
     clearTimeout(forced);

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AuthShell } from "@/components/auth-shell";
+import { LiveUpdates } from "@/components/live/live-updates";
 import { AppShell } from "@/components/shell/app-shell";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { currentTeamContext, currentUser } from "@/lib/auth/session";
@@ -19,6 +20,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   noteTeamActivityInBackground(ctx.team.id, ctx.environment);
   return (
     <AppShell user={{ email: ctx.user.email, name: ctx.user.name }} team={{ id: ctx.team.id, name: ctx.team.name }} role={ctx.role} teams={ctx.teams} environment={ctx.environment}>
+      <LiveUpdates teamId={ctx.team.id} environment={ctx.environment} />
       {children}
     </AppShell>
   );

@@ -4,8 +4,11 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTeam } from "@/lib/auth/require-team";
 import { connectionSummaries } from "@/lib/mturk/connections";
+import { gettingStarted } from "@/lib/overview/getting-started";
 import { needsAttention, runningBatches } from "@/lib/overview/team-overview";
+import { ActivityCard } from "./_components/activity-card";
 import { BalanceCard } from "./_components/balance-card";
+import { GettingStartedCard } from "./_components/getting-started-card";
 import { NeedsAttentionCard } from "./_components/needs-attention-card";
 import { RunningWorkCard } from "./_components/running-work-card";
 
@@ -15,15 +18,17 @@ const KIND_LABELS = { builtin: "HITdesk built-in marketplace", aws: "AWS MTurk",
 
 export default requireTeam("viewer", async function OverviewPage(_props: object, ctx) {
   const scope = { teamId: ctx.team.id, environment: ctx.environment };
-  const [connections, attention, running] = await Promise.all([connectionSummaries(ctx.team.id), needsAttention(scope), runningBatches(scope)]);
+  const [connections, attention, running, steps] = await Promise.all([connectionSummaries(ctx.team.id), needsAttention(scope), runningBatches(scope), gettingStarted(ctx.team.id)]);
   const connection = connections.find((c) => c.environment === ctx.environment);
   return (
     <>
-      <PageHeader title={ctx.team.name} description={`What needs doing and what is running in ${ctx.environment}.`} />
+      <PageHeader title={ctx.team.name} description={`What needs doing, what is running and how work went in ${ctx.environment}.`} />
       <div className="grid gap-6 lg:grid-cols-3">
+        {steps.some((s) => !s.done) && <GettingStartedCard steps={steps} />}
         <NeedsAttentionCard attention={attention} />
         <BalanceCard environment={ctx.environment} depositHref={ctx.environment === "production" && connection?.kind === "builtin" && ctx.role === "owner" ? "/settings#record-deposit" : undefined} />
         <RunningWorkCard batches={running} />
+        <ActivityCard environment={ctx.environment} />
         <Card title="Marketplace" description={`Where ${ctx.environment} work goes`} className="lg:col-span-3">
           {connection ? (
             <dl className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">

@@ -43,6 +43,8 @@ export interface RouteCase {
    * caller's own), not a 404 of the route. Still must change nothing.
    */
   crossTenantStatus?: 422;
+  /** The answer is an endless event stream: the matrix reads its status and hangs up. */
+  stream?: true;
 }
 
 async function extraMember(team: SeededTeam): Promise<string> {
@@ -128,7 +130,9 @@ export const CASES: RouteCase[] = [
   { method: "POST", route: "/api/me/environment", role: "viewer", ownTeam: true, prepare: () => ({ path: "/api/me/environment", body: { environment: "sandbox" } }) },
   { method: "POST", route: "/api/me/team", role: "viewer", prepare: (t) => ({ path: "/api/me/team", body: { teamId: t.id } }) },
   { method: "GET", route: "/api/team/balance", role: "viewer", ownTeam: true, prepare: () => ({ path: "/api/team/balance" }) },
+  { method: "GET", route: "/api/overview/charts", role: "viewer", ownTeam: true, prepare: () => ({ path: "/api/overview/charts?days=7&timeZone=UTC" }) },
   { method: "GET", route: "/api/sync", role: "viewer", ownTeam: true, prepare: () => ({ path: "/api/sync" }) },
+  { method: "GET", route: "/api/live", role: "viewer", ownTeam: true, stream: true, prepare: () => ({ path: "/api/live" }) },
   { method: "POST", route: "/api/sync", role: "viewer", ownTeam: true, prepare: () => ({ path: "/api/sync", body: {} }) },
   { method: "GET", route: "/api/audit/export", role: "admin", ownTeam: true, prepare: () => ({ path: "/api/audit/export?action=member." }) },
   { method: "PATCH", route: "/api/team", role: "admin", ownTeam: true, prepare: () => ({ path: "/api/team", body: { reviewerBonusLimitCents: 700 } }) },

@@ -2,6 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import type { WorkerInviteInput, WorkforceSettingsPatch } from "@/lib/marketplace/admin-inputs";
 import { addKeySecret, currentKeyPair, insertApiKey, type KeyPair } from "@/lib/marketplace/api-keys";
+import { onAnnouncedEvents, type AnnouncedEvent } from "@/lib/marketplace/events";
 import { environmentFeeSchedule, recordDeposit as recordLedgerDeposit, spentCents as ledgerSpentCents } from "@/lib/marketplace/ledger";
 import { findRequesterId, provisionRequester, type MarketplaceEnvironment } from "@/lib/marketplace/requesters";
 import { notificationSigningSecret } from "@/lib/marketplace/notification-delivery";
@@ -61,6 +62,19 @@ export const feeSchedule = environmentFeeSchedule;
 export async function spentCents(ownerRef: string, environment: MarketplaceEnvironment): Promise<number | null> {
   const requesterId = await findRequesterId(ownerRef, environment);
   return requesterId ? ledgerSpentCents(requesterId) : null;
+}
+
+export type MarketplaceActivity = AnnouncedEvent;
+
+/**
+ * Calls `listener` with each event of any owner's account (work accepted, submitted, returned,
+ * abandoned, approved, rejected; a qualification requested; HITs expiring or extended) once the
+ * marketplace committed it, whichever process on this database made it. Events say what
+ * changed and whose (ownerRef, environment): the owner reads the new state through the MTurk
+ * API. Returns the unsubscribe.
+ */
+export function onMarketplaceActivity(listener: (activity: MarketplaceActivity) => void): () => void {
+  return onAnnouncedEvents(listener);
 }
 
 /** Money the owner set aside for its workers; depositId makes a retry record it once. */

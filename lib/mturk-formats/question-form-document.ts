@@ -1,7 +1,7 @@
 import type { BinaryContent, ContentItem, FormQuestion, FreeTextSpec, QuestionForm, SelectionSpec } from "@/lib/mturk-formats/question-form";
 import { CLIENT_CHECK_SCRIPT, OTHER_CHOICE, otherField, questionField, questionFormRules, questionLabel, selectionProblem, type QuestionRule } from "@/lib/mturk-formats/question-form-submission";
 import { escapeHtml } from "@/lib/mturk-formats/escape";
-import { plural } from "@/lib/format";
+import { plural } from "@/lib/mturk-formats/plural";
 
 /*
  * A QuestionForm as a self-contained HTML document for the worker site's sandboxed iframe

@@ -1,6 +1,6 @@
 import type { AnswerValue } from "@/lib/mturk-formats/answers";
 import type { FormQuestion, FreeTextSpec, QuestionForm, SelectionSpec } from "@/lib/mturk-formats/question-form";
-import { plural } from "@/lib/format";
+import { plural } from "@/lib/mturk-formats/plural";
 
 /*
  * Reading a QuestionForm that a worker filled in on HITdesk's own rendering of it

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { MkQualificationType } from "@/lib/generated/prisma/client";
 import { requesterNow } from "@/lib/marketplace/clock";
+import { announceEvent } from "@/lib/marketplace/events";
 import { grantQualification } from "@/lib/marketplace/grant-qualification";
 import { entityId } from "@/lib/marketplace/ids";
 import type { MarketplaceEnvironment } from "@/lib/marketplace/requesters";
@@ -52,6 +53,7 @@ export async function requestQualification(input: { workerId: string; qualificat
         decidedAt: value === undefined ? null : now,
       },
     });
+    await announceEvent(tx, { requesterId: type.requesterId, eventType: "QualificationRequested", qualificationTypeId: type.id });
     if (value === undefined) return { status: "Pending", requestId: id };
     await grantQualification(tx, { qualificationTypeId: type.id, workerId: worker.id, value, now });
     return { status: "Granted", requestId: id, value };

@@ -35,7 +35,7 @@ export function MembersSection({ members, invites, role, currentUserId }: { memb
   const error = changeRole.error ?? remove.error ?? revoke.error ?? resetLink.error;
   const grantable = ROLES.filter((r) => r !== "owner" || isOwner);
   return (
-    <Card title="Members" description="Everyone who can sign in to this team, and what they may do.">
+    <Card title={<span id="members">Members</span>} description="Everyone who can sign in to this team, and what they may do.">
       {error && (
         <div className="mb-3">
           <Alert tone="error">{error.message}</Alert>
