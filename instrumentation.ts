@@ -11,6 +11,8 @@ export async function register(): Promise<void> {
   startJobRunner();
   const { startSyncBackground } = await import("@/lib/sync/background");
   startSyncBackground();
+  const { startWebhookDelivery } = await import("@/lib/webhooks/background");
+  startWebhookDelivery();
   const { startLiveRefresh } = await import("@/lib/live/refresh-on-activity");
   startLiveRefresh();
 }

@@ -57,6 +57,8 @@ const SAMPLE: Record<string, Record<string, unknown>> = {
   "PUT /api/team/connections/[environment]": { kind: "builtin" },
   "POST /api/team/api-keys": { name: "fuzz key", environment: "both" },
   "PATCH /api/team/api-keys/[id]": { environment: "sandbox" },
+  "POST /api/team/webhooks": { url: "http://127.0.0.1:9/fuzz", description: "fuzz", eventTypes: ["HITExpired"] },
+  "PATCH /api/team/webhooks/[id]": { enabled: false, eventTypes: ["HITReviewable"] },
   "POST /api/team/api-keys/[id]/rotate": { keepOldSecret: false },
   "PATCH /api/team/workforce": { paused: true },
   "POST /api/team/workforce/invites": { label: "fuzz" },
@@ -205,7 +207,9 @@ test("the route list covers every dashboard route handler", () => {
     if (r.method !== "GET" && r.method !== "DELETE" && !SAMPLE[`${r.method} ${r.route}`])
       expect
         .soft(`${r.method} ${r.route}`, "has no sample body (fuzzed with {} only)")
-        .toMatch(/^(POST \/api\/(sync|hits\/\[hitId\]\/copy|team\/connections\/\[environment\]\/test|team\/members\/\[id\]\/password-reset))$/);
+        .toMatch(
+          /^(POST \/api\/(sync|hits\/\[hitId\]\/copy|team\/connections\/\[environment\]\/test|team\/members\/\[id\]\/password-reset|team\/webhooks\/(\[id\]\/(secret|test)|marketplace-secret)))$/,
+        );
 });
 
 // Four slices, so one failure names a smaller part and each stays within its time; each test has

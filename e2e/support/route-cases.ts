@@ -1,4 +1,5 @@
 import { type Role } from "@/lib/auth/roles";
+import { encryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { createApiKey } from "@/lib/marketplace/admin";
 import { findRequesterId } from "@/lib/marketplace/requesters";
@@ -62,6 +63,11 @@ async function workerInvite(team: SeededTeam): Promise<string> {
   const requesterId = await findRequesterId(team.id, "sandbox");
   return (await createWorkerInvite(requesterId!, { label: "walk" })).id;
 }
+
+/** An endpoint on a loopback port nothing listens on: a walk's test event goes nowhere. */
+const webhook = async (team: SeededTeam) =>
+  (await db.webhookEndpoint.create({ data: { teamId: team.id, environment: "sandbox", url: "http://127.0.0.1:9/walk", eventTypes: ["HITExpired"], secretCiphertext: encryptSecret("whsec_walk") } }))
+    .id;
 
 const apiKey = async (team: SeededTeam) => (await createApiKey(team.id, { name: uniqueEmail("walk-key"), environment: null })).key.id;
 
@@ -142,6 +148,14 @@ export const CASES: RouteCase[] = [
   { method: "POST", route: "/api/team/api-keys", role: "admin", ownTeam: true, prepare: () => ({ path: "/api/team/api-keys", body: { name: uniqueEmail("walk-key"), environment: "both" } }) },
   { method: "PATCH", route: "/api/team/api-keys/[id]", role: "admin", prepare: async (t) => ({ path: `/api/team/api-keys/${await apiKey(t)}`, body: { environment: "sandbox" } }) },
   { method: "DELETE", route: "/api/team/api-keys/[id]", role: "admin", prepare: async (t) => ({ path: `/api/team/api-keys/${await apiKey(t)}` }) },
+  { method: "GET", route: "/api/team/webhooks", role: "admin", ownTeam: true, prepare: () => ({ path: "/api/team/webhooks" }) },
+  { method: "POST", route: "/api/team/webhooks", role: "admin", ownTeam: true, prepare: () => ({ path: "/api/team/webhooks", body: { url: "http://127.0.0.1:9/walk", eventTypes: ["HITExpired"] } }) },
+  { method: "PATCH", route: "/api/team/webhooks/[id]", role: "admin", prepare: async (t) => ({ path: `/api/team/webhooks/${await webhook(t)}`, body: { enabled: false } }) },
+  { method: "DELETE", route: "/api/team/webhooks/[id]", role: "admin", prepare: async (t) => ({ path: `/api/team/webhooks/${await webhook(t)}` }) },
+  { method: "POST", route: "/api/team/webhooks/[id]/secret", role: "admin", prepare: async (t) => ({ path: `/api/team/webhooks/${await webhook(t)}/secret`, body: {} }) },
+  { method: "POST", route: "/api/team/webhooks/[id]/test", role: "admin", prepare: async (t) => ({ path: `/api/team/webhooks/${await webhook(t)}/test`, body: {} }) },
+  { method: "POST", route: "/api/team/webhooks/marketplace-secret", role: "admin", ownTeam: true, prepare: () => ({ path: "/api/team/webhooks/marketplace-secret", body: {} }) },
+  { method: "GET", route: "/api/team/webhooks/[id]/deliveries", role: "admin", prepare: async (t) => ({ path: `/api/team/webhooks/${await webhook(t)}/deliveries` }) },
   { method: "POST", route: "/api/team/api-keys/[id]/rotate", role: "admin", prepare: async (t) => ({ path: `/api/team/api-keys/${await apiKey(t)}/rotate`, body: { keepOldSecret: false } }) },
   { method: "GET", route: "/api/team/workforce", role: "viewer", ownTeam: true, prepare: () => ({ path: "/api/team/workforce" }) },
   { method: "PATCH", route: "/api/team/workforce", role: "admin", ownTeam: true, prepare: () => ({ path: "/api/team/workforce", body: { paused: true } }) },

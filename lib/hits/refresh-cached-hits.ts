@@ -5,6 +5,8 @@ import { MturkError } from "@/lib/mturk/errors";
 import { sendMturkPaced } from "@/lib/mturk/send-paced";
 import type { Scope } from "@/lib/scope";
 import { hitRow, newHitRow } from "@/lib/sync/sync-account";
+import { hitEvents } from "@/lib/webhooks/mturk-events";
+import { webhookDeliveryWrites } from "@/lib/webhooks/webhook-event";
 
 /**
  * Re-reads HITs an action just changed and writes them to the cache, so the list shows the
@@ -27,10 +29,16 @@ export async function refreshCachedHits(scope: Scope, hitIds: string[], known?: 
       await db.cachedHit.updateMany({ where: { teamId: scope.teamId, environment: scope.environment, hitId, forgottenAt: null }, data: { forgottenAt: now, status: "Disposed", syncedAt: now } });
       continue;
     }
-    await db.cachedHit.upsert({
-      where: key,
-      create: { teamId: scope.teamId, environment: scope.environment, hitId, ...newHitRow(hit, now) },
-      update: { ...hitRow(hit, now), assignmentsSyncedAt: null },
-    });
+    const before = await db.cachedHit.findUnique({ where: key, select: { hitTypeId: true, status: true, expiresAt: true, assignmentsCompleted: true, syncedAt: true } });
+    const row = hitRow(hit, now);
+    await db.$transaction([
+      db.cachedHit.upsert({
+        where: key,
+        create: { teamId: scope.teamId, environment: scope.environment, hitId, ...newHitRow(hit, now) },
+        update: { ...row, assignmentsSyncedAt: null },
+      }),
+      // An action that expires a HIT early is the HIT's expiration: the next sync sees nothing change.
+      ...(await webhookDeliveryWrites(scope, hitEvents(hitId, before, row, now))),
+    ]);
   }
 }

@@ -6,6 +6,7 @@ import { PermanentItemError, type JobContext, type JobHandler } from "@/lib/jobs
 import { jobContext } from "@/lib/jobs/job-view";
 import { MturkError } from "@/lib/mturk/errors";
 import { withCallerRetries } from "@/lib/mturk/retry-layer";
+import { queueWebhookEvents } from "@/lib/webhooks/webhook-event";
 
 const LEASE_MS = 30_000;
 // How often a runner confirms it still holds the job: pause and cancel take effect this fast.
@@ -103,11 +104,29 @@ async function runJob(job: Job, handler: JobHandler, runnerId: string, signal?: 
       return;
     }
   }
-  const finished = await db.job.updateMany({
+  const [finished] = await db.job.updateManyAndReturn({
     where: { id: job.id, lockedBy: runnerId, status: "running" },
     data: { status: "succeeded", finishedAt: new Date(), lockedBy: null, lockedUntil: null },
   });
-  if (finished.count === 1) await handler.onFinish?.(ctx, "succeeded");
+  if (finished) {
+    await queueWebhookEvents(finished, [
+      {
+        type: "JobFinished",
+        key: finished.id,
+        occurredAt: finished.finishedAt!,
+        data: {
+          jobId: finished.id,
+          kind: finished.kind,
+          subjectId: finished.subjectId,
+          total: finished.total,
+          done: finished.done,
+          failed: finished.failed,
+          EventTimestamp: finished.finishedAt!.toISOString(),
+        },
+      },
+    ]);
+    await handler.onFinish?.(ctx, "succeeded");
+  }
 }
 
 export interface RunJobsOptions {

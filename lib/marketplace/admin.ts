@@ -5,6 +5,7 @@ import { addKeySecret, currentKeyPair, insertApiKey, type KeyPair } from "@/lib/
 import { onAnnouncedEvents, type AnnouncedEvent } from "@/lib/marketplace/events";
 import { environmentFeeSchedule, recordDeposit as recordLedgerDeposit, spentCents as ledgerSpentCents } from "@/lib/marketplace/ledger";
 import { findRequesterId, provisionRequester, type MarketplaceEnvironment } from "@/lib/marketplace/requesters";
+import { notificationSigningSecret } from "@/lib/marketplace/notification-delivery";
 import { forgetAccessKeys } from "@/lib/marketplace/resolve-access-key";
 import {
   readExternalPageVisit as readVisit,
@@ -122,6 +123,11 @@ export async function createWorkerInvite(ownerRef: string, environment: Marketpl
 /** False when the owner has no such live link. */
 export async function revokeWorkerInvite(ownerRef: string, environment: MarketplaceEnvironment, inviteId: string): Promise<boolean> {
   return revokeInvite(await requesterOf(ownerRef, environment), inviteId);
+}
+
+/** The key that signs the account's HTTP notification messages (HITdesk's extension), for its receivers. */
+export async function notificationSecret(ownerRef: string, environment: MarketplaceEnvironment): Promise<string> {
+  return notificationSigningSecret(await requesterOf(ownerRef, environment));
 }
 
 /** A stored marketplace secret, sealed, to check this instance can open them (null: none yet). */

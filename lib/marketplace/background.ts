@@ -2,6 +2,7 @@ import "server-only";
 import { startBackgroundLoop } from "@/lib/background-loop";
 import { db } from "@/lib/db";
 import { LeaderLock } from "@/lib/db/leader-lock";
+import { deliverNotificationMessages } from "@/lib/marketplace/notification-delivery";
 import { stepWorkforce } from "@/lib/marketplace/simulation/run-workforce";
 import { sweepRequester } from "@/lib/marketplace/sweep";
 import { shutdownSignal } from "@/lib/shutdown";
@@ -48,6 +49,11 @@ export function startMarketplaceBackground(): void {
       }
     }
   };
+
+  // HTTP notifications (HITdesk's extension): every instance helps, SKIP LOCKED keeps each message to one.
+  startBackgroundLoop("marketplace-notifications", TICK_MS, async (signal) => {
+    await deliverNotificationMessages({ signal });
+  });
 
   shutdownSignal().addEventListener("abort", () => void leader.release(), { once: true });
   startBackgroundLoop("marketplace", TICK_MS, async () => {

@@ -20,7 +20,17 @@ interface Shape {
   enum?: string[];
 }
 
-const model = service as unknown as { metadata: { targetPrefix: string }; operations: Record<string, { input?: { shape: string } }>; shapes: Record<string, Shape> };
+const botocore = service as unknown as { metadata: { targetPrefix: string }; operations: Record<string, { input?: { shape: string } }>; shapes: Record<string, Shape> };
+
+/**
+ * The model as this marketplace serves it: botocore's, plus HITdesk's one extension, the HTTP
+ * notification transport (README, "Notifications and webhooks"). The SDKs do not check enums,
+ * so their clients can send it as they are.
+ */
+const model: typeof botocore = {
+  ...botocore,
+  shapes: { ...botocore.shapes, NotificationTransport: { ...botocore.shapes.NotificationTransport!, enum: [...botocore.shapes.NotificationTransport!.enum!, "HTTP"] } },
+};
 
 export const TARGET_PREFIX = model.metadata.targetPrefix;
 export const OPERATION_NAMES: readonly string[] = Object.keys(model.operations);

@@ -6,6 +6,8 @@ import { PermanentItemError, type JobContext, type JobHandler } from "@/lib/jobs
 import { MturkError } from "@/lib/mturk/errors";
 import { sendMturkPaced } from "@/lib/mturk/send-paced";
 import { DECIDE_JOB_KIND } from "@/lib/review/decide-assignments";
+import { decisionEvent } from "@/lib/webhooks/mturk-events";
+import { webhookDeliveryWrites, type WebhookEvent } from "@/lib/webhooks/webhook-event";
 
 const TARGET_STATUS = { approve: "Approved", override: "Approved", reject: "Rejected" } as const;
 
@@ -18,7 +20,11 @@ async function marketplaceStatus(d: ReviewDecision): Promise<string | undefined>
 async function settle(d: ReviewDecision, ledgerId: string | null, outcome: string) {
   const now = new Date();
   const action = d.action as keyof typeof TARGET_STATUS;
+  const ids = { HITId: d.hitId, AssignmentId: d.assignmentId, WorkerId: d.workerId };
+  const event = decisionEvent(action === "reject" ? "AssignmentRejected" : "AssignmentApproved", ids, now);
   await db.$transaction([
+    // The cache now knows the decision, so no sync will report it: HITdesk does.
+    ...(await webhookDeliveryWrites(d, [event], (sent) => withHitType(d, sent))),
     ...(ledgerId ? [db.paymentLedgerEntry.update({ where: { id: ledgerId }, data: { status: "paid", outcome, completedAt: now } })] : []),
     db.reviewDecision.update({ where: { id: d.id }, data: { status: "sent", sentAt: now, error: null } }),
     db.cachedAssignment.updateMany({
@@ -29,6 +35,11 @@ async function settle(d: ReviewDecision, ledgerId: string | null, outcome: strin
           : { status: "Approved", approvalTime: now, rejectionTime: null, ...(d.feedback ? { requesterFeedback: d.feedback } : {}) },
     }),
   ]);
+}
+
+async function withHitType(d: ReviewDecision, events: WebhookEvent[]): Promise<WebhookEvent[]> {
+  const hit = await db.cachedHit.findUnique({ where: { teamId_environment_hitId: { teamId: d.teamId, environment: d.environment, hitId: d.hitId } }, select: { hitTypeId: true } });
+  return events.map((e) => ({ ...e, data: { ...e.data, HITTypeId: hit?.hitTypeId ?? null } }));
 }
 
 /** Refused for good: the slot is freed so the assignment can be decided again. */

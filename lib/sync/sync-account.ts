@@ -11,6 +11,8 @@ import { LEASE_RENEW_MS, releaseSyncLease, renewSyncLease, takeSyncLease, type S
 import { syncQualifications } from "@/lib/sync/sync-qualifications";
 import { syncWorkerBlocks } from "@/lib/sync/sync-worker-blocks";
 import { LIST_PAGE_SIZE, nextPageToken } from "@/lib/mturk/pages";
+import { assignmentEvents, expiredSinceWritten, hitEvents } from "@/lib/webhooks/mturk-events";
+import { webhookDeliveryWrites, type WebhookEvent } from "@/lib/webhooks/webhook-event";
 
 /**
  * Copies a team's marketplace account into HITdesk's cache, incrementally: one ListHITs page
@@ -162,7 +164,9 @@ export async function storeHitsWork(ctx: SyncContext, works: readonly HitWork[])
     );
   });
   const bonuses = works.flatMap((w) => w.bonuses);
+  const events = [...fresh, ...changed].flatMap(({ hitId, a }) => assignmentEvents(hitId, a, existing.get(a.AssignmentId!), now));
   await db.$transaction([
+    ...(await webhookDeliveryWrites(ctx, events, (sent) => withHitTypes(ctx, sent))),
     ...(fresh.length ? [db.cachedAssignment.createMany({ data: fresh.map(({ hitId, a }) => ({ teamId, environment, assignmentId: a.AssignmentId!, ...data(hitId, a) })), skipDuplicates: true })] : []),
     ...changed.map(({ hitId, a }) => db.cachedAssignment.update({ where: { teamId_environment_assignmentId: { teamId, environment, assignmentId: a.AssignmentId! } }, data: data(hitId, a) })),
     ...(bonuses.length ? [db.cachedBonusPayment.createMany({ data: bonuses, skipDuplicates: true })] : []),
@@ -172,6 +176,16 @@ export async function storeHitsWork(ctx: SyncContext, works: readonly HitWork[])
       WHERE h."teamId" = ${teamId} AND h.environment = ${environment}::"Environment" AND h."hitId" = read."hitId"
         AND concat_ws(':', h.status, h."assignmentsPending", h."assignmentsAvailable", h."assignmentsCompleted", h."maxAssignments") = read.counters`,
   ]);
+}
+
+/** MTurk's events name the HIT type; assignments do not carry it, their cached HITs do. */
+async function withHitTypes(ctx: SyncContext, events: WebhookEvent[]): Promise<WebhookEvent[]> {
+  const hits = await db.cachedHit.findMany({
+    where: { teamId: ctx.teamId, environment: ctx.environment, hitId: { in: [...new Set(events.map((e) => String(e.data.HITId)))] } },
+    select: { hitId: true, hitTypeId: true },
+  });
+  const typeOf = new Map(hits.map((h) => [h.hitId, h.hitTypeId]));
+  return events.map((e) => ({ ...e, data: { ...e.data, HITTypeId: typeOf.get(String(e.data.HITId)) ?? null } }));
 }
 
 /** ListHITs page by page; returns the HITs whose assignments need fetching. */
@@ -192,6 +206,7 @@ async function syncHits(ctx: SyncContext, result: SyncResult, force: boolean): P
     const now = new Date();
     const created: Prisma.CachedHitCreateManyInput[] = [];
     const writes: Prisma.PrismaPromise<unknown>[] = [];
+    const events: WebhookEvent[] = [];
     for (const h of hits) {
       seen.add(h.HITId!);
       const row = hitRow(h, now);
@@ -205,6 +220,8 @@ async function syncHits(ctx: SyncContext, result: SyncResult, force: boolean): P
       if (!before) created.push({ teamId, environment, hitId: h.HITId!, ...newHitRow(h, now), ...synced });
       else if (
         nothingToRead ||
+        // Rewritten once when its expiration passes, which its HITExpired event is derived from.
+        expiredSinceWritten(before, row, now) ||
         counters(before) !== counters(row) ||
         before.forgottenAt ||
         before.expiresAt.getTime() !== row.expiresAt.getTime() ||
@@ -215,10 +232,12 @@ async function syncHits(ctx: SyncContext, result: SyncResult, force: boolean): P
         // fails half-way retries it next time even though its counters are already stored.
         const stale = nothingToRead ? synced : counters(before) !== counters(row) ? { assignmentsSyncedAt: null } : {};
         writes.push(db.cachedHit.update({ where: { teamId_environment_hitId: { teamId, environment, hitId: h.HITId! } }, data: { ...row, ...stale } }));
+        events.push(...hitEvents(h.HITId!, before, row, now));
       }
     }
     // New HITs (all of them on a first sync) in one insert per page.
     if (created.length) writes.unshift(db.cachedHit.createMany({ data: created }));
+    writes.push(...(await webhookDeliveryWrites(ctx, events)));
     if (writes.length) await db.$transaction(writes);
     result.hits += hits.length;
   } while (token);

@@ -8,6 +8,8 @@ import { counters, hitRow, newHitRow, storeHitsWork } from "@/lib/sync/sync-acco
 import { listHitBonuses } from "@/lib/sync/sync-bonuses";
 import { countedSend, listAll, mapLimited, type CallCounter, type SyncContext } from "@/lib/sync/sync-context";
 import { LIST_PAGE_SIZE } from "@/lib/mturk/pages";
+import { hitEvents } from "@/lib/webhooks/mturk-events";
+import { webhookDeliveryWrites } from "@/lib/webhooks/webhook-event";
 
 const CONCURRENCY = 8;
 
@@ -40,7 +42,7 @@ export async function syncHitsNow(
     (
       await db.cachedHit.findMany({
         where: { teamId, environment, hitId: { in: [...hitIds] } },
-        select: { hitId: true, syncedAt: true, assignmentsSyncedAt: true, forgottenAt: true },
+        select: { hitId: true, hitTypeId: true, status: true, expiresAt: true, assignmentsCompleted: true, syncedAt: true, assignmentsSyncedAt: true, forgottenAt: true },
       })
     ).map((h) => [h.hitId, h]),
   );
@@ -72,11 +74,14 @@ export async function syncHitsNow(
     const now = new Date();
     const row = hitRow(hit, now);
     // Unsynced until its assignments are stored: if listing them fails, the next sync reads them.
-    await db.cachedHit.upsert({
-      where: { teamId_environment_hitId: { teamId, environment, hitId } },
-      create: { teamId, environment, hitId, ...newHitRow(hit, now) },
-      update: { ...row, assignmentsSyncedAt: null },
-    });
+    await db.$transaction([
+      db.cachedHit.upsert({
+        where: { teamId_environment_hitId: { teamId, environment, hitId } },
+        create: { teamId, environment, hitId, ...newHitRow(hit, now) },
+        update: { ...row, assignmentsSyncedAt: null },
+      }),
+      ...(await webhookDeliveryWrites(ctx, hitEvents(hitId, cached.get(hitId), row, now))),
+    ]);
     const rows = await listAll(async (token) => {
       const page = await ctx.send(new ListAssignmentsForHITCommand({ HITId: hitId, MaxResults: LIST_PAGE_SIZE, NextToken: token }));
       return { items: page.Assignments, next: page.NextToken };

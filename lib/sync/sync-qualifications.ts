@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { upsertCachedQualificationType } from "@/lib/qualifications/cache-qualification-type";
 import { listAll, mapLimited, type SyncContext } from "@/lib/sync/sync-context";
 import { LIST_PAGE_SIZE } from "@/lib/mturk/pages";
+import { webhookDeliveryWrites } from "@/lib/webhooks/webhook-event";
 
 const SCORE_CONCURRENCY = 4;
 
@@ -44,6 +45,13 @@ export async function syncQualifications(ctx: SyncContext, onPart: (part: "types
   });
   now = new Date();
   const requestIds = requests.map((r) => r.QualificationRequestId!);
+  // Every listed request, each once: a delivery already queued for the request is skipped.
+  const requested = requests.map((r) => ({
+    type: "QualificationRequested" as const,
+    key: r.QualificationRequestId!,
+    occurredAt: r.SubmitTime ?? now,
+    data: { QualificationRequestId: r.QualificationRequestId!, QualificationTypeId: r.QualificationTypeId!, WorkerId: r.WorkerId!, EventTimestamp: (r.SubmitTime ?? now).toISOString() },
+  }));
   const [, decided] = await db.$transaction([
     db.cachedQualificationRequest.createMany({
       data: requests.map((r) => ({
@@ -61,6 +69,7 @@ export async function syncQualifications(ctx: SyncContext, onPart: (part: "types
     }),
     // Only pending requests are listed: one that is gone was approved, rejected or withdrawn.
     db.cachedQualificationRequest.updateMany({ where: { teamId, environment, forgottenAt: null, qualificationRequestId: { notIn: requestIds } }, data: { forgottenAt: now } }),
+    ...(await webhookDeliveryWrites(ctx, requested)),
   ]);
   result.requests = requests.length;
   result.forgotten += decided.count;

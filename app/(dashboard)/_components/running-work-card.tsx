@@ -1,7 +1,7 @@
 import { IntentLink } from "@/components/ui/intent-link";
 import { WorkBar } from "@/components/batches/work-bar";
 import { Card } from "@/components/ui/card";
-import { dollarsPerHour } from "@/lib/format";
+import { dollarsPerHour, plural } from "@/lib/format";
 import type { RunningBatch } from "@/lib/overview/team-overview";
 
 /** Batches with work still open, being done or waiting for review, as of the last sync. */
@@ -27,7 +27,7 @@ export function RunningWorkCard({ batches }: { batches: RunningBatch[] }) {
                 <div className="space-y-1">
                   <WorkBar work={w} className="h-2" />
                   <p className="text-xs text-slate-500 tabular-nums">
-                    {w.hits} HITs · {w.assignments} assignments: {w.available} open, {w.working} in progress, {w.submitted} submitted, {w.approved} approved, {w.rejected} rejected
+                    {plural(w.hits, "HIT")} · {plural(w.assignments, "assignment")}: {w.available} open, {w.working} in progress, {w.submitted} submitted, {w.approved} approved, {w.rejected} rejected
                     {b.hourlyCents !== null && ` · pays ${dollarsPerHour(b.hourlyCents)}`}
                   </p>
                 </div>

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasRole } from "@/lib/auth/roles";
 import { requireTeam } from "@/lib/auth/require-team";
@@ -48,6 +50,13 @@ export default requireTeam("viewer", async function SettingsPage(_props: object,
           invites={invites.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt.toISOString() }))}
         />
         <ConnectionsSection connections={connections} role={ctx.role} />
+        {isAdmin && (
+          <Card title="Webhooks" description="Signed HTTP POSTs to your own receivers when work is submitted, decided or a HIT expires.">
+            <Link href="/settings/webhooks" className="text-sm font-medium text-brand-700 hover:underline">
+              Manage webhooks and see their deliveries →
+            </Link>
+          </Card>
+        )}
         {apiKeys && <ApiKeysSection keys={apiKeys} endpoints={{ sandbox: `${appUrl()}${builtinEndpointPath("sandbox")}`, production: `${appUrl()}${builtinEndpointPath("production")}` }} />}
         {/* Simulated workers exist only in the sandbox: in Production the section would only distract. */}
         {ctx.environment === "sandbox" && <SimulatedWorkforceSection canEdit={isAdmin} />}

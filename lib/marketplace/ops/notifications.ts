@@ -1,12 +1,15 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { OperationHandler } from "@/lib/marketplace/context";
+import { DeliveryUrl } from "@/lib/http/signed-delivery";
 import { MturkRequestError } from "@/lib/marketplace/errors";
+import { HTTP_TRANSPORT, queueTestNotification } from "@/lib/marketplace/notification-delivery";
 
 // Notification settings per HIT type (SPEC §11). Events are queued in mk_event; delivering
 // them to a real SQS queue or SNS topic needs AWS credentials and network, which this
 // offline marketplace does not have, so SendTestEventNotification records the test event
-// and answers {} as MTurk does.
+// and answers {} as MTurk does. HITdesk's own Transport, HTTP, is delivered: a signed POST
+// of the event document to the Destination URL (lib/marketplace/notification-delivery.ts).
 
 const EVENT_TYPES = [
   "AssignmentAccepted",
@@ -25,20 +28,21 @@ const VERSIONS = ["2006-05-05", "2014-08-15"];
 
 export interface NotificationSpecification {
   Destination: string;
-  Transport: "Email" | "SQS" | "SNS";
+  Transport: "Email" | "SQS" | "SNS" | typeof HTTP_TRANSPORT;
   Version: string;
   EventTypes: string[];
 }
 
 const invalid = (message: string) => new MturkRequestError("AWS.MechanicalTurk.InvalidParameterValue", message);
 
-const DESTINATION_SHAPES: Record<NotificationSpecification["Transport"], { pattern: RegExp; example: string }> = {
+const DESTINATION_SHAPES: Record<NotificationSpecification["Transport"], { pattern: Pick<RegExp, "test">; example: string }> = {
   Email: { pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, example: "an e-mail address such as alerts@example.com" },
   SQS: {
     pattern: /^https:\/\/(sqs\.[a-z0-9-]+|queue)\.amazonaws\.com(\.cn)?\/\d{12}\/[A-Za-z0-9_-]{1,80}(\.fifo)?$/,
     example: "an SQS queue URL such as https://sqs.us-east-1.amazonaws.com/123456789012/my-queue",
   },
   SNS: { pattern: /^arn:aws(-[a-z]+)*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$/, example: "an SNS topic ARN such as arn:aws:sns:us-east-1:123456789012:my-topic" },
+  HTTP: { pattern: { test: (d: string) => DeliveryUrl.safeParse(d).success }, example: "an https:// URL (http:// only for localhost or 127.0.0.1) such as https://example.com/mturk-events" },
 };
 
 function validateSpecification(spec: NotificationSpecification, field: string): void {
@@ -76,6 +80,9 @@ const SendTestEventNotification: OperationHandler = async (raw, ctx) => {
   const input = raw as { Notification: NotificationSpecification; TestEventType: string };
   validateSpecification(input.Notification, "Notification");
   await db.mkEvent.create({ data: { requesterId: ctx.requester.id, eventType: input.TestEventType, occurredAt: ctx.now } });
+  if (input.Notification.Transport === HTTP_TRANSPORT) {
+    await queueTestNotification(ctx.requester.id, { ...input.Notification, Destination: input.Notification.Destination.trim() }, input.TestEventType, ctx.now);
+  }
   return {};
 };
 

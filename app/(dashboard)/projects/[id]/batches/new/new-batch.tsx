@@ -11,7 +11,7 @@ import { Table, TableBody, TableHead, Th } from "@/components/ui/table";
 import { useAccountBalance } from "@/components/balance/use-account-balance";
 import { ApiError, apiFetch } from "@/lib/api-client";
 import type { BatchEstimate, BatchProblem } from "@/lib/batches/plan-batch";
-import { dollars } from "@/lib/format";
+import { dollars, plural } from "@/lib/format";
 import { dollarsToCents } from "@/lib/money";
 import type { EnvironmentName } from "@/lib/scope";
 
@@ -226,7 +226,7 @@ export function NewBatch({
               disabled={start.isPending || (environment === "production" && confirmation !== String(p.estimate.hits))}
               variant={environment === "production" ? "danger" : "primary"}
             >
-              {start.isPending ? "Starting…" : `Publish ${p.estimate.hits} HITs`}
+              {start.isPending ? "Starting…" : `Publish ${plural(p.estimate.hits, "HIT")}`}
             </Button>
           </section>
         </>

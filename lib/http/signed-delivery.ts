@@ -1,0 +1,118 @@
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+
+/**
+ * Signed HTTP event deliveries, shared by the dashboard's team webhooks (lib/webhooks) and the
+ * built-in marketplace's HTTP notification destinations (lib/marketplace): signing, the retry
+ * schedule and one POST. Each keeps its own queue in its own tables.
+ *
+ * The signature is HMAC-SHA256 over `<unix seconds>.<body>` with the endpoint's secret, sent as
+ * `HITdesk-Signature: t=<unix seconds>,v1=<hex>`; the timestamp in the signed text lets a
+ * receiver refuse replays of old deliveries.
+ */
+export const SIGNATURE_HEADER = "HITdesk-Signature";
+export const EVENT_ID_HEADER = "HITdesk-Event-Id";
+export const EVENT_TYPE_HEADER = "HITdesk-Event-Type";
+export const ATTEMPT_HEADER = "HITdesk-Delivery-Attempt";
+
+/** How long one POST may take, connection to answer. */
+export const DELIVERY_TIMEOUT_MS = 10_000;
+
+/** Seconds to wait after failed attempt n (1-based) before attempt n+1; the last failure is final. */
+export const RETRY_DELAYS_SECONDS = [5, 30, 120, 600, 1800, 3600, 10_800] as const;
+export const MAX_DELIVERY_ATTEMPTS = RETRY_DELAYS_SECONDS.length + 1;
+
+/** When attempt `attempt + 1` may run after attempt `attempt` failed; null when that was the last one. */
+export function nextAttemptAt(attempt: number, failedAt: Date): Date | null {
+  const delay = RETRY_DELAYS_SECONDS[attempt - 1];
+  return delay === undefined ? null : new Date(failedAt.getTime() + delay * 1000);
+}
+
+/** A fresh signing secret: `whsec_` and 32 random bytes. */
+export function newSigningSecret(): string {
+  return `whsec_${randomBytes(32).toString("base64url")}`;
+}
+
+function hmacHex(secret: string, timestamp: number, body: string): string {
+  return createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex");
+}
+
+/** The signature header's value for `body` sent at `at`. */
+export function signatureHeader(secret: string, body: string, at: Date = new Date()): string {
+  const timestamp = Math.floor(at.getTime() / 1000);
+  return `t=${timestamp},v1=${hmacHex(secret, timestamp, body)}`;
+}
+
+/**
+ * Whether `header` signs `body` with `secret`, made within `toleranceSeconds` of `now`.
+ * What a receiver runs (README shows the same in a few lines).
+ */
+export function verifySignature(secret: string, header: string | null | undefined, body: string, options: { now?: Date; toleranceSeconds?: number } = {}): boolean {
+  if (!header) return false;
+  const parts = new Map(header.split(",").map((p) => p.trim().split("=", 2) as [string, string]));
+  const timestamp = Number(parts.get("t"));
+  const given = parts.get("v1");
+  if (!Number.isInteger(timestamp) || !given || !/^[0-9a-f]{64}$/.test(given)) return false;
+  const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
+  if (Math.abs(now - timestamp) > (options.toleranceSeconds ?? 300)) return false;
+  return timingSafeEqual(Buffer.from(given, "hex"), Buffer.from(hmacHex(secret, timestamp, body), "hex"));
+}
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** A receiver URL: https, or http to this machine only (local receivers and tests). */
+export const DeliveryUrl = z
+  .string("URL is required")
+  .trim()
+  .min(1, "URL is required")
+  .max(2000, "URL: at most 2000 characters")
+  .pipe(z.url("URL: not a valid URL, e.g. https://example.com/hooks/hitdesk"))
+  // zod runs refinements after a failed format check too: an unparseable URL is already reported.
+  .refine((value) => {
+    const url = URL.parse(value);
+    return !url || url.protocol === "https:" || (url.protocol === "http:" && (LOOPBACK_HOSTS.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname)));
+  }, "URL: must start with https:// (http:// only for localhost or 127.0.0.1)")
+  .refine((value) => {
+    const url = URL.parse(value);
+    return !url || (!url.username && !url.password);
+  }, "URL: no user name or password in the URL");
+
+export interface DeliveryOutcome {
+  ok: boolean;
+  statusCode: number | null;
+  /** Why it failed, for the delivery log: a non-2xx answer, a timeout, a refused connection. */
+  error: string | null;
+  durationMs: number;
+}
+
+/**
+ * One attempt: POSTs `body` (JSON) signed with `secret`. A 2xx answer is a success; anything
+ * else (another status, a redirect, which is not followed, a timeout) is a failure to retry.
+ */
+export async function postSigned(input: { url: string; secret: string; body: string; eventId: string; eventType: string; attempt: number; timeoutMs?: number }): Promise<DeliveryOutcome> {
+  const started = Date.now();
+  try {
+    const res = await fetch(input.url, {
+      method: "POST",
+      redirect: "manual",
+      signal: AbortSignal.timeout(input.timeoutMs ?? DELIVERY_TIMEOUT_MS),
+      headers: {
+        "content-type": "application/json",
+        "user-agent": "HITdesk-Webhooks/1",
+        [SIGNATURE_HEADER]: signatureHeader(input.secret, input.body),
+        [EVENT_ID_HEADER]: input.eventId,
+        [EVENT_TYPE_HEADER]: input.eventType,
+        [ATTEMPT_HEADER]: String(input.attempt),
+      },
+      body: input.body,
+    });
+    // The answer's body is not used; drop it so the connection is freed.
+    await res.body?.cancel().catch(() => undefined);
+    const ok = res.status >= 200 && res.status < 300;
+    return { ok, statusCode: res.status, error: ok ? null : `Answered HTTP ${res.status}`, durationMs: Date.now() - started };
+  } catch (e) {
+    const timedOut = e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError");
+    const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : e instanceof Error ? e.message : String(e);
+    return { ok: false, statusCode: null, error: timedOut ? `No answer within ${(input.timeoutMs ?? DELIVERY_TIMEOUT_MS) / 1000} s` : `Could not connect: ${cause}`, durationMs: Date.now() - started };
+  }
+}

@@ -1,0 +1,89 @@
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
+import { SendTestEventNotificationCommand, UpdateNotificationSettingsCommand, type NotificationSpecification } from "@aws-sdk/client-mturk";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { verifySignature } from "@/lib/http/signed-delivery";
+import { deliverNotificationMessages, notificationSigningSecret } from "@/lib/marketplace/notification-delivery";
+import { expectRequestError, useHarness } from "./harness";
+
+const { h, client } = useHarness();
+
+const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+let statuses = [200];
+const server = createServer((req, res) => {
+  let body = "";
+  req.on("data", (c: Buffer) => (body += c.toString()));
+  req.on("end", () => {
+    received.push({ headers: req.headers, body });
+    res.statusCode = statuses.length > 1 ? statuses.shift()! : statuses[0]!;
+    res.end();
+  });
+});
+let url = "";
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/mturk-events`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+/** What the marketplace's background loop does, for this test's requester only. */
+const dispatchAndDeliver = () => deliverNotificationMessages({ requesterId: h.requesterId });
+
+// The SDK sends any Transport string: HITdesk's extension needs no patched client.
+const httpSpec = (eventTypes: string[]): NotificationSpecification => ({ Destination: url, Transport: "HTTP" as never, Version: "2014-08-15", EventTypes: eventTypes as never });
+
+describe("HTTP notification destinations (HITdesk's extension)", () => {
+  it("POSTs MTurk's event document for the HIT type's subscribed events, signed with the requester's notification secret", async () => {
+    const hit = await h.createHit({ Title: "HTTP notifications" });
+    await client.send(new UpdateNotificationSettingsCommand({ HITTypeId: hit.HITTypeId!, Notification: httpSpec(["AssignmentSubmitted"]) }));
+    const worker = await h.createWorker();
+    const assignmentId = await h.acceptAndSubmit(hit.HITId!, worker);
+    const before = received.length;
+    statuses = [200];
+    await dispatchAndDeliver();
+
+    // AssignmentAccepted and HITReviewable happened too, but the spec subscribes only to submissions.
+    const mine = received.slice(before);
+    expect(mine).toHaveLength(1);
+    const doc = JSON.parse(mine[0]!.body) as Record<string, unknown>;
+    expect(doc).toEqual({
+      EventDocId: mine[0]!.headers["hitdesk-event-id"],
+      SourceAccount: h.requesterId,
+      CustomerId: h.requesterId,
+      EventDocVersion: "2014-08-15",
+      Events: [{ EventType: "AssignmentSubmitted", EventTimestamp: expect.stringMatching(/Z$/) as unknown, HITTypeId: hit.HITTypeId, HITId: hit.HITId, AssignmentId: assignmentId }],
+    });
+    const secret = await notificationSigningSecret(h.requesterId);
+    expect(verifySignature(secret, mine[0]!.headers["hitdesk-signature"] as string, mine[0]!.body)).toBe(true);
+
+    // Delivered once: another round sends nothing new.
+    await dispatchAndDeliver();
+    expect(received.length).toBe(before + 1);
+  });
+
+  it("sends a test event at once and retries it after a failed answer", async () => {
+    statuses = [500, 200];
+    const before = received.length;
+    await client.send(new SendTestEventNotificationCommand({ Notification: httpSpec(["HITExpired"]), TestEventType: "Ping" }));
+    await dispatchAndDeliver();
+    expect(received.length).toBe(before + 1);
+    const pending = await db.mkNotificationDelivery.findFirstOrThrow({ where: { requesterId: h.requesterId, eventType: "Ping" }, orderBy: { createdAt: "desc" } });
+    expect(pending).toMatchObject({ status: "pending", attempts: 1, lastStatusCode: 500 });
+    await db.mkNotificationDelivery.update({ where: { id: pending.id }, data: { nextAttemptAt: new Date() } });
+    await dispatchAndDeliver();
+    expect(await db.mkNotificationDelivery.findUniqueOrThrow({ where: { id: pending.id } })).toMatchObject({ status: "succeeded", attempts: 2, lastStatusCode: 200 });
+    const [first, retry] = received.slice(before);
+    expect(retry!.body).toBe(first!.body);
+    expect(JSON.parse(retry!.body)).toMatchObject({ Events: [{ EventType: "Ping" }] });
+  });
+
+  it("refuses an HTTP destination that is not https or loopback", async () => {
+    const hit = await h.createHit({ Title: "Bad destination" });
+    await expectRequestError(
+      client.send(new UpdateNotificationSettingsCommand({ HITTypeId: hit.HITTypeId!, Notification: { ...httpSpec(["HITExpired"]), Destination: "http://hooks.example.com/x" } })),
+      "AWS.MechanicalTurk.InvalidParameterValue",
+      /Notification.Destination must be an https:\/\/ URL/,
+    );
+  });
+});
