@@ -89,6 +89,7 @@ test("every dashboard page has no serious or critical accessibility violation", 
     ["qualification detail", `/qualifications/${typeId}`],
     ["new qualification", "/qualifications/new"],
     ["settings", "/settings"],
+    ["webhooks", "/settings/webhooks"],
     ["audit", "/audit"],
     ["account", "/account"],
   ];
