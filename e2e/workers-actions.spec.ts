@@ -1,6 +1,8 @@
 import { CreateHITCommand, ListBonusPaymentsCommand, type MTurkClient } from "@aws-sdk/client-mturk";
 import type { Browser, Page } from "@playwright/test";
 import { db } from "@/lib/db";
+import { advanceClock } from "@/lib/marketplace/clock";
+import { findRequesterId } from "@/lib/marketplace/requesters";
 import { acceptHit } from "@/lib/marketplace/work/accept-hit";
 import { submitAssignment } from "@/lib/marketplace/work/submit-assignment";
 import { createWorker } from "@/lib/marketplace/work/workers";
@@ -44,23 +46,19 @@ async function workedBatch(team: SeededTeam, baseURL: string, name: string, work
   const batch = await db.batch.create({
     data: { teamId: team.id, environment: "sandbox", projectId: project.id, projectVersionId: version.id, name, columns: ["text"], rowCount: work.length, assignmentsPerRow: 1, estimatedCostCents: 0 },
   });
-  const done: { assignmentId: string; seconds: number }[] = [];
+  const requesterId = (await findRequesterId(team.id, "sandbox"))!;
+  const assignmentIds: string[] = [];
   for (const [i, w] of work.entries()) {
     const hitId = await createHit(client, `${name} #${i + 1}`);
     await db.batchHit.create({ data: { batchId: batch.id, rowIndex: i, part: 0, hitId } });
     const a = await acceptHit({ workerId: w.workerId, hitId });
+    // The worker takes w.seconds by the marketplace's clock (moved on, not waited for).
+    await advanceClock(requesterId, w.seconds);
     await submitAssignment({ assignmentId: a.id, workerId: w.workerId, answerXml: buildQuestionFormAnswers([{ questionIdentifier: "answer", value: { freeText: "ok" } }]) });
-    done.push({ assignmentId: a.id, seconds: w.seconds });
+    assignmentIds.push(a.id);
   }
   await syncAccount({ teamId: team.id, environment: "sandbox", client, force: true });
-  for (const d of done) {
-    const submitTime = new Date();
-    await db.cachedAssignment.update({
-      where: { teamId_environment_assignmentId: { teamId: team.id, environment: "sandbox", assignmentId: d.assignmentId } },
-      data: { acceptTime: new Date(submitTime.getTime() - d.seconds * 1000), submitTime },
-    });
-  }
-  return { client, batchId: batch.id, projectId: project.id, assignmentIds: done.map((d) => d.assignmentId) };
+  return { client, batchId: batch.id, projectId: project.id, assignmentIds };
 }
 
 /** A person with a worker-site account, signed in in their own browser context. */
