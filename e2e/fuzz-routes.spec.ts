@@ -65,6 +65,7 @@ const SAMPLE: Record<string, Record<string, unknown>> = {
   "POST /api/team/deposits": { amount: "1.00" },
   "POST /api/projects": { name: "Fuzz", design: { kind: "html" } },
   "PUT /api/projects/[id]": { name: "Fuzz", design: { kind: "html" } },
+  "PATCH /api/projects/[id]": { archived: true },
   "POST /api/projects/[id]/try": { values: { text: "Hi" } },
   "POST /api/batches/preview": { projectId: ID, name: "Fuzz batch", csv: "text\nhello\n" },
   "POST /api/batches": { projectId: ID, name: "Fuzz batch", csv: "text\nhello\n" },
