@@ -9,6 +9,9 @@ export { plural } from "@/lib/mturk-formats/plural";
  * browser's text match and a shared link reads the same everywhere.
  */
 
+/** "1,204": a count as every page writes it. */
+export const count = (n: number) => n.toLocaleString("en-US");
+
 /** "$0.25", "$1,234.56", "-$0.75", "—" for no amount. Cents through lib/money, so pages and the marketplace never round differently. */
 export function dollars(cents: number | null | undefined): string {
   if (cents === null || cents === undefined) return "—";

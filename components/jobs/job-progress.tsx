@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { JobAction, JobStatus } from "@/lib/jobs/job-types";
 import { jobFinished, useControlJob, useJob } from "./use-job";
+import { count } from "@/lib/format";
 
 const STATE: Record<JobStatus, string> = { queued: "waiting to start", running: "running", paused: "paused", succeeded: "finished", failed: "failed", cancelled: "cancelled" };
 const BUTTONS: { action: JobAction; label: string; variant: "secondary" | "ghost" }[] = [
@@ -30,7 +31,6 @@ export function JobProgress({ jobId, what, unit, testId = "job-progress", refres
   if (error) return <Alert tone="error">{error.message}</Alert>;
   if (!data) return <Alert>Starting: {what}…</Alert>;
   const pct = data.total ? Math.round(((data.done + data.failed) / data.total) * 100) : 100;
-  const count = (n: number) => n.toLocaleString("en-US");
   // "Done" alone would not say whether the batch's HITs exist or its work is finished.
   const summary =
     data.status === "succeeded" && data.failed === 0 && data.total > 1

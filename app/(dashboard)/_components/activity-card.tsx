@@ -5,13 +5,12 @@ import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, 
 import { Card } from "@/components/ui/card";
 import { IntentLink } from "@/components/ui/intent-link";
 import { Table, TableBody, TableHead, Th } from "@/components/ui/table";
-import { approvalPercent, dollars, localBucketLabel } from "@/lib/format";
+import { approvalPercent, dollars, localBucketLabel, count } from "@/lib/format";
 import { CHART_RANGES, type ActivityCharts, type ChartRange } from "@/lib/overview/activity-charts-input";
 import { CHART_COLORS, ChartEmpty, ChartPanel, ChartPatterns, LegendSwatch } from "./chart-parts";
 import { useActivityCharts } from "./use-activity-charts";
 
 const AXIS = { fontSize: 11, fill: CHART_COLORS.axis } as const;
-const count = (n: number) => n.toLocaleString();
 
 /** Submissions, spend and approval over the last 7 or 30 days, in the viewer's time zone. */
 export function ActivityCard({ environment }: { environment: string }) {

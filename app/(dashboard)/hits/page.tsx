@@ -6,14 +6,12 @@ import { Pager } from "@/components/ui/pager";
 import type { SortLink } from "@/components/ui/table";
 import { hasRole } from "@/lib/auth/roles";
 import { requireTeam } from "@/lib/auth/require-team";
-import { shortTime } from "@/lib/format";
+import { shortTime, count } from "@/lib/format";
 import { filterParams, HIT_COUNT_CAP, HIT_STATUSES, hitCursorParam, HitListQuery } from "@/lib/hits/hit-filter";
 import type { HitPage } from "@/lib/hits/list-hits";
 import { hitFilterOptions, listHits } from "@/lib/hits/list-hits";
 import { hitsResultsUrl } from "@/lib/hits/results-url";
 import { HitsTable } from "./_components/hits-table";
-
-const count = (n: number) => n.toLocaleString("en-US");
 
 /** "51–100 of 230 HITs"; past the count's cap the position is known only on the first page. */
 function pageSummary(page: HitPage): string {
