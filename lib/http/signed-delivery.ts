@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { mapLimited } from "@/lib/map-limited";
 
 /**
  * Signed HTTP event deliveries, shared by the dashboard's team webhooks (lib/webhooks) and the
@@ -115,4 +116,20 @@ export async function postSigned(input: { url: string; secret: string; body: str
     const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : e instanceof Error ? e.message : String(e);
     return { ok: false, statusCode: null, error: timedOut ? `No answer within ${(input.timeoutMs ?? DELIVERY_TIMEOUT_MS) / 1000} s` : `Could not connect: ${cause}`, durationMs: Date.now() - started };
   }
+}
+
+/**
+ * One round of delivery: claims due deliveries and delivers them, `concurrency` at a time, until
+ * none is due or the signal aborts; returns the attempts made. The claim counts each attempt,
+ * so a crash mid-POST still uses one of the bounded attempts.
+ */
+export async function deliverUntilNoneDue<T>(claim: () => Promise<T[]>, deliver: (item: T) => Promise<void>, options: { concurrency: number; signal?: AbortSignal }): Promise<number> {
+  let attempted = 0;
+  while (!options.signal?.aborted) {
+    const claimed = await claim();
+    if (claimed.length === 0) break;
+    await mapLimited(claimed, options.concurrency, deliver);
+    attempted += claimed.length;
+  }
+  return attempted;
 }

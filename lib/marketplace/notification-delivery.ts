@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { decryptSecret, encryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
-import { DELIVERY_TIMEOUT_MS, newSigningSecret, nextAttemptAt, postSigned, type DeliveryOutcome } from "@/lib/http/signed-delivery";
+import { DELIVERY_TIMEOUT_MS, deliverUntilNoneDue, newSigningSecret, nextAttemptAt, postSigned, type DeliveryOutcome } from "@/lib/http/signed-delivery";
 
 /**
  * HITdesk's extension to MTurk notifications: a Notification with Transport "HTTP" has an
@@ -104,22 +104,11 @@ async function recordOutcome(m: ClaimedMessage, outcome: DeliveryOutcome): Promi
 
 /** Posts due messages until none is due; returns how many attempts it made. */
 export async function deliverNotificationMessages(options: { requesterId?: string; signal?: AbortSignal } = {}): Promise<number> {
-  let attempted = 0;
-  while (!options.signal?.aborted) {
-    const claimed = await claimMessages(options.requesterId ?? null);
-    if (claimed.length === 0) break;
-    const secrets = new Map<string, Promise<string>>();
-    let next = 0;
-    const lane = async () => {
-      while (next < claimed.length) {
-        const m = claimed[next++]!;
-        if (!secrets.has(m.requesterId)) secrets.set(m.requesterId, notificationSigningSecret(m.requesterId));
-        const secret = await secrets.get(m.requesterId)!;
-        await recordOutcome(m, await postSigned({ url: m.destination, secret, body: m.body, eventId: m.eventDocId, eventType: m.eventType, attempt: m.attempts }));
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, lane));
-    attempted += claimed.length;
-  }
-  return attempted;
+  const secrets = new Map<string, Promise<string>>();
+  const deliver = async (m: ClaimedMessage) => {
+    if (!secrets.has(m.requesterId)) secrets.set(m.requesterId, notificationSigningSecret(m.requesterId));
+    const secret = await secrets.get(m.requesterId)!;
+    await recordOutcome(m, await postSigned({ url: m.destination, secret, body: m.body, eventId: m.eventDocId, eventType: m.eventType, attempt: m.attempts }));
+  };
+  return deliverUntilNoneDue(() => claimMessages(options.requesterId ?? null), deliver, { concurrency: CONCURRENCY, signal: options.signal });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { mapLimited } from "@/lib/map-limited";
 import { ListAssignmentsForHITCommand, ListHITsCommand, type Assignment, type HIT, type MTurkClient } from "@aws-sdk/client-mturk";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -6,7 +7,7 @@ import { dollarsToCents } from "@/lib/money";
 import { parseQuestionFormAnswers } from "@/lib/mturk-formats/answers";
 import type { EnvironmentName } from "@/lib/scope";
 import { hitsDueForBonusCheck, listHitBonuses, refreshHitBonuses } from "@/lib/sync/sync-bonuses";
-import { countedSend, groupWrites, listAll, mapLimited, type CallCounter, type SyncContext } from "@/lib/sync/sync-context";
+import { countedSend, groupWrites, listAll, type CallCounter, type SyncContext } from "@/lib/sync/sync-context";
 import { LEASE_RENEW_MS, releaseSyncLease, renewSyncLease, takeSyncLease, type SyncPartTimes } from "@/lib/sync/sync-lease";
 import { syncQualifications } from "@/lib/sync/sync-qualifications";
 import { syncWorkerBlocks } from "@/lib/sync/sync-worker-blocks";

@@ -1,4 +1,5 @@
 import "server-only";
+import { mapLimited } from "@/lib/map-limited";
 import { GetHITCommand, ListAssignmentsForHITCommand, type HIT } from "@aws-sdk/client-mturk";
 import { db } from "@/lib/db";
 import { MturkError } from "@/lib/mturk/errors";
@@ -6,7 +7,7 @@ import { mturkClient } from "@/lib/mturk/client";
 import type { EnvironmentName } from "@/lib/scope";
 import { counters, hitRow, newHitRow, storeHitsWork } from "@/lib/sync/sync-account";
 import { listHitBonuses } from "@/lib/sync/sync-bonuses";
-import { countedSend, listAll, mapLimited, type CallCounter, type SyncContext } from "@/lib/sync/sync-context";
+import { countedSend, listAll, type CallCounter, type SyncContext } from "@/lib/sync/sync-context";
 import { LIST_PAGE_SIZE } from "@/lib/mturk/pages";
 import { hitEvents } from "@/lib/webhooks/mturk-events";
 import { webhookDeliveryWrites } from "@/lib/webhooks/webhook-event";

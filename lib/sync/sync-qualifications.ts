@@ -1,8 +1,9 @@
 import "server-only";
+import { mapLimited } from "@/lib/map-limited";
 import { ListQualificationRequestsCommand, ListQualificationTypesCommand, ListWorkersWithQualificationTypeCommand } from "@aws-sdk/client-mturk";
 import { db } from "@/lib/db";
 import { upsertCachedQualificationType } from "@/lib/qualifications/cache-qualification-type";
-import { listAll, mapLimited, type SyncContext } from "@/lib/sync/sync-context";
+import { listAll, type SyncContext } from "@/lib/sync/sync-context";
 import { LIST_PAGE_SIZE } from "@/lib/mturk/pages";
 import { webhookDeliveryWrites } from "@/lib/webhooks/webhook-event";
 

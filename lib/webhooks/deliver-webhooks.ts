@@ -1,8 +1,7 @@
 import "server-only";
 import { decryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
-import { DELIVERY_TIMEOUT_MS, nextAttemptAt, postSigned, type DeliveryOutcome } from "@/lib/http/signed-delivery";
-import { mapLimited } from "@/lib/sync/sync-context";
+import { DELIVERY_TIMEOUT_MS, deliverUntilNoneDue, nextAttemptAt, postSigned, type DeliveryOutcome } from "@/lib/http/signed-delivery";
 
 /** Longer than one POST can take: a claim outlives its attempt unless the instance died. */
 const CLAIM_MS = DELIVERY_TIMEOUT_MS + 20_000;
@@ -75,12 +74,5 @@ async function deliver(d: ClaimedDelivery): Promise<void> {
  * attempts it made. `teamId` limits it to one team (a test delivers its own team's events).
  */
 export async function deliverDueWebhooks(options: { teamId?: string; signal?: AbortSignal } = {}): Promise<number> {
-  let attempted = 0;
-  while (!options.signal?.aborted) {
-    const claimed = await claimDeliveries(BATCH, options.teamId ?? null);
-    if (claimed.length === 0) break;
-    await mapLimited(claimed, CONCURRENCY, deliver);
-    attempted += claimed.length;
-  }
-  return attempted;
+  return deliverUntilNoneDue(() => claimDeliveries(BATCH, options.teamId ?? null), deliver, { concurrency: CONCURRENCY, signal: options.signal });
 }
