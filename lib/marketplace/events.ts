@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { processNotifications } from "@/lib/db/notifications";
 import { HTTP_TRANSPORT } from "@/lib/marketplace/notification-delivery";
 
@@ -30,26 +31,29 @@ const AnnouncedEvent = z.object({
 });
 export type AnnouncedEvent = z.infer<typeof AnnouncedEvent>;
 
+type AnnouncedChange = { requesterId: string; eventType: MarketplaceEventType | "QualificationRequested"; hitId?: string | null; qualificationTypeId?: string };
+
 /**
  * Announces an event to every HITdesk process on this database (for its dashboard's live
  * updates) from inside the transaction that makes it: Postgres sends it on commit, never on
  * rollback. Also a qualification request, which MTurk notifies nobody of.
  */
-export async function announceEvent(
-  tx: Tx,
-  e: { requesterId: string; eventType: MarketplaceEventType | "QualificationRequested"; hitId?: string | null; qualificationTypeId?: string },
-): Promise<void> {
-  await tx.$executeRaw`SELECT pg_notify(${EVENT_CHANNEL}, json_build_object('ownerRef', "ownerRef", 'environment', environment, 'eventType', ${e.eventType}::text, 'hitId', ${e.hitId ?? null}::text,
+export async function announceEvent(tx: Tx, e: AnnouncedChange): Promise<void> {
+  await tx.$executeRaw(announcement(e));
+}
+
+/** The SELECT that announces a change; recordEvent runs it in the statement that records the event. */
+const announcement = (e: AnnouncedChange) =>
+  Prisma.sql`SELECT pg_notify(${EVENT_CHANNEL}, json_build_object('ownerRef', "ownerRef", 'environment', environment, 'eventType', ${e.eventType}::text, 'hitId', ${e.hitId ?? null}::text,
     'qualificationTypeId', ${e.qualificationTypeId ?? null}::text)::text)
     FROM mk_requester WHERE id = ${e.requesterId}`;
-}
 
 /**
  * Records an event for notification destinations (delivered from MkEvent, at least once). In
  * the same statement, when the event's HIT type has an active HTTP notification (HITdesk's
  * extension) subscribed to it, queues MTurk's event document for its Destination
  * (lib/marketplace/notification-delivery.ts): no extra round trip, and nothing for other types.
- * Then announces it.
+ * The same statement announces it (announceEvent).
  */
 export async function recordEvent(
   tx: Tx,
@@ -60,14 +64,15 @@ export async function recordEvent(
     WITH event AS (
       INSERT INTO mk_event ("requesterId", "eventType", "hitTypeId", "hitId", "assignmentId", "occurredAt")
       VALUES (${e.requesterId}, ${e.eventType}, ${e.hitTypeId ?? null}, ${e.hitId ?? null}, ${e.assignmentId ?? null}, ${e.at})
-      RETURNING id)
-    INSERT INTO mk_notification_delivery (id, "requesterId", destination, "eventDocId", "eventType", body)
-    SELECT 'mkev-' || event.id, ${e.requesterId}, t.notification->>'Destination', 'mkev-' || event.id, ${e.eventType},
-      json_build_object('EventDocId', 'mkev-' || event.id, 'SourceAccount', ${e.requesterId}::text, 'CustomerId', ${e.requesterId}::text,
-        'EventDocVersion', t.notification->>'Version', 'Events', json_build_array(${JSON.stringify(entry)}::json))::text
-    FROM event JOIN mk_hit_type t ON t.id = ${e.hitTypeId ?? null}
-    WHERE t."notificationActive" AND t.notification->>'Transport' = ${HTTP_TRANSPORT} AND t.notification->'EventTypes' @> to_jsonb(${e.eventType}::text)`;
-  await announceEvent(tx, e);
+      RETURNING id),
+    delivery AS (
+      INSERT INTO mk_notification_delivery (id, "requesterId", destination, "eventDocId", "eventType", body)
+      SELECT 'mkev-' || event.id, ${e.requesterId}, t.notification->>'Destination', 'mkev-' || event.id, ${e.eventType},
+        json_build_object('EventDocId', 'mkev-' || event.id, 'SourceAccount', ${e.requesterId}::text, 'CustomerId', ${e.requesterId}::text,
+          'EventDocVersion', t.notification->>'Version', 'Events', json_build_array(${JSON.stringify(entry)}::json))::text
+      FROM event JOIN mk_hit_type t ON t.id = ${e.hitTypeId ?? null}
+      WHERE t."notificationActive" AND t.notification->>'Transport' = ${HTTP_TRANSPORT} AND t.notification->'EventTypes' @> to_jsonb(${e.eventType}::text))
+    ${announcement(e)}`;
 }
 
 /** Calls `listener` for each event announced by any process on this database, once its transaction committed. */
