@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import type { EnvironmentName } from "@/lib/scope";
 
 /** Changes arriving together (several HITs of a burst) refetch once. */
@@ -20,14 +20,21 @@ const WORK_QUERY_KEYS = [["review-queue"], ["assignment-review"], ["top-up"]];
  * router.refresh(), which keeps client state too. AWS connections push nothing: their pages
  * keep the background sync's pace and show when they were last synced.
  */
-export function LiveUpdates({ teamId, environment }: { teamId: string; environment: EnvironmentName }) {
+export function LiveUpdates({ teamId, environment, renderedAt }: { teamId: string; environment: EnvironmentName; renderedAt: number }) {
   const client = useQueryClient();
   const router = useRouter();
+  // The latest render's reading; a re-render (router.refresh) must not reopen the stream.
+  const reading = useRef(renderedAt);
+  useEffect(() => {
+    reading.current = renderedAt;
+  });
 
   useEffect(() => {
     let source: EventSource | undefined;
     let reopen: number | undefined;
     let gathering: number | undefined;
+    // What the page shows was read at this time (server clock); each change event moves it on.
+    let seen = reading.current;
     const refetch = () => {
       gathering = undefined;
       for (const queryKey of WORK_QUERY_KEYS) void client.invalidateQueries({ queryKey });
@@ -35,8 +42,9 @@ export function LiveUpdates({ teamId, environment }: { teamId: string; environme
       if (!window.location.pathname.startsWith("/review")) router.refresh();
     };
     const open = () => {
-      source = new EventSource("/api/live");
-      source.addEventListener("change", () => {
+      source = new EventSource(`/api/live?since=${seen}`);
+      source.addEventListener("change", (event) => {
+        seen = Number(event.lastEventId) || seen;
         gathering ??= window.setTimeout(refetch, GATHER_MS);
       });
       // EventSource reconnects by itself after a dropped connection; after a refused one it gives up.

@@ -8,15 +8,40 @@ const HEARTBEAT_MS = 25_000;
 /** How long a browser waits before reconnecting a dropped stream. */
 const RETRY_MS = 3_000;
 
+/** Clocks of instances sharing a database differ a little: a change this close to a page's reading may be missing from it. */
+const CLOCK_MARGIN_MS = 2_000;
+
 /** What a page is told: the change, minus whose it is (the stream is the team's already). */
 export type LiveMessage = Omit<LiveChange, "teamId" | "environment">;
 
+const scopeKey = (s: { teamId: string; environment: string }) => `${s.teamId}:${s.environment}`;
+
+/** When this process began hearing changes, and when it last heard one for each team and environment. */
+let heard: { since: number; last: Map<string, number> } | undefined;
+
+/**
+ * Whether the scope's cache may have changed after `since` (ms, when the page read what it
+ * shows, or the stream's last event) unheard by that page: a change between a page's render
+ * and its stream opening would otherwise show only at the next poll.
+ */
+function changedSince(scope: Scope, since: number): boolean {
+  if (!heard) {
+    const state = { since: Date.now(), last: new Map<string, number>() };
+    onLiveChange((change) => state.last.set(scopeKey(change), Date.now()));
+    heard = state;
+  }
+  // Before this process listened it cannot tell: say it may have.
+  return heard.since > since - CLOCK_MARGIN_MS || (heard.last.get(scopeKey(scope)) ?? 0) > since - CLOCK_MARGIN_MS;
+}
+
 /**
  * A server-sent event stream of one team's changes in one environment: an `event: change` per
- * change published by any instance. It holds no database connection (the process's one listener
- * feeds every stream) and ends when the browser goes away or the server stops.
+ * change published by any instance, its id the time it was sent. It holds no database connection
+ * (the process's one listener feeds every stream) and ends when the browser goes away or the
+ * server stops. `since` (the page's reading, or the Last-Event-ID of a reconnecting stream):
+ * when the cache may have changed after it, the stream starts with a change.
  */
-export function liveStream(scope: Scope, requestSignal: AbortSignal): Response {
+export function liveStream(scope: Scope, requestSignal: AbortSignal, since?: number): Response {
   const encoder = new TextEncoder();
   let end = () => {};
   const stream = new ReadableStream<Uint8Array>({
@@ -25,10 +50,10 @@ export function liveStream(scope: Scope, requestSignal: AbortSignal): Response {
       const send = (text: string) => {
         if (open) controller.enqueue(encoder.encode(text));
       };
+      const sendChange = (message: LiveMessage) => send(`id: ${Date.now()}\nevent: change\ndata: ${JSON.stringify(message)}\n\n`);
       const unsubscribe = onLiveChange((change) => {
         if (change.teamId !== scope.teamId || change.environment !== scope.environment) return;
-        const message: LiveMessage = { hitIds: change.hitIds, qualificationRequests: change.qualificationRequests };
-        send(`event: change\ndata: ${JSON.stringify(message)}\n\n`);
+        sendChange({ hitIds: change.hitIds, qualificationRequests: change.qualificationRequests });
       });
       const heartbeat = setInterval(() => send(": heartbeat\n\n"), HEARTBEAT_MS);
       end = () => {
@@ -48,6 +73,8 @@ export function liveStream(scope: Scope, requestSignal: AbortSignal): Response {
       shutdownSignal().addEventListener("abort", close, { once: true });
       if (requestSignal.aborted || shutdownSignal().aborted) return close();
       send(`retry: ${RETRY_MS}\n: connected\n\n`);
+      // Names no HITs: the page refetches all it shows.
+      if (since !== undefined && changedSince(scope, since)) sendChange({ hitIds: [], qualificationRequests: true });
     },
     cancel() {
       end();
