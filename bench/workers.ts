@@ -33,8 +33,8 @@ await db.$executeRaw`
     now() - interval '60 days', now() + interval '1 day', now()
   FROM generate_series(1, ${HITS}) g`;
 await db.$executeRaw`
-  INSERT INTO "CachedAssignment" ("teamId", "environment", "assignmentId", "hitId", "workerId", "status", "acceptTime", "submitTime", "approvalTime", "rejectionTime", "syncedAt")
-  SELECT ${teamId}, 'sandbox', 'A' || lpad(g::text, 29, '0'), 'H' || lpad((1 + g % ${HITS})::text, 29, '0'),
+  INSERT INTO "CachedAssignment" ("teamId", "environment", "assignmentId", "hitId", "hitTypeId", "workerId", "status", "acceptTime", "submitTime", "approvalTime", "rejectionTime", "syncedAt")
+  SELECT ${teamId}, 'sandbox', 'A' || lpad(g::text, 29, '0'), 'H' || lpad((1 + g % ${HITS})::text, 29, '0'), 'T1',
     'A' || upper(lpad(to_hex(1 + (g::bigint * 7919) % ${WORKERS}), 13, '0')),
     CASE WHEN g % 10 = 0 THEN 'Rejected' WHEN g % 10 = 1 THEN 'Submitted' ELSE 'Approved' END,
     t, t + ((30 + g % 600) || ' seconds')::interval,

@@ -104,6 +104,7 @@ async function seedActivity(teamId: string) {
           ...scope,
           assignmentId: `E2EA${n++}${randomBytes(4).toString("hex")}`,
           hitId,
+          hitTypeId: "T",
           workerId: `W${i % 40}`,
           status,
           submitTime: new Date(submit),

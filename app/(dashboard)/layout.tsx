@@ -6,6 +6,7 @@ import { AppShell } from "@/components/shell/app-shell";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { currentTeamContext, currentUser } from "@/lib/auth/session";
 import { noteTeamActivityInBackground } from "@/lib/sync/note-team-activity";
+import { syncStatusReading } from "@/lib/sync/sync-team";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const ctx = await currentTeamContext();
@@ -18,9 +19,10 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     );
   }
   noteTeamActivityInBackground(ctx.team.id, ctx.environment);
+  const status = await syncStatusReading(ctx.team.id, ctx.environment);
   return (
-    <AppShell user={{ email: ctx.user.email, name: ctx.user.name }} team={{ id: ctx.team.id, name: ctx.team.name }} role={ctx.role} teams={ctx.teams} environment={ctx.environment}>
-      <LiveUpdates teamId={ctx.team.id} environment={ctx.environment} />
+    <AppShell user={{ email: ctx.user.email, name: ctx.user.name }} team={{ id: ctx.team.id, name: ctx.team.name }} role={ctx.role} teams={ctx.teams} environment={ctx.environment} syncStatus={status}>
+      <LiveUpdates teamId={ctx.team.id} environment={ctx.environment} renderedAt={status.readAt} />
       {children}
     </AppShell>
   );

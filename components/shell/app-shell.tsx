@@ -9,6 +9,7 @@ import { TeamSwitch } from "@/components/shell/team-switch";
 import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import type { TeamSummary } from "@/lib/auth/session";
 import type { EnvironmentName } from "@/lib/scope";
+import type { SyncStatus as SyncStatusReading } from "@/lib/sync/sync-team";
 
 export function AppShell(props: {
   user: { email: string; name: string | null };
@@ -16,6 +17,8 @@ export function AppShell(props: {
   role: Role;
   teams: TeamSummary[];
   environment: EnvironmentName;
+  /** The sync status as the layout read it, the header's first reading. */
+  syncStatus: { status: SyncStatusReading; readAt: number };
   children: ReactNode;
 }) {
   const production = props.environment === "production";
@@ -31,7 +34,7 @@ export function AppShell(props: {
           <Logo />
           <TeamSwitch teams={props.teams} activeTeamId={props.team.id} />
           <div className="ml-auto flex items-center gap-4">
-            <SyncStatus environment={props.environment} />
+            <SyncStatus environment={props.environment} initial={props.syncStatus} />
             <EnvironmentSwitch environment={props.environment} />
             <div className="hidden text-right text-xs leading-tight sm:block">
               <div className="font-medium text-slate-800">{props.user.name ?? props.user.email}</div>

@@ -15,8 +15,8 @@ const PART_LABELS: Record<keyof Status["parts"], string> = {
 };
 
 /** "Synced 12 s ago · Sync now" in the header; hover for when each part was last copied. */
-export function SyncStatus({ environment }: { environment: string }) {
-  const status = useSyncStatus(environment);
+export function SyncStatus({ environment, initial }: { environment: string; initial: { status: Status; readAt: number } }) {
+  const status = useSyncStatus(environment, initial);
   const syncNow = useSyncNow(environment);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {

@@ -7,11 +7,16 @@ import type { SyncStatus } from "@/lib/sync/sync-team";
 
 const KEY = ["sync-status"] as const;
 
-/** When the cache was last filled from the marketplace; polled, faster while a sync runs. */
-export function useSyncStatus(environment: string) {
+/**
+ * When the cache was last filled from the marketplace; polled, faster while a sync runs. The
+ * layout renders the first reading (`initial`, read at `readAt`), so a page load asks for none.
+ */
+export function useSyncStatus(environment: string, initial?: { status: SyncStatus; readAt: number }) {
   return useQuery({
     queryKey: [...KEY, environment],
     queryFn: () => apiFetch<SyncStatus>("/api/sync"),
+    initialData: initial?.status,
+    initialDataUpdatedAt: initial?.readAt,
     refetchInterval: (query) => (query.state.data?.running ? 2_000 : 15_000),
   });
 }

@@ -7,14 +7,14 @@ import { db } from "@/lib/db";
  */
 export async function seedCachedAssignment(teamId: string): Promise<{ hitId: string; assignmentId: string; workerId: string }> {
   const id = () => randomBytes(15).toString("hex").toUpperCase();
-  const [hitId, assignmentId, workerId] = [id(), id(), `A${id().slice(0, 13)}`];
+  const [hitId, hitTypeId, assignmentId, workerId] = [id(), id(), id(), `A${id().slice(0, 13)}`];
   const now = new Date();
   await db.cachedHit.create({
     data: {
       teamId,
       environment: "sandbox",
       hitId,
-      hitTypeId: id(),
+      hitTypeId,
       title: "Seeded HIT",
       description: "Seeded",
       rewardCents: 5,
@@ -35,6 +35,7 @@ export async function seedCachedAssignment(teamId: string): Promise<{ hitId: str
       environment: "sandbox",
       assignmentId,
       hitId,
+      hitTypeId,
       workerId,
       status: "Submitted",
       acceptTime: now,

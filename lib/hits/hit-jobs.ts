@@ -11,6 +11,12 @@ export interface RecentHitJob {
 }
 
 /** Bulk HIT actions of this team and environment, newest first, for the jobs panel (each shows its own progress). */
+/** The recent jobs with when they were read, for the page to hand its client as the first reading. */
+export async function hitJobsReading(scope: Scope): Promise<{ jobs: RecentHitJob[]; readAt: number }> {
+  const readAt = Date.now();
+  return { jobs: await listHitJobs(scope), readAt };
+}
+
 export async function listHitJobs(scope: Scope, take = 5): Promise<RecentHitJob[]> {
   const jobs = await db.job.findMany({
     where: { teamId: scope.teamId, environment: scope.environment, kind: HIT_ACTION_JOB },

@@ -62,6 +62,13 @@ function cursorOf(sort: HitListQuery["sort"], row: HitRow): HitCursor {
 }
 
 type HitRow = Omit<HitListItem, "createdAt" | "expiresAt" | "forgotten"> & { createdAt: Date; expiresAt: Date; forgottenAt: Date | null };
+/** A row of the page's statement: a HIT, or nulls when the page is empty. */
+type PageRow = HitRow | { [K in keyof HitRow]: null };
+interface Counted {
+  total: number;
+  near: number;
+  hitsSyncedAt: Date | null;
+}
 
 export interface HitPage {
   items: HitListItem[];
@@ -96,52 +103,67 @@ export async function listHits(scope: Scope, query: HitListQuery): Promise<HitPa
   const order = readDescending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const beyond = at ? (readDescending ? Prisma.sql`AND ${key} < ${at}` : Prisma.sql`AND ${key} > ${at}`) : Prisma.empty;
 
-  const readRows = (condition: Prisma.Sql, sqlOrder: Prisma.Sql) => db.$queryRaw<HitRow[]>`
-    SELECT h."hitId", h."hitTypeId", h.title, h."rewardCents", h."maxAssignments", h.status, h."assignmentsPending", h."assignmentsAvailable",
-      h."assignmentsCompleted", h."createdAt", h."expiresAt", h."requesterAnnotation", h."forgottenAt", b.id AS "batchId", b.name AS "batchName",
-      (SELECT count(*)::int FROM "CachedAssignment" a
-        WHERE a."teamId" = h."teamId" AND a.environment = h.environment AND a.status = 'Submitted' AND a."hitId" = h."hitId") AS "assignmentsSubmitted"
-    FROM (
-      SELECT * FROM "CachedHit" h WHERE ${where} ${condition}
-      ORDER BY ${column} ${sqlOrder}, h."hitId" ${sqlOrder}
-      LIMIT ${HIT_PAGE_SIZE + 1}
-    ) h
-    LEFT JOIN LATERAL (SELECT b.id, b.name FROM "BatchHit" bh JOIN "Batch" b ON b.id = bh."batchId"
-      WHERE bh."hitId" = h."hitId" AND b."teamId" = h."teamId" AND b.environment = h.environment LIMIT 1) b ON true
-    ORDER BY ${column} ${sqlOrder}, h."hitId" ${sqlOrder}`;
   // Rows on the list's near side of the cursor, in the same bounded scan as the count: where the page starts.
   const nearSide = at ? (descending === (mode === "after") ? Prisma.sql`${key} >= ${at}` : Prisma.sql`${key} <= ${at}`) : Prisma.sql`false`;
-  const [read, counted, sync] = await Promise.all([
-    readRows(beyond, order),
-    db.$queryRaw<{ total: number; near: number }[]>`
+  /**
+   * One statement: the page's rows (with their batch and submitted work), the bounded count and
+   * the sync time. Always one row, with the HIT's columns null when the page is empty.
+   */
+  const readPage = (condition: Prisma.Sql, sqlOrder: Prisma.Sql) => db.$queryRaw<(PageRow & Counted)[]>`
+    WITH page AS (
+      SELECT h."hitId", h."hitTypeId", h.title, h."rewardCents", h."maxAssignments", h.status, h."assignmentsPending", h."assignmentsAvailable",
+        h."assignmentsCompleted", h."createdAt", h."expiresAt", h."requesterAnnotation", h."forgottenAt", b.id AS "batchId", b.name AS "batchName",
+        (SELECT count(*)::int FROM "CachedAssignment" a
+          WHERE a."teamId" = h."teamId" AND a.environment = h.environment AND a.status = 'Submitted' AND a."hitId" = h."hitId") AS "assignmentsSubmitted"
+      FROM (
+        SELECT * FROM "CachedHit" h WHERE ${where} ${condition}
+        ORDER BY ${column} ${sqlOrder}, h."hitId" ${sqlOrder}
+        LIMIT ${HIT_PAGE_SIZE + 1}
+      ) h
+      LEFT JOIN LATERAL (SELECT b.id, b.name FROM "BatchHit" bh JOIN "Batch" b ON b.id = bh."batchId"
+        WHERE bh."hitId" = h."hitId" AND b."teamId" = h."teamId" AND b.environment = h.environment LIMIT 1) b ON true
+    ),
+    counted AS (
       SELECT count(*)::int AS total, count(*) FILTER (WHERE ${nearSide})::int AS near
-      FROM (SELECT ${at ? Prisma.sql`${column}, h."hitId"` : Prisma.sql`1`} FROM "CachedHit" h WHERE ${where} LIMIT ${HIT_COUNT_CAP + 1}) h`,
-    db.syncState.findUnique({ where: { teamId_environment: { teamId: scope.teamId, environment: scope.environment } }, select: { hitsSyncedAt: true } }),
-  ]);
-  let rows = read;
+      FROM (SELECT ${at ? Prisma.sql`${column}, h."hitId"` : Prisma.sql`1`} FROM "CachedHit" h WHERE ${where} LIMIT ${HIT_COUNT_CAP + 1}) h
+    )
+    SELECT c.total, c.near, s."hitsSyncedAt", h.*
+    FROM counted c
+    LEFT JOIN "SyncState" s ON s."teamId" = ${scope.teamId} AND s.environment = ${scope.environment}::"Environment"
+    LEFT JOIN page h ON true
+    ORDER BY ${column} ${sqlOrder}, h."hitId" ${sqlOrder}`;
+  const read = await readPage(beyond, order);
+  const counted = read[0]!;
+  const rowsOf = (result: (PageRow & Counted)[]) => result.filter((r): r is HitRow & Counted => r.hitId !== null);
+  let rows = rowsOf(read);
   let shown = mode;
   // Walking back reached the start with less than a page: show the first page instead.
   if (mode === "before" && rows.length < HIT_PAGE_SIZE) {
-    rows = await readRows(Prisma.empty, descending ? Prisma.sql`DESC` : Prisma.sql`ASC`);
+    rows = rowsOf(await readPage(Prisma.empty, descending ? Prisma.sql`DESC` : Prisma.sql`ASC`));
     shown = "first";
   }
   const more = rows.length > HIT_PAGE_SIZE;
   const page = rows.slice(0, HIT_PAGE_SIZE);
   if (shown === "before" || shown === "last") page.reverse();
-  const total = Math.min(counted[0]?.total ?? 0, HIT_COUNT_CAP);
-  const totalCapped = (counted[0]?.total ?? 0) > HIT_COUNT_CAP;
-  const near = counted[0]?.near ?? 0;
+  const total = Math.min(counted.total, HIT_COUNT_CAP);
+  const totalCapped = counted.total > HIT_COUNT_CAP;
+  const near = counted.near;
   const start = shown === "first" ? 0 : totalCapped ? null : shown === "after" ? near : Math.max(0, total - (shown === "before" ? near : 0) - page.length);
   const hasPrevious = shown === "after" ? start !== 0 : shown === "first" ? false : more;
   const hasNext = shown === "first" || shown === "after" ? more : shown === "before";
   return {
-    items: page.map(({ forgottenAt, createdAt, expiresAt, ...r }) => ({ ...r, createdAt: createdAt.toISOString(), expiresAt: expiresAt.toISOString(), forgotten: !!forgottenAt })),
+    items: page.map(({ forgottenAt, createdAt, expiresAt, total: _total, near: _near, hitsSyncedAt: _synced, ...r }) => ({
+      ...r,
+      createdAt: createdAt.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+      forgotten: !!forgottenAt,
+    })),
     total,
     totalCapped,
     start,
     previous: hasPrevious && page[0] ? cursorOf(query.sort, page[0]) : null,
     next: hasNext && page.at(-1) ? cursorOf(query.sort, page.at(-1)!) : null,
-    syncedAt: sync?.hitsSyncedAt?.toISOString() ?? null,
+    syncedAt: counted.hitsSyncedAt?.toISOString() ?? null,
   };
 }
 
@@ -157,11 +179,13 @@ export async function matchingHitIds(scope: Scope, filter: HitFilter, limit = 50
   return rows.map((r) => r.hitId);
 }
 
-/** The team's batches and projects for the filter menus, newest first. */
-export async function hitFilterOptions(scope: Scope) {
-  const [batches, projects] = await Promise.all([
-    db.batch.findMany({ where: { teamId: scope.teamId, environment: scope.environment }, orderBy: { createdAt: "desc" }, take: 200, select: { id: true, name: true } }),
-    db.project.findMany({ where: { teamId: scope.teamId }, orderBy: { updatedAt: "desc" }, take: 200, select: { id: true, name: true } }),
-  ]);
-  return { batches, projects };
+/** The team's batches and projects for the filter menus, newest first (one statement). */
+export async function hitFilterOptions(scope: Scope): Promise<{ batches: { id: string; name: string }[]; projects: { id: string; name: string }[] }> {
+  const [options] = await db.$queryRaw<{ batches: { id: string; name: string }[]; projects: { id: string; name: string }[] }[]>`
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object('id', b.id, 'name', b.name) ORDER BY b."createdAt" DESC), '[]'::json)
+        FROM (SELECT id, name, "createdAt" FROM "Batch" WHERE "teamId" = ${scope.teamId} AND environment = ${scope.environment}::"Environment" ORDER BY "createdAt" DESC LIMIT 200) b) AS batches,
+      (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.name) ORDER BY p."updatedAt" DESC), '[]'::json)
+        FROM (SELECT id, name, "updatedAt" FROM "Project" WHERE "teamId" = ${scope.teamId} ORDER BY "updatedAt" DESC LIMIT 200) p) AS projects`;
+  return options!;
 }

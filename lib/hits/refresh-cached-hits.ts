@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { MturkError } from "@/lib/mturk/errors";
 import { sendMturkPaced } from "@/lib/mturk/send-paced";
 import type { Scope } from "@/lib/scope";
-import { hitRow, newHitRow } from "@/lib/sync/sync-account";
+import { assignmentsFollowHitType, hitRow, newHitRow } from "@/lib/sync/sync-account";
 import { hitEvents } from "@/lib/webhooks/mturk-events";
 import { webhookDeliveryWrites } from "@/lib/webhooks/webhook-event";
 
@@ -37,6 +37,7 @@ export async function refreshCachedHits(scope: Scope, hitIds: string[], known?: 
         create: { teamId: scope.teamId, environment: scope.environment, hitId, ...newHitRow(hit, now) },
         update: { ...row, assignmentsSyncedAt: null },
       }),
+      ...(before && before.hitTypeId !== row.hitTypeId ? [assignmentsFollowHitType(scope, hitId, row.hitTypeId)] : []),
       // An action that expires a HIT early is the HIT's expiration: the next sync sees nothing change.
       ...(await webhookDeliveryWrites(scope, hitEvents(hitId, before, row, now))),
     ]);

@@ -35,11 +35,13 @@ export interface QueuePage {
 
 export const COUNT_CAP = 1_000;
 
-/** The WHERE clause for submitted assignments matching a filter; shared by the queue and bulk actions. */
+/**
+ * The WHERE clause (on the assignment alone, alias `a`) for submitted assignments matching a
+ * filter, but for its HIT filter, which `queueLanes` resolves to HIT types.
+ */
 export function queueConditions(scope: Scope, filter: QueueFilter, now = new Date()): Prisma.Sql[] {
   const where: Prisma.Sql[] = [Prisma.sql`a."teamId" = ${scope.teamId}`, Prisma.sql`a.environment = ${scope.environment}::"Environment"`, Prisma.sql`a.status = 'Submitted'`];
   if (filter.hitId) where.push(Prisma.sql`a."hitId" = ${filter.hitId}`);
-  if (filter.hit) where.push(Prisma.sql`(h."hitTypeId" = ${filter.hit} OR h.title ILIKE ${likePattern(filter.hit)})`);
   if (filter.workerId) where.push(Prisma.sql`a."workerId" = ${filter.workerId}`);
   if (filter.olderThanHours !== undefined) where.push(Prisma.sql`a."submitTime" <= ${new Date(now.getTime() - filter.olderThanHours * 3_600_000)}`);
   if (filter.dueWithinHours !== undefined) where.push(Prisma.sql`a."autoApprovalTime" <= ${new Date(now.getTime() + filter.dueWithinHours * 3_600_000)}`);
@@ -50,15 +52,58 @@ export function queueConditions(scope: Scope, filter: QueueFilter, now = new Dat
   return where;
 }
 
-const FROM = Prisma.sql`FROM "CachedAssignment" a JOIN "CachedHit" h ON h."teamId" = a."teamId" AND h.environment = a.environment AND h."hitId" = a."hitId"`;
+/** Up to this many HIT types, each is read as its own index range (see queueLanes). */
+const LANE_TYPES = 16;
+
+/**
+ * The filter as one or more condition lists whose rows together are the queue. The HIT filter
+ * (a HIT type id, or words of a title: a title is its HIT type's) becomes the matching types,
+ * each type a lane with `hitTypeId = …`: an index range in the queue's order, however late in
+ * submit order that type's work sits. No lane when nothing matches.
+ */
+async function queueLanes(scope: Scope, filter: QueueFilter): Promise<Prisma.Sql[][]> {
+  const where = queueConditions(scope, filter);
+  if (!filter.hit) return [where];
+  // The team's HIT types, one index probe each (a skip scan) rather than a read of every HIT.
+  const types = await db.$queryRaw<{ hitTypeId: string }[]>`
+    WITH RECURSIVE type AS (
+      (SELECT "hitTypeId", title FROM "CachedHit" WHERE "teamId" = ${scope.teamId} AND environment = ${scope.environment}::"Environment" ORDER BY "hitTypeId" LIMIT 1)
+      UNION ALL
+      SELECT next."hitTypeId", next.title FROM type, LATERAL (
+        SELECT "hitTypeId", title FROM "CachedHit"
+        WHERE "teamId" = ${scope.teamId} AND environment = ${scope.environment}::"Environment" AND "hitTypeId" > type."hitTypeId"
+        ORDER BY "hitTypeId" LIMIT 1) next
+    )
+    SELECT "hitTypeId" FROM type WHERE "hitTypeId" = ${filter.hit} OR title ILIKE ${likePattern(filter.hit)}`;
+  const ids = types.map((t) => t.hitTypeId);
+  if (ids.length > LANE_TYPES) return [[...where, Prisma.sql`a."hitTypeId" = ANY(${ids})`]];
+  return ids.map((id) => [...where, Prisma.sql`a."hitTypeId" = ${id}`]);
+}
+
+/** The lanes' rows (`columns` of alias `a`), each lane its first `limit` in `order`: one index range each. */
+const laneUnion = (lanes: Prisma.Sql[][], columns: Prisma.Sql, limit: number, order?: Prisma.Sql) =>
+  Prisma.join(
+    lanes.map((where) => Prisma.sql`(SELECT ${columns} FROM "CachedAssignment" a WHERE ${Prisma.join(where, " AND ")} ${order ? Prisma.sql`ORDER BY ${order}` : Prisma.empty} LIMIT ${limit})`),
+    " UNION ALL ",
+  );
+
+const ORDER = Prisma.sql`a."submitTime", a."assignmentId"`;
 
 /** The ids of every submitted assignment matching a filter, oldest first (bulk actions). */
 export async function matchingAssignmentIds(scope: Scope, filter: QueueFilter, limit = 10_000): Promise<string[]> {
+  const lanes = await queueLanes(scope, filter);
+  if (lanes.length === 0) return [];
   const rows = await db.$queryRaw<{ assignmentId: string }[]>`
-    SELECT a."assignmentId" ${FROM} WHERE ${Prisma.join(queueConditions(scope, filter), " AND ")}
-    ORDER BY a."submitTime", a."assignmentId" LIMIT ${limit + 1}`;
+    SELECT a."assignmentId" FROM (${laneUnion(lanes, Prisma.sql`a."assignmentId", a."submitTime"`, limit + 1, ORDER)}) a
+    ORDER BY ${ORDER} LIMIT ${limit + 1}`;
   if (rows.length > limit) throw new Invalid(`More than ${limit.toLocaleString("en-US")} assignments match; narrow the filter`);
   return rows.map((r) => r.assignmentId);
+}
+
+/** The first page of a filter with when it was read, for a page to hand its client as the first reading. */
+export async function reviewQueueReading(scope: Scope, filter: QueueFilter, limit: number): Promise<{ filter: QueueFilter; page: QueuePage; readAt: number }> {
+  const readAt = Date.now();
+  return { filter, page: await listReviewQueue(scope, filter, { limit }), readAt };
 }
 
 type Cursor = [group: string, submitTime: string, assignmentId: string];
@@ -81,16 +126,21 @@ const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c), "utf8").toStr
  * (group, submit time, id), so each page is an index range scan however deep it is.
  */
 export async function listReviewQueue(scope: Scope, filter: QueueFilter, page: { cursor?: string; limit: number }): Promise<QueuePage> {
-  const where = queueConditions(scope, filter);
   const group = filter.group === "hit" ? Prisma.sql`a."hitId"` : filter.group === "worker" ? Prisma.sql`a."workerId"` : null;
   const order = group ? Prisma.sql`${group}, a."submitTime", a."assignmentId"` : Prisma.sql`a."submitTime", a."assignmentId"`;
   const after = decodeCursor(page.cursor);
-  const pageWhere = !after
-    ? where
+  const pastCursor = !after
+    ? []
     : group
-      ? [...where, Prisma.sql`(${group}, a."submitTime", a."assignmentId") > (${after[0]}, ${new Date(after[1])}, ${after[2]})`]
-      : [...where, Prisma.sql`(a."submitTime", a."assignmentId") > (${new Date(after[1])}, ${after[2]})`];
-  const [rows, counted, sync] = await Promise.all([
+      ? [Prisma.sql`(${group}, a."submitTime", a."assignmentId") > (${after[0]}, ${new Date(after[1])}, ${after[2]})`]
+      : [Prisma.sql`(a."submitTime", a."assignmentId") > (${new Date(after[1])}, ${after[2]})`];
+  const [lanes, sync] = await Promise.all([
+    queueLanes(scope, filter),
+    db.syncState.findUnique({ where: { teamId_environment: { teamId: scope.teamId, environment: scope.environment } }, select: { hitsSyncedAt: true } }),
+  ]);
+  const syncedAt = sync?.hitsSyncedAt?.toISOString() ?? null;
+  if (lanes.length === 0) return { items: [], nextCursor: null, total: after ? null : 0, totalCapped: false, syncedAt };
+  const [rows, counted] = await Promise.all([
     db.$queryRaw<
       {
         assignmentId: string;
@@ -115,19 +165,21 @@ export async function listReviewQueue(scope: Scope, filter: QueueFilter, page: {
       SELECT a."assignmentId", a."hitId", h."hitTypeId", h.title, a."workerId", h."rewardCents", a."acceptTime", a."submitTime",
         a."autoApprovalTime", a.answers, h."requesterAnnotation", ${group ?? Prisma.sql`''`} AS "groupKey",
         d.id AS "decisionId", d.action AS "decisionAction", d.status AS "decisionStatus", d."notBefore" AS "decisionNotBefore", d."decidedByEmail"
-      ${FROM}
+      FROM (${laneUnion(
+        lanes.map((where) => [...where, ...pastCursor]),
+        Prisma.sql`a."teamId", a.environment, a."assignmentId", a."hitId", a."workerId", a."acceptTime", a."submitTime", a."autoApprovalTime", a.answers`,
+        page.limit + 1,
+        order,
+      )}) a
+      JOIN "CachedHit" h ON h."teamId" = a."teamId" AND h.environment = a.environment AND h."hitId" = a."hitId"
       LEFT JOIN "ReviewDecision" d ON d."teamId" = a."teamId" AND d.environment = a.environment AND d."assignmentId" = a."assignmentId" AND d.slot = 'decide'
-      WHERE ${Prisma.join(pageWhere, " AND ")}
       ORDER BY ${order}
       LIMIT ${page.limit + 1}`,
     // Counted on the first page only, and up to a cap: an exact count of a 100,000-row queue
     // costs more than the page itself. Later pages keep the first page's count.
     after
       ? Promise.resolve(null)
-      : db.$queryRaw<
-          { count: bigint }[]
-        >`SELECT count(*) AS count FROM (SELECT 1 ${filter.hit ? FROM : Prisma.sql`FROM "CachedAssignment" a`} WHERE ${Prisma.join(where, " AND ")} LIMIT ${COUNT_CAP + 1}) t`,
-    db.syncState.findUnique({ where: { teamId_environment: { teamId: scope.teamId, environment: scope.environment } }, select: { hitsSyncedAt: true } }),
+      : db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM (SELECT 1 FROM (${laneUnion(lanes, Prisma.sql`1 AS one`, COUNT_CAP + 1)}) u LIMIT ${COUNT_CAP + 1}) t`,
   ]);
   const more = rows.length > page.limit;
   const shown = more ? rows.slice(0, page.limit) : rows;
@@ -151,6 +203,6 @@ export async function listReviewQueue(scope: Scope, filter: QueueFilter, page: {
     nextCursor: more && last ? encodeCursor([last.groupKey, last.submitTime.toISOString(), last.assignmentId]) : null,
     total: counted ? Math.min(COUNT_CAP, Number(counted[0]?.count ?? 0)) : null,
     totalCapped: counted ? Number(counted[0]?.count ?? 0) > COUNT_CAP : false,
-    syncedAt: sync?.hitsSyncedAt?.toISOString() ?? null,
+    syncedAt,
   };
 }

@@ -33,9 +33,12 @@ export const QueueFilter = z.object({
 });
 export type QueueFilter = z.infer<typeof QueueFilter>;
 
+/** Assignments per page of the review queue, as the client asks for them (no `limit` given). */
+export const QUEUE_PAGE_SIZE = 50;
+
 export const QueuePageInput = QueueFilter.extend({
   cursor: z.string().max(500).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: z.coerce.number().int().min(1).max(200).default(QUEUE_PAGE_SIZE),
 });
 
 /** The assignments to act on: listed, or every submitted one matching a filter. */

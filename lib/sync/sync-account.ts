@@ -101,9 +101,18 @@ function answersOf(xml: string | undefined): Prisma.InputJsonValue | undefined {
 
 const time = (d: Date | null | undefined) => d?.getTime() ?? null;
 
+/**
+ * The write that moves a HIT's cached assignments to the HIT type it now has (UpdateHITTypeOfHIT):
+ * the review queue filters assignments by their own copy of it. Nothing when none differ.
+ */
+export const assignmentsFollowHitType = (scope: { teamId: string; environment: EnvironmentName }, hitId: string, hitTypeId: string) =>
+  db.cachedAssignment.updateMany({ where: { teamId: scope.teamId, environment: scope.environment, hitId, hitTypeId: { not: hitTypeId } }, data: { hitTypeId } });
+
 /** One HIT's assignments and bonus payments as read from the marketplace, for storeHitsWork. */
 export interface HitWork {
   hitId: string;
+  /** Its HIT type, stored with each assignment: the review queue filters by type without a join. */
+  hitTypeId: string;
   /** False for a HIT never fetched before, which cannot have cached assignments. */
   known: boolean;
   /** The HIT's counters (see `counters`) as read before its assignments were listed. */
@@ -149,6 +158,7 @@ export async function storeHitsWork(ctx: SyncContext, works: readonly HitWork[])
     syncedAt: now,
   });
   const rows = works.flatMap((w) => w.rows.map((a) => ({ hitId: w.hitId, a })));
+  const typeOf = new Map(works.map((w) => [w.hitId, w.hitTypeId]));
   const fresh = rows.filter(({ a }) => !existing.has(a.AssignmentId!));
   const changed = rows.filter(({ a }) => {
     const b = existing.get(a.AssignmentId!);
@@ -167,8 +177,19 @@ export async function storeHitsWork(ctx: SyncContext, works: readonly HitWork[])
   const bonuses = works.flatMap((w) => w.bonuses);
   const events = [...fresh, ...changed].flatMap(({ hitId, a }) => assignmentEvents(hitId, a, existing.get(a.AssignmentId!), now));
   await db.$transaction([
-    ...(await webhookDeliveryWrites(ctx, events, (sent) => withHitTypes(ctx, sent))),
-    ...(fresh.length ? [db.cachedAssignment.createMany({ data: fresh.map(({ hitId, a }) => ({ teamId, environment, assignmentId: a.AssignmentId!, ...data(hitId, a) })), skipDuplicates: true })] : []),
+    // MTurk's events name the HIT type; assignments do not carry it, their HITs do.
+    ...(await webhookDeliveryWrites(
+      ctx,
+      events.map((e) => ({ ...e, data: { ...e.data, HITTypeId: typeOf.get(String(e.data.HITId)) ?? null } })),
+    )),
+    ...(fresh.length
+      ? [
+          db.cachedAssignment.createMany({
+            data: fresh.map(({ hitId, a }) => ({ teamId, environment, assignmentId: a.AssignmentId!, hitTypeId: typeOf.get(hitId)!, ...data(hitId, a) })),
+            skipDuplicates: true,
+          }),
+        ]
+      : []),
     ...changed.map(({ hitId, a }) => db.cachedAssignment.update({ where: { teamId_environment_assignmentId: { teamId, environment, assignmentId: a.AssignmentId! } }, data: data(hitId, a) })),
     ...(bonuses.length ? [db.cachedBonusPayment.createMany({ data: bonuses, skipDuplicates: true })] : []),
     db.$executeRaw`
@@ -179,22 +200,12 @@ export async function storeHitsWork(ctx: SyncContext, works: readonly HitWork[])
   ]);
 }
 
-/** MTurk's events name the HIT type; assignments do not carry it, their cached HITs do. */
-async function withHitTypes(ctx: SyncContext, events: WebhookEvent[]): Promise<WebhookEvent[]> {
-  const hits = await db.cachedHit.findMany({
-    where: { teamId: ctx.teamId, environment: ctx.environment, hitId: { in: [...new Set(events.map((e) => String(e.data.HITId)))] } },
-    select: { hitId: true, hitTypeId: true },
-  });
-  const typeOf = new Map(hits.map((h) => [h.hitId, h.hitTypeId]));
-  return events.map((e) => ({ ...e, data: { ...e.data, HITTypeId: typeOf.get(String(e.data.HITId)) ?? null } }));
-}
-
 /** ListHITs page by page; returns the HITs whose assignments need fetching. */
-async function syncHits(ctx: SyncContext, result: SyncResult, force: boolean): Promise<{ changed: Map<string, string>; seen: Set<string>; known: Set<string> }> {
+async function syncHits(ctx: SyncContext, result: SyncResult, force: boolean): Promise<{ changed: Map<string, { readAgainst: string; hitTypeId: string }>; seen: Set<string>; known: Set<string> }> {
   const { teamId, environment } = ctx;
   const seen = new Set<string>();
-  /** HIT id → the counters it was listed with. */
-  const changed = new Map<string, string>();
+  /** HIT id → the counters it was listed with, and its HIT type. */
+  const changed = new Map<string, { readAgainst: string; hitTypeId: string }>();
   /** HITs cached before this sync: only they can have cached assignments. */
   const known = new Set<string>();
   let token: string | undefined;
@@ -216,7 +227,7 @@ async function syncHits(ctx: SyncContext, result: SyncResult, force: boolean): P
       const moved = !before || counters(before) !== counters(row) || !before.assignmentsSyncedAt || force;
       // Its counters say there is nothing to list: synced as it stands, without a call.
       const nothingToRead = moved && !force && noWorkSubmitted(row);
-      if (moved && !nothingToRead) changed.set(h.HITId!, counters(row));
+      if (moved && !nothingToRead) changed.set(h.HITId!, { readAgainst: counters(row), hitTypeId: row.hitTypeId });
       const synced = nothingToRead ? { assignmentsSyncedAt: now, bonusesSyncedAt: now } : {};
       if (!before) created.push({ teamId, environment, hitId: h.HITId!, ...newHitRow(h, now), ...synced });
       else if (
@@ -233,6 +244,7 @@ async function syncHits(ctx: SyncContext, result: SyncResult, force: boolean): P
         // fails half-way retries it next time even though its counters are already stored.
         const stale = nothingToRead ? synced : counters(before) !== counters(row) ? { assignmentsSyncedAt: null } : {};
         writes.push(db.cachedHit.update({ where: { teamId_environment_hitId: { teamId, environment, hitId: h.HITId! } }, data: { ...row, ...stale } }));
+        if (before.hitTypeId !== row.hitTypeId) writes.push(assignmentsFollowHitType(ctx, h.HITId!, row.hitTypeId));
         events.push(...hitEvents(h.HITId!, before, row, now));
       }
     }
@@ -281,14 +293,14 @@ export async function syncAccount(input: {
     // A changed HIT's bonuses are read with its assignments: bonuses follow submissions and decisions.
     // The HITs read while one write runs go in the next: one transaction for several HITs.
     const store = groupWrites((works: HitWork[]) => storeHitsWork(ctx, works));
-    await mapLimited([...changed], HIT_CONCURRENCY, async ([hitId, readAgainst]) => {
+    await mapLimited([...changed], HIT_CONCURRENCY, async ([hitId, { readAgainst, hitTypeId }]) => {
       const rows = await listAll(async (token) => {
         const page = await ctx.send(new ListAssignmentsForHITCommand({ HITId: hitId, MaxResults: LIST_PAGE_SIZE, NextToken: token }));
         return { items: page.Assignments, next: page.NextToken };
       });
       // No assignment, no bonus: SendBonus needs one.
       const bonuses = rows.length ? await listHitBonuses(ctx, hitId) : [];
-      await store({ hitId, known: known.has(hitId), readAgainst, rows, bonuses });
+      await store({ hitId, hitTypeId, known: known.has(hitId), readAgainst, rows, bonuses });
       result.assignments += rows.length;
       result.bonuses += bonuses.length;
     });

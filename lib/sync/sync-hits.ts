@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { MturkError } from "@/lib/mturk/errors";
 import { mturkClient } from "@/lib/mturk/client";
 import type { EnvironmentName } from "@/lib/scope";
-import { counters, hitRow, newHitRow, storeHitsWork } from "@/lib/sync/sync-account";
+import { assignmentsFollowHitType, counters, hitRow, newHitRow, storeHitsWork } from "@/lib/sync/sync-account";
 import { listHitBonuses } from "@/lib/sync/sync-bonuses";
 import { countedSend, listAll, type CallCounter, type SyncContext } from "@/lib/sync/sync-context";
 import { LIST_PAGE_SIZE } from "@/lib/mturk/pages";
@@ -81,6 +81,7 @@ export async function syncHitsNow(
         create: { teamId, environment, hitId, ...newHitRow(hit, now) },
         update: { ...row, assignmentsSyncedAt: null },
       }),
+      ...(cached.has(hitId) && cached.get(hitId)!.hitTypeId !== row.hitTypeId ? [assignmentsFollowHitType(ctx, hitId, row.hitTypeId)] : []),
       ...(await webhookDeliveryWrites(ctx, hitEvents(hitId, cached.get(hitId), row, now))),
     ]);
     const rows = await listAll(async (token) => {
@@ -88,7 +89,7 @@ export async function syncHitsNow(
       return { items: page.Assignments, next: page.NextToken };
     });
     const bonuses = rows.length ? await listHitBonuses(ctx, hitId) : [];
-    await storeHitsWork(ctx, [{ hitId, known: cached.has(hitId), readAgainst: counters(row), rows, bonuses }]);
+    await storeHitsWork(ctx, [{ hitId, hitTypeId: row.hitTypeId, known: cached.has(hitId), readAgainst: counters(row), rows, bonuses }]);
     result.synced++;
     result.assignments += rows.length;
   });

@@ -39,6 +39,12 @@ export interface SyncStatus {
   parts: Record<"hits" | "bonuses" | "workerBlocks" | "qualificationTypes" | "qualificationRequests" | "qualificationScores", string | null>;
 }
 
+/** The status with when it was read, for a page to hand its client as the first reading. */
+export async function syncStatusReading(teamId: string, environment: EnvironmentName): Promise<{ status: SyncStatus; readAt: number }> {
+  const readAt = Date.now();
+  return { status: await syncStatus(teamId, environment), readAt };
+}
+
 export async function syncStatus(teamId: string, environment: EnvironmentName): Promise<SyncStatus> {
   const state = await db.syncState.findUnique({ where: { teamId_environment: { teamId, environment } } });
   const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;

@@ -58,6 +58,7 @@ async function seed(scope: Scope) {
         ...scope,
         assignmentId: `A${n++}`,
         hitId,
+        hitTypeId: "T",
         workerId: `W${n}`,
         status: decision?.status ?? "Submitted",
         submitTime: at(submit),
@@ -73,7 +74,7 @@ async function seed(scope: Scope) {
   await assignment("H-RECEIPT", "09T23:10:00");
   await assignment("H-MASTERS", "02T08:00:00", { status: "Approved", time: "02T09:00:00" });
   // Not yet submitted: no submission to count.
-  await db.cachedAssignment.create({ data: { ...scope, assignmentId: `A${n++}`, hitId: "H-SENT", workerId: "W-late", status: "Accepted", syncedAt: NOW } });
+  await db.cachedAssignment.create({ data: { ...scope, assignmentId: `A${n++}`, hitId: "H-SENT", hitTypeId: "T", workerId: "W-late", status: "Accepted", syncedAt: NOW } });
 
   const bonus = (amountCents: number, grant: string) =>
     db.cachedBonusPayment.create({ data: { ...scope, bonusKey: `B${n++}`, hitId: "H-SENT", assignmentId: "A0", workerId: "W1", amountCents, reason: "Thanks", grantTime: at(grant), syncedAt: NOW } });

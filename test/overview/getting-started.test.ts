@@ -45,7 +45,7 @@ describe("getting started", { timeout: 60_000 }, () => {
     await db.auditLog.create({
       data: { teamId, environment: "sandbox", userId: ownerId, actorEmail: "o@example.com", action: "project.try", target: "Sentiment", detail: { projectId: project.id, hitId: "TRIAL-1" } },
     });
-    const assignment = { teamId, environment: "sandbox" as const, assignmentId: "TRIAL-A", hitId: "TRIAL-1", workerId: "W", syncedAt: new Date() };
+    const assignment = { teamId, environment: "sandbox" as const, assignmentId: "TRIAL-A", hitId: "TRIAL-1", hitTypeId: "T", workerId: "W", syncedAt: new Date() };
     await db.cachedAssignment.create({ data: { ...assignment, status: "Accepted" } });
     expect(await ticked(teamId)).toMatchObject({ try: false });
     // The same HIT id in production, or another HIT's submission, does not count either.

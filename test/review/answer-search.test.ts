@@ -48,6 +48,7 @@ async function teamWithAnswers() {
     environment: "sandbox" as const,
     assignmentId: `${tag}-${String(i).padStart(5, "0")}`,
     hitId: hitIdOf(i),
+    hitTypeId: `TYPE${tag}`,
     workerId: `AW${String(i % 300).padStart(10, "0")}`,
     status: "Submitted",
     submitTime: new Date(now.getTime() - (ROWS - i) * 1000),

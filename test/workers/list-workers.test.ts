@@ -43,6 +43,7 @@ async function seedTeam() {
         ...scope,
         assignmentId: `A${w}-${k}`,
         hitId: `H${(w + k) % 4}`,
+        hitTypeId: "T",
         workerId,
         status: !submitted ? "Accepted" : k % 3 === 2 ? "Rejected" : "Approved",
         acceptTime: accept,
@@ -136,7 +137,17 @@ describe("listWorkers", () => {
     // What a sync might bring: one more assignment for one worker, a bonus for another, and a
     // third worker's only assignment gone from the marketplace's lists.
     await db.cachedAssignment.create({
-      data: { ...scope, assignmentId: "A-new", hitId: "H3", workerId: workers[6]!, status: "Approved", acceptTime: new Date(), submitTime: new Date(Date.now() + 90_000), syncedAt: new Date() },
+      data: {
+        ...scope,
+        assignmentId: "A-new",
+        hitId: "H3",
+        hitTypeId: "T",
+        workerId: workers[6]!,
+        status: "Approved",
+        acceptTime: new Date(),
+        submitTime: new Date(Date.now() + 90_000),
+        syncedAt: new Date(),
+      },
     });
     await db.cachedBonusPayment.create({
       data: { ...scope, bonusKey: "b2", hitId: "H1", assignmentId: "A8-0", workerId: workers[8]!, amountCents: 15, reason: "r", grantTime: new Date(), syncedAt: new Date() },

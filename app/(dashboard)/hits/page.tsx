@@ -9,6 +9,7 @@ import { requireTeam } from "@/lib/auth/require-team";
 import { shortTime, count } from "@/lib/format";
 import { filterParams, HIT_COUNT_CAP, HIT_STATUSES, hitCursorParam, HitListQuery } from "@/lib/hits/hit-filter";
 import type { HitPage } from "@/lib/hits/list-hits";
+import { hitJobsReading } from "@/lib/hits/hit-jobs";
 import { hitFilterOptions, listHits } from "@/lib/hits/list-hits";
 import { hitsResultsUrl } from "@/lib/hits/results-url";
 import { HitsTable } from "./_components/hits-table";
@@ -40,7 +41,7 @@ export default requireTeam("viewer", async function HitsPage({ searchParams }: {
   const parsed = HitListQuery.safeParse(raw);
   const query = parsed.success ? parsed.data : HitListQuery.parse({});
   const scope = { teamId: ctx.team.id, environment: ctx.environment };
-  const [page, options] = await Promise.all([listHits(scope, query), hitFilterOptions(scope)]);
+  const [page, options, jobs] = await Promise.all([listHits(scope, query), hitFilterOptions(scope), hitJobsReading(scope)]);
   const { sort, dir, after: _after, before: _before, last: _last, ...filter } = query;
   // Every link starts a fresh walk through the list: the cursor belongs to this page only.
   const href = (patch: Partial<Record<keyof HitListQuery, string | undefined>>) => `/hits?${filterParams({ ...filter, sort, dir, ...patch }).toString()}`;
@@ -92,7 +93,7 @@ export default requireTeam("viewer", async function HitsPage({ searchParams }: {
           </IntentLink>
         </div>
       </form>
-      <HitsTable items={page.items} total={page.total} totalCapped={page.totalCapped} filter={filter} canAct={hasRole(ctx.role, "admin")} sortLinks={sortLinks} />
+      <HitsTable items={page.items} total={page.total} totalCapped={page.totalCapped} filter={filter} canAct={hasRole(ctx.role, "admin")} sortLinks={sortLinks} jobs={jobs} />
       <Pager
         firstHref={href({})}
         previousHref={page.previous ? href({ before: hitCursorParam(page.previous) }) : undefined}

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { dollars, relative, shortTime } from "@/lib/format";
 import type { HitFilter } from "@/lib/hits/hit-filter";
+import type { RecentHitJob } from "@/lib/hits/hit-jobs";
 import type { HitListItem } from "@/lib/hits/list-hits";
 import { BulkActions } from "./bulk-actions";
 import { HitJobsPanel } from "./hit-jobs-panel";
@@ -18,6 +19,7 @@ export function HitsTable({
   filter,
   canAct,
   sortLinks,
+  jobs,
 }: {
   items: HitListItem[];
   total: number;
@@ -25,6 +27,8 @@ export function HitsTable({
   filter: HitFilter;
   canAct: boolean;
   sortLinks: Record<string, SortLink & { label: string }>;
+  /** The recent bulk actions as the page read them. */
+  jobs: { jobs: RecentHitJob[]; readAt: number };
 }) {
   const { selected, set, setAll } = useSelection();
   const allOnPage = items.length > 0 && items.every((h) => selected.has(h.hitId));
@@ -39,7 +43,7 @@ export function HitsTable({
   return (
     <div className="space-y-4">
       {canAct && <BulkActions selected={[...selected]} total={total} totalCapped={totalCapped} filter={filter} onStarted={() => setAll([], false)} />}
-      <HitJobsPanel />
+      <HitJobsPanel initial={jobs} />
       <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
         <Table className="min-w-full">
           <TableHead className="border-b border-slate-200 bg-slate-50/80 font-semibold">

@@ -18,7 +18,7 @@ import { CsvUploads } from "./csv-uploads";
 import { BonusDialog, ImpactDialog, Kbd, RejectDialog } from "./decision-dialogs";
 import { useNow } from "./format";
 import { ReviewSettingsCard } from "./review-settings-card";
-import { queueSearch, useBonus, useConfirmRejections, useDecide, useReviewQueue, useSyncOnOpen, useUndo, type DecideBody } from "./use-review";
+import { queueSearch, useBonus, useConfirmRejections, useDecide, useReviewQueue, useSyncOnOpen, useUndo, type DecideBody, type InitialQueue } from "./use-review";
 
 type Target = { assignmentIds: string[] } | { filter: QueueFilter; count: number };
 type Open =
@@ -184,6 +184,7 @@ const HINTS: [string, string][] = [
 
 export function ReviewWorkspace({
   initialFilter,
+  initialQueue,
   canAct,
   canEditSettings,
   reviewerLimitCents,
@@ -193,6 +194,8 @@ export function ReviewWorkspace({
   filterOptions,
 }: {
   initialFilter: QueueFilter;
+  /** The first page of `initialFilter`, as the server read it. */
+  initialQueue: InitialQueue;
   canAct: boolean;
   canEditSettings: boolean;
   reviewerLimitCents: number | null;
@@ -205,7 +208,7 @@ export function ReviewWorkspace({
   const pathname = usePathname();
   const [filter, setFilter] = useState(initialFilter);
   const [cursors, setCursors] = useState<string[]>([]);
-  const queue = useReviewQueue(filter, cursors.at(-1));
+  const queue = useReviewQueue(filter, cursors.at(-1), initialQueue);
   const items = useMemo(() => queue.data?.items ?? [], [queue.data]);
   // The server counts on the first page; later pages keep that count.
   const [counted, setCounted] = useState({ total: 0, capped: false });

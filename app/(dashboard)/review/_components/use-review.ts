@@ -19,11 +19,25 @@ export function queueSearch(filter: QueueFilter, cursor?: string): string {
   return params.toString();
 }
 
-/** One page of the queue; refreshed every few seconds so decisions sent by the runner drop out. */
-export function useReviewQueue(filter: QueueFilter, cursor: string | undefined) {
+/** A queue page as the server rendered it, for the filter the page opened with. */
+export interface InitialQueue {
+  filter: QueueFilter;
+  page: QueuePage;
+  readAt: number;
+}
+
+/**
+ * One page of the queue; refreshed every few seconds so decisions sent by the runner drop out.
+ * The first page of the filter the page opened with comes rendered (`initial`): no request, no
+ * loading state.
+ */
+export function useReviewQueue(filter: QueueFilter, cursor: string | undefined, initial?: InitialQueue) {
+  const rendered = initial && !cursor && queueSearch(filter) === queueSearch(initial.filter) ? initial : undefined;
   return useQuery({
     queryKey: ["review-queue", filter, cursor ?? null],
     queryFn: () => apiFetch<QueuePage>(`/api/review/queue?${queueSearch(filter, cursor)}`),
+    initialData: rendered?.page,
+    initialDataUpdatedAt: rendered?.readAt,
     placeholderData: keepPreviousData,
     refetchInterval: 5_000,
   });
