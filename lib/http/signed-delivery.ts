@@ -1,5 +1,11 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { lookup as dnsLookup, type LookupAddress } from "node:dns";
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { isIP, type LookupFunction } from "node:net";
 import { z } from "zod";
+import { env } from "@/lib/env";
+import { addressRefusal } from "@/lib/http/address-policy";
 import { mapLimited } from "@/lib/map-limited";
 
 /**
@@ -76,7 +82,13 @@ export const DeliveryUrl = z
   .refine((value) => {
     const url = URL.parse(value);
     return !url || (!url.username && !url.password);
-  }, "URL: no user name or password in the URL");
+  }, "URL: no user name or password in the URL")
+  // A literal address is refused when saved; a host name is checked each time it is resolved.
+  .superRefine((value, ctx) => {
+    const host = URL.parse(value)?.hostname.replace(/^\[(.*)\]$/, "$1");
+    const refusal = host && isIP(host) ? addressRefusal(host, { allowPrivate: env.HITDESK_WEBHOOK_ALLOW_PRIVATE }) : null;
+    if (refusal) ctx.addIssue({ code: "custom", message: `URL: ${refusal}; deliveries may not reach internal networks (HITDESK_WEBHOOK_ALLOW_PRIVATE=1 allows it)` });
+  });
 
 export interface DeliveryOutcome {
   ok: boolean;
@@ -84,6 +96,46 @@ export interface DeliveryOutcome {
   /** Why it failed, for the delivery log: a non-2xx answer, a timeout, a refused connection. */
   error: string | null;
   durationMs: number;
+  /** No later attempt can succeed (the address is refused): fail now instead of retrying. */
+  final?: boolean;
+}
+
+/** Thrown by the guarded lookup: the host resolved to an address deliveries may not reach. */
+class AddressRefused extends Error {
+  override name = "AddressRefused";
+}
+
+/**
+ * Resolves like dns.lookup but refuses the host when any of its addresses is refused, and the
+ * connection then goes to the addresses checked here: a host that answers a public address to
+ * a check and a private one to the connection (DNS rebinding) gets nowhere.
+ */
+const guardedLookup: LookupFunction = (hostname, options, callback) => {
+  dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
+    if (error) return callback(error, "", 4);
+    const refusal = addresses.map((a) => addressRefusal(a.address, { allowPrivate: env.HITDESK_WEBHOOK_ALLOW_PRIVATE })).find(Boolean);
+    if (refusal) return callback(new AddressRefused(`${hostname}: ${refusal}`), "", 4);
+    if (options.all) return (callback as unknown as (e: null, all: LookupAddress[]) => void)(null, addresses);
+    callback(null, addresses[0]!.address, addresses[0]!.family);
+  });
+};
+
+interface Answer {
+  status: number;
+}
+
+/** One POST without following redirects, resolving host names through guardedLookup. */
+function post(url: URL, headers: Record<string, string>, body: string, timeoutMs: number): Promise<Answer> {
+  const request = url.protocol === "https:" ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: "POST", headers: { ...headers, "content-length": String(Buffer.byteLength(body)) }, lookup: guardedLookup, signal: AbortSignal.timeout(timeoutMs) }, (res) => {
+      // The answer's body is not used; drain it so the connection is freed.
+      res.resume();
+      resolve({ status: res.statusCode ?? 0 });
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
 }
 
 /**
@@ -92,12 +144,16 @@ export interface DeliveryOutcome {
  */
 export async function postSigned(input: { url: string; secret: string; body: string; eventId: string; eventType: string; attempt: number; timeoutMs?: number }): Promise<DeliveryOutcome> {
   const started = Date.now();
+  const timeoutMs = input.timeoutMs ?? DELIVERY_TIMEOUT_MS;
+  const url = new URL(input.url);
+  // A literal address skips the lookup: check it here (a URL saved before the check, or an opt-in since withdrawn).
+  const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
+  const literalRefusal = isIP(host) ? addressRefusal(host, { allowPrivate: env.HITDESK_WEBHOOK_ALLOW_PRIVATE }) : null;
+  if (literalRefusal) return { ok: false, final: true, statusCode: null, error: `Refused: ${literalRefusal}`, durationMs: 0 };
   try {
-    const res = await fetch(input.url, {
-      method: "POST",
-      redirect: "manual",
-      signal: AbortSignal.timeout(input.timeoutMs ?? DELIVERY_TIMEOUT_MS),
-      headers: {
+    const res = await post(
+      url,
+      {
         "content-type": "application/json",
         "user-agent": "HITdesk-Webhooks/1",
         [SIGNATURE_HEADER]: signatureHeader(input.secret, input.body),
@@ -105,16 +161,16 @@ export async function postSigned(input: { url: string; secret: string; body: str
         [EVENT_TYPE_HEADER]: input.eventType,
         [ATTEMPT_HEADER]: String(input.attempt),
       },
-      body: input.body,
-    });
-    // The answer's body is not used; drop it so the connection is freed.
-    await res.body?.cancel().catch(() => undefined);
+      input.body,
+      timeoutMs,
+    );
     const ok = res.status >= 200 && res.status < 300;
     return { ok, statusCode: res.status, error: ok ? null : `Answered HTTP ${res.status}`, durationMs: Date.now() - started };
   } catch (e) {
+    if (e instanceof AddressRefused) return { ok: false, final: true, statusCode: null, error: `Refused: ${e.message}`, durationMs: Date.now() - started };
     const timedOut = e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError");
-    const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : e instanceof Error ? e.message : String(e);
-    return { ok: false, statusCode: null, error: timedOut ? `No answer within ${(input.timeoutMs ?? DELIVERY_TIMEOUT_MS) / 1000} s` : `Could not connect: ${cause}`, durationMs: Date.now() - started };
+    const cause = e instanceof Error ? e.message : String(e);
+    return { ok: false, statusCode: null, error: timedOut ? `No answer within ${timeoutMs / 1000} s` : `Could not connect: ${cause}`, durationMs: Date.now() - started };
   }
 }
 

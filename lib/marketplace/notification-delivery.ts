@@ -89,7 +89,7 @@ async function claimMessages(requesterId: string | null): Promise<ClaimedMessage
 
 async function recordOutcome(m: ClaimedMessage, outcome: DeliveryOutcome): Promise<void> {
   const now = new Date();
-  const retryAt = outcome.ok ? null : nextAttemptAt(m.attempts, now);
+  const retryAt = outcome.ok || outcome.final ? null : nextAttemptAt(m.attempts, now);
   await db.mkNotificationDelivery.update({
     where: { id: m.id },
     data: {

@@ -86,4 +86,25 @@ describe("HTTP notification destinations (HITdesk's extension)", () => {
       /Notification.Destination must be an https:\/\/ URL/,
     );
   });
+
+  it("refuses a private or metadata address as a destination, and fails a stored one at once without retrying", async () => {
+    const hit = await h.createHit({ Title: "Private destination" });
+    for (const destination of ["https://10.1.2.3/x", "https://169.254.169.254/latest/meta-data", "https://[fd00::1]/x"]) {
+      await expectRequestError(
+        client.send(new UpdateNotificationSettingsCommand({ HITTypeId: hit.HITTypeId!, Notification: { ...httpSpec(["HITExpired"]), Destination: destination } })),
+        "AWS.MechanicalTurk.InvalidParameterValue",
+        /no private, link-local or metadata address/,
+      );
+    }
+    // A message queued to such an address (say, while HITDESK_WEBHOOK_ALLOW_PRIVATE was set) fails for good.
+    const blocked = await db.mkNotificationDelivery.create({
+      data: { requesterId: h.requesterId, destination: "http://192.168.0.10/x", eventDocId: crypto.randomUUID(), eventType: "Ping", body: "{}" },
+    });
+    await dispatchAndDeliver();
+    expect(await db.mkNotificationDelivery.findUniqueOrThrow({ where: { id: blocked.id } })).toMatchObject({
+      status: "failed",
+      attempts: 1,
+      lastError: "Refused: 192.168.0.10 is a private address",
+    });
+  });
 });

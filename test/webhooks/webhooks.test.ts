@@ -106,6 +106,17 @@ describe("endpoint input", () => {
     const unknown = CreateWebhookInput.safeParse({ url: "https://hooks.example.com/x", eventTypes: ["Nope"] });
     expect(unknown.error?.issues[0]?.path).toEqual(["eventTypes", 0]);
   });
+
+  it("refuses a literal private, link-local or metadata address with a clear field error", () => {
+    const issues = (u: string) => CreateWebhookInput.safeParse({ url: u, eventTypes: ["HITExpired"] }).error?.issues.map((i) => [i.path.join("."), i.message]);
+    expect(issues("https://10.0.0.5/hooks")).toEqual([["url", "URL: 10.0.0.5 is a private address; deliveries may not reach internal networks (HITDESK_WEBHOOK_ALLOW_PRIVATE=1 allows it)"]]);
+    expect(issues("https://169.254.169.254/latest/meta-data")?.[0]?.[1]).toMatch(/^URL: 169\.254\.169\.254 is a cloud metadata address/);
+    expect(issues("https://[fd00::1]/x")?.[0]?.[1]).toMatch(/^URL: fd00::1 is a private address/);
+    expect(issues("https://[::ffff:192.168.0.1]/x")?.[0]?.[1]).toMatch(/is a private address/);
+    expect(issues("https://0.0.0.0/x")?.[0]?.[1]).toMatch(/^URL: 0\.0\.0\.0 is an unspecified address/);
+    expect(issues("https://8.8.8.8/x")).toBeUndefined();
+    expect(issues("http://127.0.0.1:8080/x")).toBeUndefined();
+  });
 });
 
 describe("delivery", () => {
@@ -175,6 +186,21 @@ describe("delivery", () => {
     const [delivery] = await listWebhookDeliveries(ctx, endpoint.id);
     expect(delivery).toMatchObject({ status: "pending", attempts: 1 });
     expect(delivery!.attemptLog[0]).toMatchObject({ statusCode: null, error: expect.stringMatching(/^Could not connect/) as unknown });
+  });
+});
+
+describe("refused addresses", () => {
+  it("fails a delivery to a private address at once, saying why, without retrying", async () => {
+    const ctx = await teamContext();
+    const { endpoint } = await createWebhookEndpoint(ctx, { url: "https://hooks.example.com/x", eventTypes: ["HITExpired"] });
+    // Saved before the check existed (or while HITDESK_WEBHOOK_ALLOW_PRIVATE was set).
+    await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { url: "http://10.0.0.5:8080/hooks" } });
+    await sendTestWebhook(ctx, endpoint.id);
+    expect(await deliverDueWebhooks({ teamId: ctx.team.id })).toBe(1);
+    const [delivery] = await listWebhookDeliveries(ctx, endpoint.id);
+    expect(delivery).toMatchObject({ status: "failed", attempts: 1, nextAttemptAt: null });
+    expect(delivery!.attemptLog).toEqual([expect.objectContaining({ statusCode: null, error: "Refused: 10.0.0.5 is a private address" })]);
+    expect(await deliverDueWebhooks({ teamId: ctx.team.id })).toBe(0);
   });
 });
 
