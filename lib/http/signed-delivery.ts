@@ -189,3 +189,23 @@ export async function deliverUntilNoneDue<T>(claim: () => Promise<T[]>, deliver:
   }
   return attempted;
 }
+
+/** Finished deliveries (succeeded or failed) are kept this long for their logs, then pruned. */
+export const DELIVERY_RETENTION_DAYS = 30;
+/** Rows one pruning statement deletes: short statements, so deliveries in flight never wait long. */
+export const PRUNE_BATCH = 500;
+
+/** Deletes with `deleteBatch(limit)` until a batch comes back short; returns how many rows went. */
+export async function pruneInBatches(deleteBatch: (limit: number) => Promise<number>, options: { batch?: number; signal?: AbortSignal } = {}): Promise<number> {
+  const batch = options.batch ?? PRUNE_BATCH;
+  let deleted = 0;
+  while (!options.signal?.aborted) {
+    const n = await deleteBatch(batch);
+    deleted += n;
+    if (n < batch) break;
+  }
+  return deleted;
+}
+
+/** The moment before which finished deliveries are pruned. */
+export const retentionCutoff = (now: Date = new Date()) => new Date(now.getTime() - DELIVERY_RETENTION_DAYS * 24 * 60 * 60 * 1000);

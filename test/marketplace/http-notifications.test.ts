@@ -4,7 +4,7 @@ import { SendTestEventNotificationCommand, UpdateNotificationSettingsCommand, ty
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { verifySignature } from "@/lib/http/signed-delivery";
-import { deliverNotificationMessages, notificationSigningSecret } from "@/lib/marketplace/notification-delivery";
+import { deliverNotificationMessages, notificationSigningSecret, pruneNotificationDeliveries } from "@/lib/marketplace/notification-delivery";
 import { expectRequestError, useHarness } from "./harness";
 
 const { h, client } = useHarness();
@@ -106,5 +106,15 @@ describe("HTTP notification destinations (HITdesk's extension)", () => {
       attempts: 1,
       lastError: "Refused: 192.168.0.10 is a private address",
     });
+  });
+
+  it("prunes messages finished more than 30 days ago, in batches", async () => {
+    const daysAgo = (n: number) => new Date(Date.now() - n * 24 * 60 * 60 * 1000);
+    const row = (status: string, finishedAt: Date | null) => ({ requesterId: h.requesterId, destination: url, eventDocId: crypto.randomUUID(), eventType: "Ping", body: "{}", status, finishedAt });
+    const rows = [row("succeeded", daysAgo(31)), row("failed", daysAgo(60)), row("succeeded", daysAgo(32)), row("succeeded", daysAgo(1)), row("pending", null)];
+    await db.mkNotificationDelivery.createMany({ data: rows });
+    expect(await pruneNotificationDeliveries({ batch: 2 })).toBeGreaterThanOrEqual(3);
+    const left = await db.mkNotificationDelivery.findMany({ where: { eventDocId: { in: rows.map((r) => r.eventDocId) } }, select: { eventDocId: true } });
+    expect(new Set(left.map((r) => r.eventDocId))).toEqual(new Set([rows[3]!.eventDocId, rows[4]!.eventDocId]));
   });
 });

@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { DeliveryUrl, MAX_DELIVERY_ATTEMPTS, RETRY_DELAYS_SECONDS, nextAttemptAt, signatureHeader, verifySignature } from "@/lib/http/signed-delivery";
 import { syncAccount } from "@/lib/sync/sync-account";
 import { deliverDueWebhooks } from "@/lib/webhooks/deliver-webhooks";
+import { pruneWebhookDeliveries } from "@/lib/webhooks/prune-deliveries";
 import { createWebhookEndpoint, listWebhookDeliveries, revealWebhookSecret, sendTestWebhook } from "@/lib/webhooks/endpoints";
 import { queueWebhookEvents } from "@/lib/webhooks/webhook-event";
 import { CreateWebhookInput } from "@/lib/webhooks/webhook-input";
@@ -201,6 +202,39 @@ describe("refused addresses", () => {
     expect(delivery).toMatchObject({ status: "failed", attempts: 1, nextAttemptAt: null });
     expect(delivery!.attemptLog).toEqual([expect.objectContaining({ statusCode: null, error: "Refused: 10.0.0.5 is a private address" })]);
     expect(await deliverDueWebhooks({ teamId: ctx.team.id })).toBe(0);
+  });
+});
+
+describe("pruning", () => {
+  it("deletes deliveries finished more than 30 days ago, in batches, with their attempts, and keeps the rest", async () => {
+    const ctx = await teamContext();
+    const { endpoint } = await createWebhookEndpoint(ctx, { url, eventTypes: ["HITExpired"] });
+    const daysAgo = (n: number) => new Date(Date.now() - n * 24 * 60 * 60 * 1000);
+    const row = (key: string, status: string, finishedAt: Date | null) => ({
+      endpointId: endpoint.id,
+      eventId: key,
+      eventType: "HITExpired",
+      body: "{}",
+      status,
+      finishedAt,
+      createdAt: finishedAt ?? daysAgo(40),
+    });
+    await db.webhookDelivery.createMany({
+      data: [
+        ...Array.from({ length: 5 }, (_, i) => row(`old-ok-${i}`, "succeeded", daysAgo(31 + i))),
+        row("old-failed", "failed", daysAgo(45)),
+        row("recent", "succeeded", daysAgo(29)),
+        // Still pending (never the case after 30 days, but never pruned either).
+        row("pending", "pending", null),
+      ],
+    });
+    const old = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id, eventId: "old-failed" } });
+    await db.webhookAttempt.create({ data: { deliveryId: old.id, attempt: 1, statusCode: 500, durationMs: 3 } });
+
+    expect(await pruneWebhookDeliveries({ batch: 2 })).toBeGreaterThanOrEqual(6);
+    const left = await db.webhookDelivery.findMany({ where: { endpointId: endpoint.id }, select: { eventId: true }, orderBy: { eventId: "asc" } });
+    expect(left.map((d) => d.eventId)).toEqual(["pending", "recent"]);
+    expect(await db.webhookAttempt.count({ where: { deliveryId: old.id } })).toBe(0);
   });
 });
 
