@@ -3,7 +3,7 @@ import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { isIP, type LookupFunction } from "node:net";
-import { z } from "zod";
+import { DeliveryUrl } from "@/lib/http/delivery-url";
 import { env } from "@/lib/env";
 import { addressRefusal } from "@/lib/http/address-policy";
 import { mapLimited } from "@/lib/map-limited";
@@ -65,30 +65,20 @@ export function verifySignature(secret: string, header: string | null | undefine
   return timingSafeEqual(Buffer.from(given, "hex"), Buffer.from(hmacHex(secret, timestamp, body), "hex"));
 }
 
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+/** Why deliveries may not go to `url`'s host when it is a literal address (null: they may, or it is a host name, checked when resolved). */
+export function literalAddressRefusal(url: string): string | null {
+  const host = URL.parse(url)?.hostname.replace(/^\[(.*)\]$/, "$1");
+  return host && isIP(host) ? addressRefusal(host, { allowPrivate: env.HITDESK_WEBHOOK_ALLOW_PRIVATE }) : null;
+}
 
-/** A receiver URL: https, or http to this machine only (local receivers and tests). */
-export const DeliveryUrl = z
-  .string("URL is required")
-  .trim()
-  .min(1, "URL is required")
-  .max(2000, "URL: at most 2000 characters")
-  .pipe(z.url("URL: not a valid URL, e.g. https://example.com/hooks/hitdesk"))
-  // zod runs refinements after a failed format check too: an unparseable URL is already reported.
-  .refine((value) => {
-    const url = URL.parse(value);
-    return !url || url.protocol === "https:" || (url.protocol === "http:" && (LOOPBACK_HOSTS.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname)));
-  }, "URL: must start with https:// (http:// only for localhost or 127.0.0.1)")
-  .refine((value) => {
-    const url = URL.parse(value);
-    return !url || (!url.username && !url.password);
-  }, "URL: no user name or password in the URL")
-  // A literal address is refused when saved; a host name is checked each time it is resolved.
-  .superRefine((value, ctx) => {
-    const host = URL.parse(value)?.hostname.replace(/^\[(.*)\]$/, "$1");
-    const refusal = host && isIP(host) ? addressRefusal(host, { allowPrivate: env.HITDESK_WEBHOOK_ALLOW_PRIVATE }) : null;
-    if (refusal) ctx.addIssue({ code: "custom", message: `URL: ${refusal}; deliveries may not reach internal networks (HITDESK_WEBHOOK_ALLOW_PRIVATE=1 allows it)` });
-  });
+/** The field error for a URL whose literal address is refused. */
+export const refusedAddressMessage = (refusal: string) => `URL: ${refusal}; deliveries may not reach internal networks (HITDESK_WEBHOOK_ALLOW_PRIVATE=1 allows it)`;
+
+/** DeliveryUrl, on the server: also refuses a literal private, link-local or metadata address. */
+export const ReachableDeliveryUrl = DeliveryUrl.superRefine((value, ctx) => {
+  const refusal = literalAddressRefusal(value);
+  if (refusal) ctx.addIssue({ code: "custom", message: refusedAddressMessage(refusal) });
+});
 
 export interface DeliveryOutcome {
   ok: boolean;
@@ -147,8 +137,7 @@ export async function postSigned(input: { url: string; secret: string; body: str
   const timeoutMs = input.timeoutMs ?? DELIVERY_TIMEOUT_MS;
   const url = new URL(input.url);
   // A literal address skips the lookup: check it here (a URL saved before the check, or an opt-in since withdrawn).
-  const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
-  const literalRefusal = isIP(host) ? addressRefusal(host, { allowPrivate: env.HITDESK_WEBHOOK_ALLOW_PRIVATE }) : null;
+  const literalRefusal = literalAddressRefusal(input.url);
   if (literalRefusal) return { ok: false, final: true, statusCode: null, error: `Refused: ${literalRefusal}`, durationMs: 0 };
   try {
     const res = await post(

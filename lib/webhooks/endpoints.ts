@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import { decryptSecret, encryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { Conflict, NotFound } from "@/lib/errors";
-import { newSigningSecret } from "@/lib/http/signed-delivery";
+import { literalAddressRefusal, newSigningSecret, refusedAddressMessage } from "@/lib/http/signed-delivery";
 import { NoMarketplaceAccount, notificationSecret } from "@/lib/marketplace/admin";
 import type { Scope } from "@/lib/scope";
 import { TEST_EVENT_TYPE } from "@/lib/webhooks/event-types";
@@ -51,8 +51,14 @@ export async function listWebhookEndpoints(scope: Scope): Promise<WebhookEndpoin
   return rows.map(toView);
 }
 
+/** The form's schema plus the address policy, which only the server can apply (it depends on its configuration). */
+const CreateWebhookOnServer = CreateWebhookInput.superRefine((value, ctx) => {
+  const refusal = literalAddressRefusal(value.url);
+  if (refusal) ctx.addIssue({ code: "custom", path: ["url"], message: refusedAddressMessage(refusal) });
+});
+
 export async function createWebhookEndpoint(ctx: TeamContext, input: CreateWebhookInput): Promise<{ endpoint: WebhookEndpointView; secret: string }> {
-  const parsed = CreateWebhookInput.parse(input);
+  const parsed = CreateWebhookOnServer.parse(input);
   const secret = newSigningSecret();
   const endpoint = await db.webhookEndpoint.create({
     data: {

@@ -4,6 +4,7 @@ import { SendTestEventNotificationCommand, UpdateNotificationSettingsCommand, ty
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { verifySignature } from "@/lib/http/signed-delivery";
+import { listNotificationDeliveries } from "@/lib/marketplace/admin";
 import { deliverNotificationMessages, notificationSigningSecret, pruneNotificationDeliveries } from "@/lib/marketplace/notification-delivery";
 import { expectRequestError, useHarness } from "./harness";
 
@@ -116,5 +117,23 @@ describe("HTTP notification destinations (HITdesk's extension)", () => {
     expect(await pruneNotificationDeliveries({ batch: 2 })).toBeGreaterThanOrEqual(3);
     const left = await db.mkNotificationDelivery.findMany({ where: { eventDocId: { in: rows.map((r) => r.eventDocId) } }, select: { eventDocId: true } });
     expect(new Set(left.map((r) => r.eventDocId))).toEqual(new Set([rows[3]!.eventDocId, rows[4]!.eventDocId]));
+  });
+
+  it("lists the account's messages for its owner through the control plane, newest first, with status, attempts and last error", async () => {
+    const { ownerRef } = await db.mkRequester.findUniqueOrThrow({ where: { id: h.requesterId }, select: { ownerRef: true } });
+    statuses = [503];
+    await client.send(new SendTestEventNotificationCommand({ Notification: httpSpec(["HITExpired"]), TestEventType: "HITExpired" }));
+    await dispatchAndDeliver();
+    const [latest] = (await listNotificationDeliveries(ownerRef, h.environment, 5))!;
+    expect(latest).toMatchObject({ destination: url, eventType: "HITExpired", status: "pending", attempts: 1, lastStatusCode: 503, lastError: "Answered HTTP 503", finishedAt: null });
+    expect(latest!.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now());
+    statuses = [200];
+    await db.mkNotificationDelivery.update({ where: { id: latest!.id }, data: { nextAttemptAt: new Date() } });
+    await dispatchAndDeliver();
+    const [after] = (await listNotificationDeliveries(ownerRef, h.environment, 5))!;
+    expect(after).toMatchObject({ id: latest!.id, status: "succeeded", attempts: 2, lastStatusCode: 200, lastError: null, nextAttemptAt: null });
+    expect(after!.finishedAt).toBeInstanceOf(Date);
+    // Another owner sees nothing of it; an owner without an account gets null.
+    expect(await listNotificationDeliveries("no-such-owner", h.environment)).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { createServer } from "node:http";
+import type * as Dns from "node:dns";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { postSigned } from "@/lib/http/signed-delivery";
@@ -16,7 +17,7 @@ const HOSTS: Record<string, { address: string; family: number }[]> = {
 };
 
 vi.mock("node:dns", async (original) => {
-  const dns = await original<typeof import("node:dns")>();
+  const dns = await original<typeof Dns>();
   const lookup = (hostname: string, options: object, callback: (e: Error | null, all: { address: string; family: number }[]) => void) => {
     const answer = HOSTS[hostname];
     if (answer) return callback(null, answer);

@@ -3,9 +3,11 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApproveAssignmentCommand, UpdateExpirationForHITCommand } from "@aws-sdk/client-mturk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ZodError } from "zod";
 import type { TeamContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { DeliveryUrl, MAX_DELIVERY_ATTEMPTS, RETRY_DELAYS_SECONDS, nextAttemptAt, signatureHeader, verifySignature } from "@/lib/http/signed-delivery";
+import { DeliveryUrl } from "@/lib/http/delivery-url";
+import { MAX_DELIVERY_ATTEMPTS, RETRY_DELAYS_SECONDS, nextAttemptAt, signatureHeader, verifySignature } from "@/lib/http/signed-delivery";
 import { syncAccount } from "@/lib/sync/sync-account";
 import { deliverDueWebhooks } from "@/lib/webhooks/deliver-webhooks";
 import { pruneWebhookDeliveries } from "@/lib/webhooks/prune-deliveries";
@@ -108,15 +110,23 @@ describe("endpoint input", () => {
     expect(unknown.error?.issues[0]?.path).toEqual(["eventTypes", 0]);
   });
 
-  it("refuses a literal private, link-local or metadata address with a clear field error", () => {
-    const issues = (u: string) => CreateWebhookInput.safeParse({ url: u, eventTypes: ["HITExpired"] }).error?.issues.map((i) => [i.path.join("."), i.message]);
-    expect(issues("https://10.0.0.5/hooks")).toEqual([["url", "URL: 10.0.0.5 is a private address; deliveries may not reach internal networks (HITDESK_WEBHOOK_ALLOW_PRIVATE=1 allows it)"]]);
-    expect(issues("https://169.254.169.254/latest/meta-data")?.[0]?.[1]).toMatch(/^URL: 169\.254\.169\.254 is a cloud metadata address/);
-    expect(issues("https://[fd00::1]/x")?.[0]?.[1]).toMatch(/^URL: fd00::1 is a private address/);
-    expect(issues("https://[::ffff:192.168.0.1]/x")?.[0]?.[1]).toMatch(/is a private address/);
-    expect(issues("https://0.0.0.0/x")?.[0]?.[1]).toMatch(/^URL: 0\.0\.0\.0 is an unspecified address/);
-    expect(issues("https://8.8.8.8/x")).toBeUndefined();
-    expect(issues("http://127.0.0.1:8080/x")).toBeUndefined();
+  it("refuses a literal private, link-local or metadata address with a clear field error", async () => {
+    const ctx = await teamContext();
+    const issues = async (u: string) => {
+      const error = await createWebhookEndpoint(ctx, { url: u, eventTypes: ["HITExpired"] }).then(
+        () => null,
+        (e: unknown) => e as ZodError,
+      );
+      return error?.issues.map((i) => [i.path.join("."), i.message]);
+    };
+    expect(await issues("https://10.0.0.5/hooks")).toEqual([["url", "URL: 10.0.0.5 is a private address; deliveries may not reach internal networks (HITDESK_WEBHOOK_ALLOW_PRIVATE=1 allows it)"]]);
+    expect((await issues("https://169.254.169.254/latest/meta-data"))?.[0]?.[1]).toMatch(/^URL: 169\.254\.169\.254 is a cloud metadata address/);
+    expect((await issues("https://[fd00::1]/x"))?.[0]?.[1]).toMatch(/^URL: fd00::1 is a private address/);
+    expect((await issues("https://[::ffff:192.168.0.1]/x"))?.[0]?.[1]).toMatch(/is a private address/);
+    expect((await issues("https://0.0.0.0/x"))?.[0]?.[1]).toMatch(/^URL: 0\.0\.0\.0 is an unspecified address/);
+    expect(await issues("https://8.8.8.8/x")).toBeUndefined();
+    expect(await issues("http://127.0.0.1:8080/x")).toBeUndefined();
+    expect(await db.webhookEndpoint.count({ where: { teamId: ctx.team.id } })).toBe(2);
   });
 });
 
