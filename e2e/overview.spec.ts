@@ -142,6 +142,10 @@ async function seedActivity(teamId: string) {
 test("a member hides the Getting started checklist; it stays hidden on reload and comes back from the foot of the overview", async ({ page, team }) => {
   await login(page, team.users.owner);
   await expect(page.getByTestId("getting-started-progress")).toHaveText("1 of 5 done");
+  await page
+    .locator("section")
+    .filter({ has: page.getByTestId("getting-started") })
+    .screenshot({ path: "/tmp/gaps-getting-started-card.png" });
   await page.getByRole("button", { name: "Hide Getting started" }).click();
   await expect(page.getByTestId("getting-started")).toBeHidden();
   await expect(page.getByTestId("getting-started-hidden")).toContainText("You hid the Getting started checklist.");

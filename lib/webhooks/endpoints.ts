@@ -4,7 +4,7 @@ import type { TeamContext } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
 import { decryptSecret, encryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
-import { Conflict, NotFound } from "@/lib/errors";
+import { Conflict, Invalid, NotFound } from "@/lib/errors";
 import { literalAddressRefusal, newSigningSecret, refusedAddressMessage } from "@/lib/http/signed-delivery";
 import { NoMarketplaceAccount, notificationSecret } from "@/lib/marketplace/admin";
 import type { Scope } from "@/lib/scope";
@@ -51,14 +51,11 @@ export async function listWebhookEndpoints(scope: Scope): Promise<WebhookEndpoin
   return rows.map(toView);
 }
 
-/** The form's schema plus the address policy, which only the server can apply (it depends on its configuration). */
-const CreateWebhookOnServer = CreateWebhookInput.superRefine((value, ctx) => {
-  const refusal = literalAddressRefusal(value.url);
-  if (refusal) ctx.addIssue({ code: "custom", path: ["url"], message: refusedAddressMessage(refusal) });
-});
-
 export async function createWebhookEndpoint(ctx: TeamContext, input: CreateWebhookInput): Promise<{ endpoint: WebhookEndpointView; secret: string }> {
-  const parsed = CreateWebhookOnServer.parse(input);
+  const parsed = CreateWebhookInput.parse(input);
+  // The address policy depends on the server's configuration, so the form's schema cannot apply it.
+  const refusal = literalAddressRefusal(parsed.url);
+  if (refusal) throw new Invalid(refusedAddressMessage(refusal), [{ path: "url", message: refusedAddressMessage(refusal) }]);
   const secret = newSigningSecret();
   const endpoint = await db.webhookEndpoint.create({
     data: {
