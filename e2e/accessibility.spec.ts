@@ -1,10 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import { CreateHITCommand, CreateQualificationTypeCommand, NotifyWorkersCommand } from "@aws-sdk/client-mturk";
-import type { Page } from "@playwright/test";
 import { db } from "@/lib/db";
 import { findTemplate } from "@/lib/projects/templates";
 import { syncAccount } from "@/lib/sync/sync-account";
 import { ANSWER_KEY_XML, TEST_XML } from "@/test/marketplace/fixtures/qualification-xml";
+import { expectNoSeriousViolations } from "./support/axe";
 import { expect, login, test } from "./support/fixtures";
 import { teamSdk } from "./support/hits-seed";
 import { seedQualificationType } from "./support/people-seed";
@@ -17,15 +16,6 @@ import { signUpWorker } from "./support/worker-accounts";
  * worker site's own QuestionForm and crowd-* renderings are HITdesk's. Dialogs are checked
  * with the keyboard: focus stays inside while open and returns to the opener on close.
  */
-
-async function expectNoSeriousViolations(page: Page, what: string): Promise<void> {
-  await page.waitForLoadState("load");
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  const report = serious.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(" ")} — ${n.failureSummary?.split("\n").slice(1).join(" ")}`).join("\n")}`);
-  // Soft: one run lists the violations of every page.
-  expect.soft(report, `axe on ${what} (${page.url()})`).toEqual([]);
-}
 
 const QUESTION_FORM = `<QuestionForm xmlns="http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/2017-11-06/QuestionForm.xsd">
   <Question>

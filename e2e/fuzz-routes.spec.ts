@@ -50,6 +50,7 @@ function discoverRoutes(): Route[] {
 const SAMPLE: Record<string, Record<string, unknown>> = {
   "POST /api/me/environment": { environment: "sandbox" },
   "POST /api/me/team": { teamId: ID },
+  "POST /api/me/getting-started": { hidden: true },
   "PATCH /api/team": { reviewerBonusLimitCents: 700, name: "Fuzzed team" },
   "POST /api/team/invites": { email: "fuzz@example.com", role: "viewer" },
   "PATCH /api/team/members/[id]": { role: "reviewer" },

@@ -140,6 +140,30 @@ async function seedActivity(teamId: string) {
   return week;
 }
 
+test("a member hides the Getting started checklist; it stays hidden on reload and comes back from the foot of the overview", async ({ page, team }) => {
+  await login(page, team.users.owner);
+  await expect(page.getByTestId("getting-started-progress")).toHaveText("1 of 5 done");
+  await page
+    .locator("section")
+    .filter({ has: page.getByTestId("getting-started") })
+    .screenshot({ path: "/tmp/gaps-getting-started-card.png" });
+  await page.getByRole("button", { name: "Hide Getting started" }).click();
+  await expect(page.getByTestId("getting-started")).toBeHidden();
+  await expect(page.getByTestId("getting-started-hidden")).toContainText("You hid the Getting started checklist.");
+  await page.reload();
+  await expect(page.getByTestId("getting-started-hidden")).toBeVisible();
+  await expect(page.getByTestId("getting-started")).toBeHidden();
+  await page.screenshot({ path: "/tmp/gaps-overview-hidden.png", fullPage: true });
+  // Hidden for this member only.
+  expect(await db.membership.findMany({ where: { teamId: team.id, gettingStartedHiddenAt: { not: null } } })).toHaveLength(1);
+
+  await page.getByRole("button", { name: "Show Getting started" }).click();
+  await expect(page.getByTestId("getting-started-progress")).toHaveText("1 of 5 done");
+  await expect(page.getByTestId("getting-started-hidden")).toBeHidden();
+  await page.reload();
+  await expect(page.getByTestId("getting-started")).toBeVisible();
+});
+
 test.describe("charts and first steps", () => {
   // The browser's zone, not the server's, draws the days.
   test.use({ timezoneId: "Europe/Berlin" });

@@ -51,6 +51,13 @@ test("an admin adds a webhook; its receiver gets signed events, a failed one ret
     await expect(page.getByText("URL: must start with https:// (http:// only for localhost or 127.0.0.1)")).toBeVisible();
     await expect(page.getByText("Events: choose at least one")).toBeVisible();
 
+    // A private address passes the form's own check; the server refuses it on the field.
+    await page.getByLabel("Endpoint URL").fill("https://10.0.0.5/hooks");
+    await page.getByRole("checkbox", { name: /HITExpired/ }).check();
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    await expect(page.getByText("URL: 10.0.0.5 is a private address; deliveries may not reach internal networks (HITDESK_WEBHOOK_ALLOW_PRIVATE=1 allows it)")).toBeVisible();
+    await page.getByRole("checkbox", { name: /HITExpired/ }).uncheck();
+
     await page.getByLabel("Endpoint URL").fill(receiver.url);
     await page.getByLabel("Description").fill("Lab pipeline");
     await page.getByRole("checkbox", { name: /AssignmentSubmitted/ }).check();
@@ -141,6 +148,18 @@ test("the built-in marketplace POSTs MTurk's event document to an HTTP notificat
       EventDocVersion: "2014-08-15",
       Events: [{ EventType: "AssignmentSubmitted", HITTypeId: HIT!.HITTypeId, HITId: HIT!.HITId, AssignmentId: assignment.id }],
     });
+
+    // Settings → Webhooks lists the marketplace's message, delivered, with its destination.
+    const log = page.getByRole("table", { name: "HTTP notification deliveries" });
+    const row = log.getByTestId("marketplace-delivery").filter({ hasText: "AssignmentSubmitted" });
+    await expect(async () => {
+      await page.reload();
+      await expect(row).toContainText("succeeded", { timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
+    await expect(row).toContainText(receiver.url);
+    await expect(row).toContainText("HTTP 200");
+    await page.getByRole("heading", { name: "Built-in marketplace notifications (HTTP destinations)" }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "/tmp/gaps-marketplace-deliveries.png", fullPage: true });
     client.destroy();
   } finally {
     await receiver.close();

@@ -74,6 +74,11 @@ const EnvSchema = z
     HITDESK_TRUSTED_PROXIES: z.string().default("").pipe(TrustedProxies),
     /** Worker site: "open" lets anyone create a worker account; "invite" requires a team's invitation link. */
     HITDESK_WORKER_SIGNUP: z.enum(["open", "invite"]).default("open"),
+    /** Lets webhooks and HTTP notifications reach private, link-local and metadata addresses (loopback is always allowed). */
+    HITDESK_WEBHOOK_ALLOW_PRIVATE: z
+      .enum(["0", "1", ""])
+      .optional()
+      .transform((v) => v === "1"),
     /** Enables the test-only endpoints (marketplace clock). Never set in production. */
     HITDESK_TEST_MODE: z
       .enum(["0", "1", ""])

@@ -5,10 +5,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireTeam } from "@/lib/auth/require-team";
 import { connectionSummaries } from "@/lib/mturk/connections";
 import { gettingStarted } from "@/lib/overview/getting-started";
+import { gettingStartedHidden } from "@/lib/overview/hide-getting-started";
 import { needsAttention, runningBatches } from "@/lib/overview/team-overview";
 import { ActivityCard } from "./_components/activity-card";
 import { BalanceCard } from "./_components/balance-card";
 import { GettingStartedCard } from "./_components/getting-started-card";
+import { GettingStartedToggle } from "./_components/getting-started-toggle";
 import { NeedsAttentionCard } from "./_components/needs-attention-card";
 import { RunningWorkCard } from "./_components/running-work-card";
 
@@ -18,13 +20,20 @@ const KIND_LABELS = { builtin: "HITdesk built-in marketplace", aws: "AWS MTurk",
 
 export default requireTeam("viewer", async function OverviewPage(_props: object, ctx) {
   const scope = { teamId: ctx.team.id, environment: ctx.environment };
-  const [connections, attention, running, steps] = await Promise.all([connectionSummaries(ctx.team.id), needsAttention(scope), runningBatches(scope), gettingStarted(ctx.team.id)]);
+  const [connections, attention, running, steps, hidden] = await Promise.all([
+    connectionSummaries(ctx.team.id),
+    needsAttention(scope),
+    runningBatches(scope),
+    gettingStarted(ctx.team.id),
+    gettingStartedHidden(ctx.user.id, ctx.team.id),
+  ]);
+  const stepsLeft = steps.some((s) => !s.done);
   const connection = connections.find((c) => c.environment === ctx.environment);
   return (
     <>
       <PageHeader title={ctx.team.name} description={`What needs doing, what is running and how work went in ${ctx.environment}.`} />
       <div className="grid gap-6 lg:grid-cols-3">
-        {steps.some((s) => !s.done) && <GettingStartedCard steps={steps} />}
+        {stepsLeft && !hidden && <GettingStartedCard steps={steps} />}
         <NeedsAttentionCard attention={attention} />
         <BalanceCard environment={ctx.environment} depositHref={ctx.environment === "production" && connection?.kind === "builtin" && ctx.role === "owner" ? "/settings#record-deposit" : undefined} />
         <RunningWorkCard batches={running} />
@@ -49,6 +58,11 @@ export default requireTeam("viewer", async function OverviewPage(_props: object,
           </p>
         </Card>
       </div>
+      {stepsLeft && hidden && (
+        <p className="mt-6 text-sm text-slate-600" data-testid="getting-started-hidden">
+          You hid the Getting started checklist. <GettingStartedToggle hidden />
+        </p>
+      )}
     </>
   );
 });

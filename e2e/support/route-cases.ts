@@ -129,6 +129,7 @@ const walkQualification = (team: SeededTeam) => seedQualificationType(team, test
 export const CASES: RouteCase[] = [
   { method: "POST", route: "/api/me/environment", role: "viewer", ownTeam: true, prepare: () => ({ path: "/api/me/environment", body: { environment: "sandbox" } }) },
   { method: "POST", route: "/api/me/team", role: "viewer", prepare: (t) => ({ path: "/api/me/team", body: { teamId: t.id } }) },
+  { method: "POST", route: "/api/me/getting-started", role: "viewer", ownTeam: true, prepare: () => ({ path: "/api/me/getting-started", body: { hidden: false } }) },
   { method: "GET", route: "/api/team/balance", role: "viewer", ownTeam: true, prepare: () => ({ path: "/api/team/balance" }) },
   { method: "GET", route: "/api/overview/charts", role: "viewer", ownTeam: true, prepare: () => ({ path: "/api/overview/charts?days=7&timeZone=UTC" }) },
   { method: "GET", route: "/api/sync", role: "viewer", ownTeam: true, prepare: () => ({ path: "/api/sync" }) },

@@ -1,5 +1,11 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { z } from "zod";
+import { lookup as dnsLookup, type LookupAddress } from "node:dns";
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { isIP, type LookupFunction } from "node:net";
+import { DeliveryUrl } from "@/lib/http/delivery-url";
+import { env } from "@/lib/env";
+import { addressRefusal } from "@/lib/http/address-policy";
 import { mapLimited } from "@/lib/map-limited";
 
 /**
@@ -59,24 +65,20 @@ export function verifySignature(secret: string, header: string | null | undefine
   return timingSafeEqual(Buffer.from(given, "hex"), Buffer.from(hmacHex(secret, timestamp, body), "hex"));
 }
 
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+/** Why deliveries may not go to `url`'s host when it is a literal address (null: they may, or it is a host name, checked when resolved). */
+export function literalAddressRefusal(url: string): string | null {
+  const host = URL.parse(url)?.hostname.replace(/^\[(.*)\]$/, "$1");
+  return host && isIP(host) ? addressRefusal(host, { allowPrivate: env.HITDESK_WEBHOOK_ALLOW_PRIVATE }) : null;
+}
 
-/** A receiver URL: https, or http to this machine only (local receivers and tests). */
-export const DeliveryUrl = z
-  .string("URL is required")
-  .trim()
-  .min(1, "URL is required")
-  .max(2000, "URL: at most 2000 characters")
-  .pipe(z.url("URL: not a valid URL, e.g. https://example.com/hooks/hitdesk"))
-  // zod runs refinements after a failed format check too: an unparseable URL is already reported.
-  .refine((value) => {
-    const url = URL.parse(value);
-    return !url || url.protocol === "https:" || (url.protocol === "http:" && (LOOPBACK_HOSTS.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname)));
-  }, "URL: must start with https:// (http:// only for localhost or 127.0.0.1)")
-  .refine((value) => {
-    const url = URL.parse(value);
-    return !url || (!url.username && !url.password);
-  }, "URL: no user name or password in the URL");
+/** The field error for a URL whose literal address is refused. */
+export const refusedAddressMessage = (refusal: string) => `URL: ${refusal}; deliveries may not reach internal networks (HITDESK_WEBHOOK_ALLOW_PRIVATE=1 allows it)`;
+
+/** DeliveryUrl, on the server: also refuses a literal private, link-local or metadata address. */
+export const ReachableDeliveryUrl = DeliveryUrl.superRefine((value, ctx) => {
+  const refusal = literalAddressRefusal(value);
+  if (refusal) ctx.addIssue({ code: "custom", message: refusedAddressMessage(refusal) });
+});
 
 export interface DeliveryOutcome {
   ok: boolean;
@@ -84,6 +86,46 @@ export interface DeliveryOutcome {
   /** Why it failed, for the delivery log: a non-2xx answer, a timeout, a refused connection. */
   error: string | null;
   durationMs: number;
+  /** No later attempt can succeed (the address is refused): fail now instead of retrying. */
+  final?: boolean;
+}
+
+/** Thrown by the guarded lookup: the host resolved to an address deliveries may not reach. */
+class AddressRefused extends Error {
+  override name = "AddressRefused";
+}
+
+/**
+ * Resolves like dns.lookup but refuses the host when any of its addresses is refused, and the
+ * connection then goes to the addresses checked here: a host that answers a public address to
+ * a check and a private one to the connection (DNS rebinding) gets nowhere.
+ */
+const guardedLookup: LookupFunction = (hostname, options, callback) => {
+  dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
+    if (error) return callback(error, "", 4);
+    const refusal = addresses.map((a) => addressRefusal(a.address, { allowPrivate: env.HITDESK_WEBHOOK_ALLOW_PRIVATE })).find(Boolean);
+    if (refusal) return callback(new AddressRefused(`${hostname}: ${refusal}`), "", 4);
+    if (options.all) return (callback as unknown as (e: null, all: LookupAddress[]) => void)(null, addresses);
+    callback(null, addresses[0]!.address, addresses[0]!.family);
+  });
+};
+
+interface Answer {
+  status: number;
+}
+
+/** One POST without following redirects, resolving host names through guardedLookup. */
+function post(url: URL, headers: Record<string, string>, body: string, timeoutMs: number): Promise<Answer> {
+  const request = url.protocol === "https:" ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: "POST", headers: { ...headers, "content-length": String(Buffer.byteLength(body)) }, lookup: guardedLookup, signal: AbortSignal.timeout(timeoutMs) }, (res) => {
+      // The answer's body is not used; drain it so the connection is freed.
+      res.resume();
+      resolve({ status: res.statusCode ?? 0 });
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
 }
 
 /**
@@ -92,12 +134,15 @@ export interface DeliveryOutcome {
  */
 export async function postSigned(input: { url: string; secret: string; body: string; eventId: string; eventType: string; attempt: number; timeoutMs?: number }): Promise<DeliveryOutcome> {
   const started = Date.now();
+  const timeoutMs = input.timeoutMs ?? DELIVERY_TIMEOUT_MS;
+  const url = new URL(input.url);
+  // A literal address skips the lookup: check it here (a URL saved before the check, or an opt-in since withdrawn).
+  const literalRefusal = literalAddressRefusal(input.url);
+  if (literalRefusal) return { ok: false, final: true, statusCode: null, error: `Refused: ${literalRefusal}`, durationMs: 0 };
   try {
-    const res = await fetch(input.url, {
-      method: "POST",
-      redirect: "manual",
-      signal: AbortSignal.timeout(input.timeoutMs ?? DELIVERY_TIMEOUT_MS),
-      headers: {
+    const res = await post(
+      url,
+      {
         "content-type": "application/json",
         "user-agent": "HITdesk-Webhooks/1",
         [SIGNATURE_HEADER]: signatureHeader(input.secret, input.body),
@@ -105,16 +150,16 @@ export async function postSigned(input: { url: string; secret: string; body: str
         [EVENT_TYPE_HEADER]: input.eventType,
         [ATTEMPT_HEADER]: String(input.attempt),
       },
-      body: input.body,
-    });
-    // The answer's body is not used; drop it so the connection is freed.
-    await res.body?.cancel().catch(() => undefined);
+      input.body,
+      timeoutMs,
+    );
     const ok = res.status >= 200 && res.status < 300;
     return { ok, statusCode: res.status, error: ok ? null : `Answered HTTP ${res.status}`, durationMs: Date.now() - started };
   } catch (e) {
+    if (e instanceof AddressRefused) return { ok: false, final: true, statusCode: null, error: `Refused: ${e.message}`, durationMs: Date.now() - started };
     const timedOut = e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError");
-    const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : e instanceof Error ? e.message : String(e);
-    return { ok: false, statusCode: null, error: timedOut ? `No answer within ${(input.timeoutMs ?? DELIVERY_TIMEOUT_MS) / 1000} s` : `Could not connect: ${cause}`, durationMs: Date.now() - started };
+    const cause = e instanceof Error ? e.message : String(e);
+    return { ok: false, statusCode: null, error: timedOut ? `No answer within ${timeoutMs / 1000} s` : `Could not connect: ${cause}`, durationMs: Date.now() - started };
   }
 }
 
@@ -133,3 +178,23 @@ export async function deliverUntilNoneDue<T>(claim: () => Promise<T[]>, deliver:
   }
   return attempted;
 }
+
+/** Finished deliveries (succeeded or failed) are kept this long for their logs, then pruned. */
+export const DELIVERY_RETENTION_DAYS = 30;
+/** Rows one pruning statement deletes: short statements, so deliveries in flight never wait long. */
+export const PRUNE_BATCH = 500;
+
+/** Deletes with `deleteBatch(limit)` until a batch comes back short; returns how many rows went. */
+export async function pruneInBatches(deleteBatch: (limit: number) => Promise<number>, options: { batch?: number; signal?: AbortSignal } = {}): Promise<number> {
+  const batch = options.batch ?? PRUNE_BATCH;
+  let deleted = 0;
+  while (!options.signal?.aborted) {
+    const n = await deleteBatch(batch);
+    deleted += n;
+    if (n < batch) break;
+  }
+  return deleted;
+}
+
+/** The moment before which finished deliveries are pruned. */
+export const retentionCutoff = (now: Date = new Date()) => new Date(now.getTime() - DELIVERY_RETENTION_DAYS * 24 * 60 * 60 * 1000);

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Job } from "@/lib/generated/prisma/client";
+import { jobFinishedEvent } from "@/lib/jobs/job-finished-event";
 import { PermanentItemError, type JobContext, type JobHandler } from "@/lib/jobs/job-types";
 import { jobContext } from "@/lib/jobs/job-view";
 import { MturkError } from "@/lib/mturk/errors";
@@ -109,22 +110,7 @@ async function runJob(job: Job, handler: JobHandler, runnerId: string, signal?: 
     data: { status: "succeeded", finishedAt: new Date(), lockedBy: null, lockedUntil: null },
   });
   if (finished) {
-    await queueWebhookEvents(finished, [
-      {
-        type: "JobFinished",
-        key: finished.id,
-        occurredAt: finished.finishedAt!,
-        data: {
-          jobId: finished.id,
-          kind: finished.kind,
-          subjectId: finished.subjectId,
-          total: finished.total,
-          done: finished.done,
-          failed: finished.failed,
-          EventTimestamp: finished.finishedAt!.toISOString(),
-        },
-      },
-    ]);
+    await queueWebhookEvents(finished, [jobFinishedEvent(finished, "succeeded")]);
     await handler.onFinish?.(ctx, "succeeded");
   }
 }

@@ -130,6 +130,36 @@ export async function notificationSecret(ownerRef: string, environment: Marketpl
   return notificationSigningSecret(await requesterOf(ownerRef, environment));
 }
 
+/** One message to an HTTP notification destination (HITdesk's extension), for the owner's delivery log. */
+export interface NotificationDeliverySummary {
+  id: string;
+  destination: string;
+  eventType: string;
+  /** pending | succeeded | failed */
+  status: string;
+  attempts: number;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  createdAt: Date;
+  /** When it succeeded or failed for good; null while pending. */
+  finishedAt: Date | null;
+  /** When the next attempt runs; null once finished. */
+  nextAttemptAt: Date | null;
+}
+
+/** The account's latest HTTP notification messages, newest first (null: no account in this environment). */
+export async function listNotificationDeliveries(ownerRef: string, environment: MarketplaceEnvironment, limit = 50): Promise<NotificationDeliverySummary[] | null> {
+  const requesterId = await findRequesterId(ownerRef, environment);
+  if (!requesterId) return null;
+  const rows = await db.mkNotificationDelivery.findMany({
+    where: { requesterId },
+    orderBy: { createdAt: "desc" },
+    take: Math.min(Math.max(1, limit), 200),
+    select: { id: true, destination: true, eventType: true, status: true, attempts: true, lastStatusCode: true, lastError: true, createdAt: true, finishedAt: true, nextAttemptAt: true },
+  });
+  return rows.map((r) => ({ ...r, nextAttemptAt: r.status === "pending" ? r.nextAttemptAt : null }));
+}
+
 /** A stored marketplace secret, sealed, to check this instance can open them (null: none yet). */
 export async function anySealedKeySecret(): Promise<string | null> {
   return (await db.mkApiKeySecret.findFirst({ select: { secretCiphertext: true } }))?.secretCiphertext ?? null;

@@ -2,13 +2,14 @@ import "server-only";
 import { startBackgroundLoop } from "@/lib/background-loop";
 import { db } from "@/lib/db";
 import { LeaderLock } from "@/lib/db/leader-lock";
-import { deliverNotificationMessages } from "@/lib/marketplace/notification-delivery";
+import { deliverNotificationMessages, pruneNotificationDeliveries } from "@/lib/marketplace/notification-delivery";
 import { stepWorkforce } from "@/lib/marketplace/simulation/run-workforce";
 import { sweepRequester } from "@/lib/marketplace/sweep";
 import { shutdownSignal } from "@/lib/shutdown";
 
 const TICK_MS = 1000;
 const SWEEP_EVERY_MS = 5000;
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 /**
  * Sweeps every requester every few seconds, so time-driven changes happen without API calls,
@@ -53,6 +54,9 @@ export function startMarketplaceBackground(): void {
   // HTTP notifications (HITdesk's extension): every instance helps, SKIP LOCKED keeps each message to one.
   startBackgroundLoop("marketplace-notifications", TICK_MS, async (signal) => {
     await deliverNotificationMessages({ signal });
+  });
+  startBackgroundLoop("marketplace-notification-pruning", PRUNE_EVERY_MS, async (signal) => {
+    await pruneNotificationDeliveries({ signal });
   });
 
   shutdownSignal().addEventListener("abort", () => void leader.release(), { once: true });

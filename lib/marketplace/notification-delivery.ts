@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { decryptSecret, encryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
-import { DELIVERY_TIMEOUT_MS, deliverUntilNoneDue, newSigningSecret, nextAttemptAt, postSigned, type DeliveryOutcome } from "@/lib/http/signed-delivery";
+import { DELIVERY_TIMEOUT_MS, deliverUntilNoneDue, newSigningSecret, nextAttemptAt, postSigned, pruneInBatches, retentionCutoff, type DeliveryOutcome } from "@/lib/http/signed-delivery";
 
 /**
  * HITdesk's extension to MTurk notifications: a Notification with Transport "HTTP" has an
@@ -89,7 +89,7 @@ async function claimMessages(requesterId: string | null): Promise<ClaimedMessage
 
 async function recordOutcome(m: ClaimedMessage, outcome: DeliveryOutcome): Promise<void> {
   const now = new Date();
-  const retryAt = outcome.ok ? null : nextAttemptAt(m.attempts, now);
+  const retryAt = outcome.ok || outcome.final ? null : nextAttemptAt(m.attempts, now);
   await db.mkNotificationDelivery.update({
     where: { id: m.id },
     data: {
@@ -111,4 +111,15 @@ export async function deliverNotificationMessages(options: { requesterId?: strin
     await recordOutcome(m, await postSigned({ url: m.destination, secret, body: m.body, eventId: m.eventDocId, eventType: m.eventType, attempt: m.attempts }));
   };
   return deliverUntilNoneDue(() => claimMessages(options.requesterId ?? null), deliver, { concurrency: CONCURRENCY, signal: options.signal });
+}
+
+/** Deletes messages that finished more than DELIVERY_RETENTION_DAYS ago, a bounded batch per statement; returns how many went. */
+export async function pruneNotificationDeliveries(options: { now?: Date; batch?: number; signal?: AbortSignal } = {}): Promise<number> {
+  const cutoff = retentionCutoff(options.now);
+  return pruneInBatches(
+    (limit) => db.$executeRaw`
+      DELETE FROM mk_notification_delivery WHERE id IN (
+        SELECT id FROM mk_notification_delivery WHERE "finishedAt" < ${cutoff} ORDER BY "finishedAt" LIMIT ${limit})`,
+    options,
+  );
 }

@@ -40,7 +40,7 @@ async function claimDeliveries(limit: number, teamId: string | null): Promise<Cl
 /** Logs the attempt; a failure is retried later, or marked failed after the last attempt. */
 async function recordOutcome(d: ClaimedDelivery, outcome: DeliveryOutcome): Promise<void> {
   const now = new Date();
-  const retryAt = outcome.ok ? null : nextAttemptAt(d.attempts, now);
+  const retryAt = outcome.ok || outcome.final ? null : nextAttemptAt(d.attempts, now);
   const status = outcome.ok ? "succeeded" : retryAt ? "pending" : "failed";
   await db.$transaction([
     db.webhookAttempt.create({ data: { deliveryId: d.id, attempt: d.attempts, at: now, statusCode: outcome.statusCode, error: outcome.error, durationMs: outcome.durationMs } }),

@@ -4,8 +4,8 @@ import type { TeamContext } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
 import { decryptSecret, encryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
-import { Conflict, NotFound } from "@/lib/errors";
-import { newSigningSecret } from "@/lib/http/signed-delivery";
+import { Conflict, Invalid, NotFound } from "@/lib/errors";
+import { literalAddressRefusal, newSigningSecret, refusedAddressMessage } from "@/lib/http/signed-delivery";
 import { NoMarketplaceAccount, notificationSecret } from "@/lib/marketplace/admin";
 import type { Scope } from "@/lib/scope";
 import { TEST_EVENT_TYPE } from "@/lib/webhooks/event-types";
@@ -53,6 +53,9 @@ export async function listWebhookEndpoints(scope: Scope): Promise<WebhookEndpoin
 
 export async function createWebhookEndpoint(ctx: TeamContext, input: CreateWebhookInput): Promise<{ endpoint: WebhookEndpointView; secret: string }> {
   const parsed = CreateWebhookInput.parse(input);
+  // The address policy depends on the server's configuration, so the form's schema cannot apply it.
+  const refusal = literalAddressRefusal(parsed.url);
+  if (refusal) throw new Invalid(refusedAddressMessage(refusal), [{ path: "url", message: refusedAddressMessage(refusal) }]);
   const secret = newSigningSecret();
   const endpoint = await db.webhookEndpoint.create({
     data: {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DeliveryUrl } from "@/lib/http/signed-delivery";
+import { DeliveryUrl } from "@/lib/http/delivery-url";
 import { EVENT_TYPE_NAMES } from "@/lib/webhooks/event-types";
 
 const EventTypes = z

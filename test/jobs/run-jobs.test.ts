@@ -139,3 +139,24 @@ describe("durable jobs", () => {
     expect(await controlJob(actor("admin"), id, "cancel")).toMatchObject({ status: "cancelled" });
   });
 });
+
+describe("JobFinished webhook events", () => {
+  it("are queued for a job that ran to the end and for a cancelled one, with its status", async () => {
+    const team = await db.team.create({ data: { slug: `jobs-${randomUUID().slice(0, 8)}`, name: "Jobs webhooks" } });
+    const own = { teamId: team.id, environment: "sandbox" as const };
+    const endpoint = await db.webhookEndpoint.create({ data: { ...own, url: "https://hooks.example.com/x", eventTypes: ["JobFinished"], secretCiphertext: "unused" } });
+    const kind = `finished-${randomUUID()}`;
+    const { handlers } = recordingHandler(kind, () => Promise.resolve(null));
+    const ranJob = await enqueueJob({ ...own, kind, items: items(2) });
+    await runJobsOnce(handlers, { teamId: team.id });
+    const cancelled = await enqueueJob({ ...own, kind, items: items(3) });
+    const owner = { team: { id: team.id }, user: { id: null, email: "runner@example.com" }, environment: "sandbox", role: "admin" } as unknown as JobActor;
+    await controlJob(owner, cancelled.id, "cancel");
+
+    const bodies = (await db.webhookDelivery.findMany({ where: { endpointId: endpoint.id, eventType: "JobFinished" } })).map((d) => (JSON.parse(d.body) as { data: Record<string, unknown> }).data);
+    expect(bodies).toHaveLength(2);
+    expect(bodies.find((d) => d.jobId === ranJob.id)).toMatchObject({ kind, status: "succeeded", total: 2, done: 2, failed: 0 });
+    expect(bodies.find((d) => d.jobId === cancelled.id)).toMatchObject({ kind, status: "cancelled", total: 3, done: 0, failed: 0, EventTimestamp: expect.stringMatching(/Z$/) as unknown });
+    await db.team.delete({ where: { id: team.id } });
+  });
+});

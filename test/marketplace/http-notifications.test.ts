@@ -4,7 +4,8 @@ import { SendTestEventNotificationCommand, UpdateNotificationSettingsCommand, ty
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { verifySignature } from "@/lib/http/signed-delivery";
-import { deliverNotificationMessages, notificationSigningSecret } from "@/lib/marketplace/notification-delivery";
+import { listNotificationDeliveries } from "@/lib/marketplace/admin";
+import { deliverNotificationMessages, notificationSigningSecret, pruneNotificationDeliveries } from "@/lib/marketplace/notification-delivery";
 import { expectRequestError, useHarness } from "./harness";
 
 const { h, client } = useHarness();
@@ -85,5 +86,54 @@ describe("HTTP notification destinations (HITdesk's extension)", () => {
       "AWS.MechanicalTurk.InvalidParameterValue",
       /Notification.Destination must be an https:\/\/ URL/,
     );
+  });
+
+  it("refuses a private or metadata address as a destination, and fails a stored one at once without retrying", async () => {
+    const hit = await h.createHit({ Title: "Private destination" });
+    for (const destination of ["https://10.1.2.3/x", "https://169.254.169.254/latest/meta-data", "https://[fd00::1]/x"]) {
+      await expectRequestError(
+        client.send(new UpdateNotificationSettingsCommand({ HITTypeId: hit.HITTypeId!, Notification: { ...httpSpec(["HITExpired"]), Destination: destination } })),
+        "AWS.MechanicalTurk.InvalidParameterValue",
+        /no private, link-local or metadata address/,
+      );
+    }
+    // A message queued to such an address (say, while HITDESK_WEBHOOK_ALLOW_PRIVATE was set) fails for good.
+    const blocked = await db.mkNotificationDelivery.create({
+      data: { requesterId: h.requesterId, destination: "http://192.168.0.10/x", eventDocId: crypto.randomUUID(), eventType: "Ping", body: "{}" },
+    });
+    await dispatchAndDeliver();
+    expect(await db.mkNotificationDelivery.findUniqueOrThrow({ where: { id: blocked.id } })).toMatchObject({
+      status: "failed",
+      attempts: 1,
+      lastError: "Refused: 192.168.0.10 is a private address",
+    });
+  });
+
+  it("prunes messages finished more than 30 days ago, in batches", async () => {
+    const daysAgo = (n: number) => new Date(Date.now() - n * 24 * 60 * 60 * 1000);
+    const row = (status: string, finishedAt: Date | null) => ({ requesterId: h.requesterId, destination: url, eventDocId: crypto.randomUUID(), eventType: "Ping", body: "{}", status, finishedAt });
+    const rows = [row("succeeded", daysAgo(31)), row("failed", daysAgo(60)), row("succeeded", daysAgo(32)), row("succeeded", daysAgo(1)), row("pending", null)];
+    await db.mkNotificationDelivery.createMany({ data: rows });
+    expect(await pruneNotificationDeliveries({ batch: 2 })).toBeGreaterThanOrEqual(3);
+    const left = await db.mkNotificationDelivery.findMany({ where: { eventDocId: { in: rows.map((r) => r.eventDocId) } }, select: { eventDocId: true } });
+    expect(new Set(left.map((r) => r.eventDocId))).toEqual(new Set([rows[3]!.eventDocId, rows[4]!.eventDocId]));
+  });
+
+  it("lists the account's messages for its owner through the control plane, newest first, with status, attempts and last error", async () => {
+    const { ownerRef } = await db.mkRequester.findUniqueOrThrow({ where: { id: h.requesterId }, select: { ownerRef: true } });
+    statuses = [503];
+    await client.send(new SendTestEventNotificationCommand({ Notification: httpSpec(["HITExpired"]), TestEventType: "HITExpired" }));
+    await dispatchAndDeliver();
+    const [latest] = (await listNotificationDeliveries(ownerRef, h.environment, 5))!;
+    expect(latest).toMatchObject({ destination: url, eventType: "HITExpired", status: "pending", attempts: 1, lastStatusCode: 503, lastError: "Answered HTTP 503", finishedAt: null });
+    expect(latest!.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now());
+    statuses = [200];
+    await db.mkNotificationDelivery.update({ where: { id: latest!.id }, data: { nextAttemptAt: new Date() } });
+    await dispatchAndDeliver();
+    const [after] = (await listNotificationDeliveries(ownerRef, h.environment, 5))!;
+    expect(after).toMatchObject({ id: latest!.id, status: "succeeded", attempts: 2, lastStatusCode: 200, lastError: null, nextAttemptAt: null });
+    expect(after!.finishedAt).toBeInstanceOf(Date);
+    // Another owner sees nothing of it; an owner without an account gets null.
+    expect(await listNotificationDeliveries("no-such-owner", h.environment)).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { gettingStarted } from "@/lib/overview/getting-started";
+import { gettingStartedHidden, setGettingStartedHidden } from "@/lib/overview/hide-getting-started";
 import { createTeam } from "@/lib/teams/create-team";
 import { createUser } from "@/lib/users/create-user";
 
@@ -67,5 +68,23 @@ describe("getting started", { timeout: 60_000 }, () => {
     await db.auditLog.create({ data: { teamId, environment: "production", userId: ownerId, actorEmail: "o@example.com", action: "marketplace.deposit", target: "$50.00" } });
     expect(await ticked(teamId)).toEqual({ project: true, try: true, "sandbox-batch": true, invite: true, production: true });
     expect(await ticked(other.teamId)).toEqual({ project: true, try: false, "sandbox-batch": true, invite: true, production: true });
+  });
+
+  it("is hidden per member and team, and comes back when asked", async () => {
+    const { teamId, ownerId } = await newTeam();
+    const other = await newTeam();
+    const mate = await createUser({ email: `gs-mate-${randomBytes(4).toString("hex")}@example.com`, password: "test-password-123", name: "Mate" });
+    await db.membership.create({ data: { userId: mate.id, teamId, role: "reviewer" } });
+    await db.membership.create({ data: { userId: ownerId, teamId: other.teamId, role: "admin" } });
+    expect(await gettingStartedHidden(ownerId, teamId)).toBe(false);
+
+    expect(await setGettingStartedHidden(ownerId, teamId, true)).toEqual({ hidden: true });
+    expect(await gettingStartedHidden(ownerId, teamId)).toBe(true);
+    // The teammate still sees it, and so does the same person in another team.
+    expect(await gettingStartedHidden(mate.id, teamId)).toBe(false);
+    expect(await gettingStartedHidden(ownerId, other.teamId)).toBe(false);
+
+    await setGettingStartedHidden(ownerId, teamId, false);
+    expect(await gettingStartedHidden(ownerId, teamId)).toBe(false);
   });
 });

@@ -5,9 +5,12 @@ import { ApproveAssignmentCommand, UpdateExpirationForHITCommand } from "@aws-sd
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TeamContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { DeliveryUrl, MAX_DELIVERY_ATTEMPTS, RETRY_DELAYS_SECONDS, nextAttemptAt, signatureHeader, verifySignature } from "@/lib/http/signed-delivery";
+import { Invalid } from "@/lib/errors";
+import { DeliveryUrl } from "@/lib/http/delivery-url";
+import { MAX_DELIVERY_ATTEMPTS, RETRY_DELAYS_SECONDS, nextAttemptAt, signatureHeader, verifySignature } from "@/lib/http/signed-delivery";
 import { syncAccount } from "@/lib/sync/sync-account";
 import { deliverDueWebhooks } from "@/lib/webhooks/deliver-webhooks";
+import { pruneWebhookDeliveries } from "@/lib/webhooks/prune-deliveries";
 import { createWebhookEndpoint, listWebhookDeliveries, revealWebhookSecret, sendTestWebhook } from "@/lib/webhooks/endpoints";
 import { queueWebhookEvents } from "@/lib/webhooks/webhook-event";
 import { CreateWebhookInput } from "@/lib/webhooks/webhook-input";
@@ -106,6 +109,26 @@ describe("endpoint input", () => {
     const unknown = CreateWebhookInput.safeParse({ url: "https://hooks.example.com/x", eventTypes: ["Nope"] });
     expect(unknown.error?.issues[0]?.path).toEqual(["eventTypes", 0]);
   });
+
+  it("refuses a literal private, link-local or metadata address with a clear field error", async () => {
+    const ctx = await teamContext();
+    const issues = async (u: string) => {
+      const error = await createWebhookEndpoint(ctx, { url: u, eventTypes: ["HITExpired"] }).then(
+        () => null,
+        (e: unknown) => e as Invalid,
+      );
+      expect(error === null || error instanceof Invalid).toBe(true);
+      return (error?.details as { path: string; message: string }[] | undefined)?.map((i) => [i.path, i.message]);
+    };
+    expect(await issues("https://10.0.0.5/hooks")).toEqual([["url", "URL: 10.0.0.5 is a private address; deliveries may not reach internal networks (HITDESK_WEBHOOK_ALLOW_PRIVATE=1 allows it)"]]);
+    expect((await issues("https://169.254.169.254/latest/meta-data"))?.[0]?.[1]).toMatch(/^URL: 169\.254\.169\.254 is a cloud metadata address/);
+    expect((await issues("https://[fd00::1]/x"))?.[0]?.[1]).toMatch(/^URL: fd00::1 is a private address/);
+    expect((await issues("https://[::ffff:192.168.0.1]/x"))?.[0]?.[1]).toMatch(/is a private address/);
+    expect((await issues("https://0.0.0.0/x"))?.[0]?.[1]).toMatch(/^URL: 0\.0\.0\.0 is an unspecified address/);
+    expect(await issues("https://8.8.8.8/x")).toBeUndefined();
+    expect(await issues("http://127.0.0.1:8080/x")).toBeUndefined();
+    expect(await db.webhookEndpoint.count({ where: { teamId: ctx.team.id } })).toBe(2);
+  });
 });
 
 describe("delivery", () => {
@@ -175,6 +198,54 @@ describe("delivery", () => {
     const [delivery] = await listWebhookDeliveries(ctx, endpoint.id);
     expect(delivery).toMatchObject({ status: "pending", attempts: 1 });
     expect(delivery!.attemptLog[0]).toMatchObject({ statusCode: null, error: expect.stringMatching(/^Could not connect/) as unknown });
+  });
+});
+
+describe("refused addresses", () => {
+  it("fails a delivery to a private address at once, saying why, without retrying", async () => {
+    const ctx = await teamContext();
+    const { endpoint } = await createWebhookEndpoint(ctx, { url: "https://hooks.example.com/x", eventTypes: ["HITExpired"] });
+    // Saved before the check existed (or while HITDESK_WEBHOOK_ALLOW_PRIVATE was set).
+    await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { url: "http://10.0.0.5:8080/hooks" } });
+    await sendTestWebhook(ctx, endpoint.id);
+    expect(await deliverDueWebhooks({ teamId: ctx.team.id })).toBe(1);
+    const [delivery] = await listWebhookDeliveries(ctx, endpoint.id);
+    expect(delivery).toMatchObject({ status: "failed", attempts: 1, nextAttemptAt: null });
+    expect(delivery!.attemptLog).toEqual([expect.objectContaining({ statusCode: null, error: "Refused: 10.0.0.5 is a private address" })]);
+    expect(await deliverDueWebhooks({ teamId: ctx.team.id })).toBe(0);
+  });
+});
+
+describe("pruning", () => {
+  it("deletes deliveries finished more than 30 days ago, in batches, with their attempts, and keeps the rest", async () => {
+    const ctx = await teamContext();
+    const { endpoint } = await createWebhookEndpoint(ctx, { url, eventTypes: ["HITExpired"] });
+    const daysAgo = (n: number) => new Date(Date.now() - n * 24 * 60 * 60 * 1000);
+    const row = (key: string, status: string, finishedAt: Date | null) => ({
+      endpointId: endpoint.id,
+      eventId: key,
+      eventType: "HITExpired",
+      body: "{}",
+      status,
+      finishedAt,
+      createdAt: finishedAt ?? daysAgo(40),
+    });
+    await db.webhookDelivery.createMany({
+      data: [
+        ...Array.from({ length: 5 }, (_, i) => row(`old-ok-${i}`, "succeeded", daysAgo(31 + i))),
+        row("old-failed", "failed", daysAgo(45)),
+        row("recent", "succeeded", daysAgo(29)),
+        // Still pending (never the case after 30 days, but never pruned either).
+        row("pending", "pending", null),
+      ],
+    });
+    const old = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id, eventId: "old-failed" } });
+    await db.webhookAttempt.create({ data: { deliveryId: old.id, attempt: 1, statusCode: 500, durationMs: 3 } });
+
+    expect(await pruneWebhookDeliveries({ batch: 2 })).toBeGreaterThanOrEqual(6);
+    const left = await db.webhookDelivery.findMany({ where: { endpointId: endpoint.id }, select: { eventId: true }, orderBy: { eventId: "asc" } });
+    expect(left.map((d) => d.eventId)).toEqual(["pending", "recent"]);
+    expect(await db.webhookAttempt.count({ where: { deliveryId: old.id } })).toBe(0);
   });
 });
 

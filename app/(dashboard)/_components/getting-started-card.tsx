@@ -1,8 +1,9 @@
 import { Card } from "@/components/ui/card";
 import { IntentLink } from "@/components/ui/intent-link";
 import type { GettingStartedStep } from "@/lib/overview/getting-started";
+import { GettingStartedToggle } from "./getting-started-toggle";
 
-/** A new team's first steps; the overview leaves it out once every step is done. */
+/** A new team's first steps; the overview leaves it out once every step is done, or once the member hides it. */
 export function GettingStartedCard({ steps }: { steps: GettingStartedStep[] }) {
   const done = steps.filter((s) => s.done).length;
   return (
@@ -18,6 +19,7 @@ export function GettingStartedCard({ steps }: { steps: GettingStartedStep[] }) {
           <span aria-hidden className="h-1.5 w-24 overflow-hidden rounded-full bg-slate-100">
             <span className="block h-full rounded-full bg-emerald-600" style={{ width: `${(done / steps.length) * 100}%` }} />
           </span>
+          <GettingStartedToggle hidden={false} />
         </div>
       }
     >

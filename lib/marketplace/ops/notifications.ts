@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { OperationHandler } from "@/lib/marketplace/context";
-import { DeliveryUrl } from "@/lib/http/signed-delivery";
+import { ReachableDeliveryUrl } from "@/lib/http/signed-delivery";
 import { MturkRequestError } from "@/lib/marketplace/errors";
 import { HTTP_TRANSPORT, queueTestNotification } from "@/lib/marketplace/notification-delivery";
 
@@ -42,7 +42,10 @@ const DESTINATION_SHAPES: Record<NotificationSpecification["Transport"], { patte
     example: "an SQS queue URL such as https://sqs.us-east-1.amazonaws.com/123456789012/my-queue",
   },
   SNS: { pattern: /^arn:aws(-[a-z]+)*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$/, example: "an SNS topic ARN such as arn:aws:sns:us-east-1:123456789012:my-topic" },
-  HTTP: { pattern: { test: (d: string) => DeliveryUrl.safeParse(d).success }, example: "an https:// URL (http:// only for localhost or 127.0.0.1) such as https://example.com/mturk-events" },
+  HTTP: {
+    pattern: { test: (d: string) => ReachableDeliveryUrl.safeParse(d).success },
+    example: "an https:// URL (http:// only for localhost or 127.0.0.1; no private, link-local or metadata address) such as https://example.com/mturk-events",
+  },
 };
 
 function validateSpecification(spec: NotificationSpecification, field: string): void {

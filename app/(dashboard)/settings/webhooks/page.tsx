@@ -4,8 +4,10 @@ import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTeam } from "@/lib/auth/require-team";
 import type { TeamContext } from "@/lib/auth/session";
+import { listNotificationDeliveries } from "@/lib/marketplace/admin";
 import { connectionSummaries } from "@/lib/mturk/connections";
 import { listWebhookEndpoints } from "@/lib/webhooks/endpoints";
+import { MarketplaceDeliveries } from "./_components/marketplace-deliveries";
 import { MarketplaceNotificationsSection } from "./_components/marketplace-notifications-section";
 import { WebhooksSection } from "./_components/webhooks-section";
 
@@ -23,6 +25,7 @@ const needsAdmin = (ctx: TeamContext) => (
 async function WebhooksPage(_props: object, ctx: TeamContext) {
   const [endpoints, connections] = await Promise.all([listWebhookEndpoints({ teamId: ctx.team.id, environment: ctx.environment }), connectionSummaries(ctx.team.id)]);
   const builtin = connections.find((c) => c.environment === ctx.environment)?.kind === "builtin";
+  const marketplaceDeliveries = builtin ? await listNotificationDeliveries(ctx.team.id, ctx.environment, 20) : null;
   return (
     <>
       <PageHeader
@@ -36,6 +39,7 @@ async function WebhooksPage(_props: object, ctx: TeamContext) {
       </p>
       <WebhooksSection endpoints={endpoints} environment={ctx.environment} />
       {builtin && <MarketplaceNotificationsSection />}
+      {builtin && marketplaceDeliveries && <MarketplaceDeliveries deliveries={marketplaceDeliveries} />}
     </>
   );
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Membership" ADD COLUMN "gettingStartedHiddenAt" TIMESTAMP(3);
