@@ -9,7 +9,7 @@ const HEARTBEAT_MS = 25_000;
 const RETRY_MS = 3_000;
 
 /** What a page is told: the change, minus whose it is (the stream is the team's already). */
-export type LiveMessage = Omit<LiveChange, "teamId" | "environment">;
+export type LiveMessage = Omit<LiveChange, "teamId" | "environment" | "notifications">;
 
 /**
  * A server-sent event stream of one team's changes in one environment: an `event: change` per
@@ -27,6 +27,7 @@ export function liveStream(scope: Scope, requestSignal: AbortSignal): Response {
       };
       const unsubscribe = onLiveChange((change) => {
         if (change.teamId !== scope.teamId || change.environment !== scope.environment) return;
+        if (change.notifications) return send("event: notifications\ndata: {}\n\n");
         const message: LiveMessage = { hitIds: change.hitIds, qualificationRequests: change.qualificationRequests };
         send(`event: change\ndata: ${JSON.stringify(message)}\n\n`);
       });
