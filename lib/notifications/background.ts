@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { mailConfigured } from "@/lib/mail";
 import { runNotificationChecks } from "@/lib/notifications/check-conditions";
 import { deliverDueEmails } from "@/lib/notifications/deliver-emails";
+import { pruneNotifications } from "@/lib/notifications/prune-notifications";
 import { shutdownSignal } from "@/lib/shutdown";
 
 const MAIL_POLL_MS = 5_000;
@@ -13,7 +14,8 @@ const checkEveryMs = () => Math.max(env.HITDESK_SYNC_INTERVAL_SECONDS, 60) * 100
 
 /**
  * Sends queued notification e-mails from this server process (instances share the queue), and
- * checks the notifying conditions (auto-approvals due, balance low) in one instance at a time.
+ * checks the notifying conditions (auto-approvals due, balance low) and prunes old notifications
+ * in one instance at a time.
  */
 export function startNotificationBackground(): void {
   if (mailConfigured()) {
@@ -24,6 +26,8 @@ export function startNotificationBackground(): void {
   const lock = new LeaderLock("notification-checks");
   shutdownSignal().addEventListener("abort", () => void lock.release(), { once: true });
   startBackgroundLoop("notification-checks", checkEveryMs(), async () => {
-    if (await lock.lead()) await runNotificationChecks();
+    if (!(await lock.lead())) return;
+    await runNotificationChecks();
+    await pruneNotifications();
   });
 }

@@ -10,6 +10,7 @@ import { BULK_JOBS, notifyJobEnded } from "@/lib/notifications/job-notifications
 import { listNotifications, markNotificationsRead, notificationPreferences, saveNotificationPreferences } from "@/lib/notifications/member-notifications";
 import { NotificationPreferencesInput } from "@/lib/notifications/notification-types";
 import { notify, type NotificationEvent } from "@/lib/notifications/notify";
+import { KEEP_DAYS, pruneNotifications } from "@/lib/notifications/prune-notifications";
 import { QUALIFICATION_OPS_JOB } from "@/lib/qualifications/qualification-ops-job";
 import { DECIDE_JOB_KIND } from "@/lib/review/decide-assignments";
 import { BONUS_JOB_KIND } from "@/lib/review/pay-bonuses";
@@ -127,6 +128,14 @@ describe("notifications", () => {
     await saveNotificationPreferences(ctxOf(members.owner), { preferences: [{ type: "BatchFinished", inApp: true, email: true }] });
     await notify(scope, [event()]);
     expect(await db.notificationEmail.count({ where: { notification: scope } })).toBe(0);
+  });
+
+  it("prunes notifications older than the retention, with their e-mails", async () => {
+    const { scope, members } = await team();
+    await notify(scope, [event({ key: "old-one" }), event({ key: "new-one" })]);
+    await db.notification.updateMany({ where: { ...scope, eventKey: "old-one" }, data: { createdAt: new Date(Date.now() - (KEEP_DAYS + 1) * 86_400_000) } });
+    expect(await pruneNotifications()).toBeGreaterThanOrEqual(4);
+    expect(await db.notification.findMany({ where: { ...scope, userId: members.owner.id }, select: { eventKey: true } })).toEqual([{ eventKey: "new-one" }]);
   });
 
   it("validates preferences with the form's schema", () => {
