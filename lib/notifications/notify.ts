@@ -33,6 +33,7 @@ function rolesFor(type: NotificationType): string[] {
   return ROLES.slice(ROLES.indexOf(MIN_ROLE.get(type) as (typeof ROLES)[number]));
 }
 
+/** The message's text after the line naming the team (added in SQL, which reads the team's name). */
 function emailText(scope: Scope, e: NotificationEvent): string {
   const base = appUrl();
   return [
@@ -85,8 +86,9 @@ export function notificationWrites(scope: Scope, events: readonly NotificationEv
       ),
       mailed AS (
         INSERT INTO "NotificationEmail" (id, "notificationId", "to", subject, text)
-        SELECT gen_random_uuid()::text, c.id, r.address, r.subject, r.text
+        SELECT gen_random_uuid()::text, c.id, r.address, r.subject, 'Team ' || t.name || E'\n\n' || r.text
         FROM created c JOIN rcpt r ON r."userId" = c."userId" AND r.type = c.type AND r."eventKey" = c."eventKey"
+        JOIN "Team" t ON t.id = ${scope.teamId}
         WHERE r."byEmail"
         RETURNING 1
       )

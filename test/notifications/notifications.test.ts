@@ -167,6 +167,7 @@ describe("e-mail", () => {
       expect(sent.to).toEqual([members.owner.email]);
       expect(sent.data).toMatch(/Subject: \[HITdesk\] Batch (Mail|Retry) is live/);
       expect(sent.data).toContain("/batches/b1");
+      expect(sent.data).toMatch(/Team Notify [0-9a-f]{8}/);
 
       const failed = await db.notificationEmail.findFirstOrThrow({ where: { notification: scope, status: "pending" } });
       expect(failed).toMatchObject({ attempts: 1, lastError: expect.stringMatching(/451/) as unknown });
