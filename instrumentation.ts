@@ -13,6 +13,8 @@ export async function register(): Promise<void> {
   startSyncBackground();
   const { startWebhookDelivery } = await import("@/lib/webhooks/background");
   startWebhookDelivery();
+  const { startNotificationBackground } = await import("@/lib/notifications/background");
+  startNotificationBackground();
   const { startLiveRefresh } = await import("@/lib/live/refresh-on-activity");
   startLiveRefresh();
 }

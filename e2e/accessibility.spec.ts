@@ -80,6 +80,7 @@ test("every dashboard page has no serious or critical accessibility violation", 
     ["new qualification", "/qualifications/new"],
     ["settings", "/settings"],
     ["webhooks", "/settings/webhooks"],
+    ["notification settings", "/settings/notifications"],
     ["audit", "/audit"],
     ["account", "/account"],
   ];
@@ -88,6 +89,11 @@ test("every dashboard page has no serious or critical accessibility violation", 
     await expect(page.getByRole("main")).toBeVisible();
     await expectNoSeriousViolations(page, what);
   }
+  // The bell's panel, open, with the finished batch's notification.
+  await page.goto("/");
+  await page.getByRole("button", { name: /^Notifications, [1-9]/ }).click();
+  await expect(page.getByRole("dialog", { name: "Notifications" }).getByRole("link", { name: /Accessible batch/ })).toBeVisible();
+  await expectNoSeriousViolations(page, "notification panel");
   // The review queue with an assignment open, and a decision dialog.
   await page.goto("/review");
   await expect(page.getByTestId("queue-count")).toHaveText("1–3 of 3 submitted");

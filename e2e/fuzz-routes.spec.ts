@@ -61,6 +61,8 @@ const SAMPLE: Record<string, Record<string, unknown>> = {
   "POST /api/team/webhooks": { url: "http://127.0.0.1:9/fuzz", description: "fuzz", eventTypes: ["HITExpired"] },
   "PATCH /api/team/webhooks/[id]": { enabled: false, eventTypes: ["HITReviewable"] },
   "POST /api/team/api-keys/[id]/rotate": { keepOldSecret: false },
+  "POST /api/notifications/read": { ids: [ID] },
+  "PUT /api/notifications/preferences": { preferences: [{ type: "BatchFinished", inApp: true, email: false }] },
   "PATCH /api/team/workforce": { paused: true },
   "POST /api/team/workforce/invites": { label: "fuzz" },
   "POST /api/team/deposits": { amount: "1.00" },

@@ -3,6 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
+import { NOTIFICATIONS_KEY } from "@/components/shell/use-notifications";
 import type { EnvironmentName } from "@/lib/scope";
 
 /** Changes arriving together (several HITs of a burst) refetch once. */
@@ -47,6 +48,8 @@ export function LiveUpdates({ teamId, environment, renderedAt }: { teamId: strin
         seen = Number(event.lastEventId) || seen;
         gathering ??= window.setTimeout(refetch, GATHER_MS);
       });
+      // A new notification for someone in the team: the bell re-reads the member's own (often nothing new).
+      source.addEventListener("notifications", () => void client.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }));
       // EventSource reconnects by itself after a dropped connection; after a refused one it gives up.
       source.addEventListener("error", () => {
         if (source?.readyState !== EventSource.CLOSED) return;

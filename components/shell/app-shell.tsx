@@ -3,6 +3,7 @@ import { Logo } from "@/components/logo";
 import { EnvironmentSwitch } from "@/components/shell/environment-switch";
 import { IntentLink } from "@/components/ui/intent-link";
 import { NavLinks } from "@/components/shell/nav-links";
+import { NotificationBell } from "@/components/shell/notification-bell";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { SyncStatus } from "@/components/shell/sync-status";
 import { TeamSwitch } from "@/components/shell/team-switch";
@@ -36,6 +37,7 @@ export function AppShell(props: {
           <div className="ml-auto flex items-center gap-4">
             <SyncStatus environment={props.environment} initial={props.syncStatus} />
             <EnvironmentSwitch environment={props.environment} />
+            <NotificationBell environment={props.environment} />
             <div className="hidden text-right text-xs leading-tight sm:block">
               <div className="font-medium text-slate-800">{props.user.name ?? props.user.email}</div>
               <div className="text-slate-500" data-testid="current-role">

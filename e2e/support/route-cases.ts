@@ -130,6 +130,17 @@ export const CASES: RouteCase[] = [
   { method: "POST", route: "/api/me/environment", role: "viewer", ownTeam: true, prepare: () => ({ path: "/api/me/environment", body: { environment: "sandbox" } }) },
   { method: "POST", route: "/api/me/team", role: "viewer", prepare: (t) => ({ path: "/api/me/team", body: { teamId: t.id } }) },
   { method: "POST", route: "/api/me/getting-started", role: "viewer", ownTeam: true, prepare: () => ({ path: "/api/me/getting-started", body: { hidden: false } }) },
+  // A member's own notifications and choices: the request names nothing of the team.
+  { method: "GET", route: "/api/notifications", role: "viewer", ownTeam: true, prepare: () => ({ path: "/api/notifications" }) },
+  { method: "POST", route: "/api/notifications/read", role: "viewer", ownTeam: true, prepare: () => ({ path: "/api/notifications/read", body: { all: true } }) },
+  { method: "GET", route: "/api/notifications/preferences", role: "viewer", ownTeam: true, prepare: () => ({ path: "/api/notifications/preferences" }) },
+  {
+    method: "PUT",
+    route: "/api/notifications/preferences",
+    role: "viewer",
+    ownTeam: true,
+    prepare: () => ({ path: "/api/notifications/preferences", body: { preferences: [{ type: "BatchFinished", inApp: true, email: false }] } }),
+  },
   { method: "GET", route: "/api/team/balance", role: "viewer", ownTeam: true, prepare: () => ({ path: "/api/team/balance" }) },
   { method: "GET", route: "/api/overview/charts", role: "viewer", ownTeam: true, prepare: () => ({ path: "/api/overview/charts?days=7&timeZone=UTC" }) },
   { method: "GET", route: "/api/sync", role: "viewer", ownTeam: true, prepare: () => ({ path: "/api/sync" }) },

@@ -7,6 +7,7 @@ import { PermanentItemError, type JobContext, type JobHandler } from "@/lib/jobs
 import { jobContext } from "@/lib/jobs/job-view";
 import { MturkError } from "@/lib/mturk/errors";
 import { withCallerRetries } from "@/lib/mturk/retry-layer";
+import { notifyJobEnded } from "@/lib/notifications/job-notifications";
 import { queueWebhookEvents } from "@/lib/webhooks/webhook-event";
 
 const LEASE_MS = 30_000;
@@ -111,6 +112,7 @@ async function runJob(job: Job, handler: JobHandler, runnerId: string, signal?: 
   });
   if (finished) {
     await queueWebhookEvents(finished, [jobFinishedEvent(finished, "succeeded")]);
+    await notifyJobEnded(finished);
     await handler.onFinish?.(ctx, "succeeded");
   }
 }

@@ -5,7 +5,7 @@ import { processNotifications, type NotificationListener } from "@/lib/db/notifi
 import { ENVIRONMENTS } from "@/lib/scope";
 
 /** The Postgres channel on which the instance that refreshed a team's cache tells every instance's open pages. */
-const LIVE_CHANNEL = "hitdesk_live_change";
+export const LIVE_CHANNEL = "hitdesk_live_change";
 /** pg_notify refuses payloads of 8000 bytes or more; a longer burst names no HITs and pages refetch all. */
 const MAX_NAMED_HITS = 100;
 
@@ -16,6 +16,8 @@ export const LiveChange = z.object({
   /** HITs whose row or assignments were refreshed; empty when too many to name. */
   hitIds: z.array(z.string()),
   qualificationRequests: z.boolean(),
+  /** New notifications for members of the team (lib/notifications): the bell refetches, nothing else. */
+  notifications: z.boolean().optional(),
 });
 export type LiveChange = z.infer<typeof LiveChange>;
 

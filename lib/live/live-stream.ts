@@ -12,7 +12,7 @@ const RETRY_MS = 3_000;
 const CLOCK_MARGIN_MS = 2_000;
 
 /** What a page is told: the change, minus whose it is (the stream is the team's already). */
-export type LiveMessage = Omit<LiveChange, "teamId" | "environment">;
+export type LiveMessage = Omit<LiveChange, "teamId" | "environment" | "notifications">;
 
 const scopeKey = (s: { teamId: string; environment: string }) => `${s.teamId}:${s.environment}`;
 
@@ -53,6 +53,7 @@ export function liveStream(scope: Scope, requestSignal: AbortSignal, since?: num
       const sendChange = (message: LiveMessage) => send(`id: ${Date.now()}\nevent: change\ndata: ${JSON.stringify(message)}\n\n`);
       const unsubscribe = onLiveChange((change) => {
         if (change.teamId !== scope.teamId || change.environment !== scope.environment) return;
+        if (change.notifications) return send("event: notifications\ndata: {}\n\n");
         sendChange({ hitIds: change.hitIds, qualificationRequests: change.qualificationRequests });
       });
       const heartbeat = setInterval(() => send(": heartbeat\n\n"), HEARTBEAT_MS);
@@ -74,7 +75,10 @@ export function liveStream(scope: Scope, requestSignal: AbortSignal, since?: num
       if (requestSignal.aborted || shutdownSignal().aborted) return close();
       send(`retry: ${RETRY_MS}\n: connected\n\n`);
       // Names no HITs: the page refetches all it shows.
-      if (since !== undefined && changedSince(scope, since)) sendChange({ hitIds: [], qualificationRequests: true });
+      if (since !== undefined && changedSince(scope, since)) {
+        sendChange({ hitIds: [], qualificationRequests: true });
+        send("event: notifications\ndata: {}\n\n");
+      }
     },
     cancel() {
       end();

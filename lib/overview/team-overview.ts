@@ -78,3 +78,23 @@ export async function runningBatches(scope: Scope): Promise<RunningBatch[]> {
   );
   return shown.map((b) => ({ ...b, work: work.get(b.id)!, hourlyCents: pay.get(b.id)?.hourlyCents ?? null }));
 }
+
+/**
+ * What recent batches with work still open may yet cost: each batch's estimate for the share of
+ * its assignments not yet decided (open, being worked on or submitted). The balance-low
+ * notification compares the production balance with it.
+ */
+export async function openBatchCostCents(scope: Scope): Promise<number> {
+  const batches = await db.batch.findMany({ where: scope, orderBy: { createdAt: "desc" }, take: RECENT_BATCHES, select: { id: true, estimatedCostCents: true } });
+  const work = await batchWork(
+    scope,
+    batches.map((b) => b.id),
+  );
+  let cents = 0;
+  for (const b of batches) {
+    const w = work.get(b.id)!;
+    const open = w.available + w.working + w.submitted;
+    if (w.assignments > 0 && open > 0) cents += Math.ceil((b.estimatedCostCents * open) / w.assignments);
+  }
+  return cents;
+}

@@ -3,6 +3,8 @@ import { ListQualificationRequestsCommand, type QualificationRequest } from "@aw
 import { db } from "@/lib/db";
 import { sendMturk } from "@/lib/mturk/send";
 import { LIST_PAGE_SIZE, nextPageToken } from "@/lib/mturk/pages";
+import { qualificationRequestEvents } from "@/lib/notifications/qualification-request-events";
+import { notificationWrites } from "@/lib/notifications/notify";
 import type { Scope } from "@/lib/scope";
 
 /**
@@ -19,6 +21,7 @@ export async function refreshQualificationRequests(scope: Scope, qualificationTy
     token = nextPageToken(page.QualificationRequests, page.NextToken);
   } while (token);
   const now = new Date();
+  const type = await db.cachedQualificationType.findUnique({ where: { teamId_environment_qualificationTypeId: { ...scope, qualificationTypeId } }, select: { name: true } });
   await db.$transaction([
     db.cachedQualificationRequest.createMany({
       data: listed.map((r) => ({
@@ -37,5 +40,6 @@ export async function refreshQualificationRequests(scope: Scope, qualificationTy
       where: { ...scope, qualificationTypeId, forgottenAt: null, qualificationRequestId: { notIn: listed.map((r) => r.QualificationRequestId!) } },
       data: { forgottenAt: now },
     }),
+    ...notificationWrites(scope, qualificationRequestEvents(listed, new Map([[qualificationTypeId, type?.name ?? qualificationTypeId]]), now)),
   ]);
 }

@@ -5,6 +5,8 @@ import { db } from "@/lib/db";
 import { upsertCachedQualificationType } from "@/lib/qualifications/cache-qualification-type";
 import { listAll, type SyncContext } from "@/lib/sync/sync-context";
 import { LIST_PAGE_SIZE } from "@/lib/mturk/pages";
+import { qualificationRequestEvents } from "@/lib/notifications/qualification-request-events";
+import { notificationWrites } from "@/lib/notifications/notify";
 import { webhookDeliveryWrites } from "@/lib/webhooks/webhook-event";
 
 const SCORE_CONCURRENCY = 4;
@@ -71,6 +73,7 @@ export async function syncQualifications(ctx: SyncContext, onPart: (part: "types
     // Only pending requests are listed: one that is gone was approved, rejected or withdrawn.
     db.cachedQualificationRequest.updateMany({ where: { teamId, environment, forgottenAt: null, qualificationRequestId: { notIn: requestIds } }, data: { forgottenAt: now } }),
     ...(await webhookDeliveryWrites(ctx, requested)),
+    ...notificationWrites(ctx, qualificationRequestEvents(requests, new Map(types.map((t) => [t.QualificationTypeId!, t.Name ?? ""])), now)),
   ]);
   result.requests = requests.length;
   result.forgotten += decided.count;

@@ -50,6 +50,11 @@ export default requireTeam("viewer", async function SettingsPage(_props: object,
           invites={invites.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt.toISOString() }))}
         />
         <ConnectionsSection connections={connections} role={ctx.role} />
+        <Card title="Notifications" description="Your own choice of what shows in the bell and what comes by e-mail: finished batches, work due for review, low balance.">
+          <Link href="/settings/notifications" className="text-sm font-medium text-brand-700 hover:underline">
+            Choose your notifications →
+          </Link>
+        </Card>
         {isAdmin && (
           <Card title="Webhooks" description="Signed HTTP POSTs to your own receivers when work is submitted, decided or a HIT expires.">
             <Link href="/settings/webhooks" className="text-sm font-medium text-brand-700 hover:underline">
