@@ -28,7 +28,7 @@ test("an admin creates, restricts, rotates and revokes a key; its secret is show
   const first = { accessKeyId: await secretBox.getByLabel("Access key ID").inputValue(), secretAccessKey: await secretBox.getByLabel("Secret access key").inputValue() };
   expect(first.accessKeyId).toMatch(/^HDAK[A-Z0-9]{16}$/);
   expect(first.secretAccessKey).toMatch(/^\S{40}$/);
-  await card.screenshot({ path: "/tmp/api-keys-created.png" });
+  await card.screenshot({ path: "test-results/api-keys-created.png" });
 
   // One key, both endpoints; the endpoint picks the environment.
   expect(await balanceAt(baseURL!, "sandbox", first)).toBe("10000.00");
@@ -61,7 +61,7 @@ test("an admin creates, restricts, rotates and revokes a key; its secret is show
   await expect(row).toContainText(`old ${first.accessKeyId}, works until`);
   expect(await balanceAt(baseURL!, "sandbox", second)).toBe("10000.00");
   expect(await balanceAt(baseURL!, "sandbox", first)).toBe("10000.00");
-  await card.screenshot({ path: "/tmp/api-keys-rotated.png" });
+  await card.screenshot({ path: "test-results/api-keys-rotated.png" });
 
   // Revoked: refused everywhere, at once, as AWS refuses a deleted key.
   await row.getByRole("button", { name: "Revoke" }).click();

@@ -66,7 +66,7 @@ test("the HIT page shows whether simulated workers could open its ExternalQuesti
   await page.goto(`/hits/${broken}`);
   await expect(page.getByTestId("external-page-visit")).toContainText(`Could not open the page on 127.0.0.1 at`);
   await expect(page.getByTestId("external-page-visit")).toContainText(`connect ECONNREFUSED 127.0.0.1:${gonePort}. Simulated workers return the HIT instead of submitting.`);
-  await page.screenshot({ path: "/tmp/hit-external-visit.png", fullPage: true });
+  await page.screenshot({ path: "test-results/hit-external-visit.png", fullPage: true });
 
   await page.goto("/settings");
   await expect(page.getByTestId("workforce-external-hosts")).toHaveText("localhost, 127.0.0.1, ::1");

@@ -32,7 +32,7 @@ test("a fresh install prints a one-time setup link that creates the first owner"
   await expect(page.getByText("Enter a valid email address")).toBeVisible();
   await expect(page.getByText("Password must be at least 10 characters")).toBeVisible();
   await expectNoSeriousViolations(page, "setup form with errors");
-  await page.screenshot({ path: "/tmp/gaps-setup-errors.png", fullPage: true });
+  await page.screenshot({ path: "test-results/setup-errors.png", fullPage: true });
 
   await expect(page.getByLabel("Team name")).toHaveValue("Vision Lab");
   await page.getByLabel("Email").fill("ada@example.com");

@@ -81,7 +81,7 @@ test("someone else signed in cannot use up an invitation; the invitee still join
     `This invitation is for ${invitee.email}, and you are signed in as ${team.users.viewer.email}. Sign out, then open the link again as ${invitee.email}.`,
   );
   await expect(shared.getByRole("button", { name: "Join the team" })).toHaveCount(0);
-  await shared.screenshot({ path: "/tmp/h-auth-invite-wrong-person.png" });
+  await shared.screenshot({ path: "test-results/auth-invite-wrong-person.png" });
   expect((await db.invite.findFirstOrThrow({ where: { email: invitee.email } })).acceptedAt).toBeNull();
 
   await shared.getByRole("button", { name: `Sign out and continue as ${invitee.email}` }).click();

@@ -68,7 +68,7 @@ test.describe("without a configured proxy", () => {
     const stranger = await browser.newPage();
     await signIn(stranger, server.url, ADMIN.email, ADMIN.password);
     await expect(stranger.locator("form").getByRole("alert")).toHaveText(LOCKED);
-    await stranger.screenshot({ path: "/tmp/h-auth-locked.png" });
+    await stranger.screenshot({ path: "test-results/auth-locked.png" });
     await stranger.close();
 
     // The owner's own browser is not.

@@ -146,14 +146,14 @@ test("a member hides the Getting started checklist; it stays hidden on reload an
   await page
     .locator("section")
     .filter({ has: page.getByTestId("getting-started") })
-    .screenshot({ path: "/tmp/gaps-getting-started-card.png" });
+    .screenshot({ path: "test-results/getting-started-card.png" });
   await page.getByRole("button", { name: "Hide Getting started" }).click();
   await expect(page.getByTestId("getting-started")).toBeHidden();
   await expect(page.getByTestId("getting-started-hidden")).toContainText("You hid the Getting started checklist.");
   await page.reload();
   await expect(page.getByTestId("getting-started-hidden")).toBeVisible();
   await expect(page.getByTestId("getting-started")).toBeHidden();
-  await page.screenshot({ path: "/tmp/gaps-overview-hidden.png", fullPage: true });
+  await page.screenshot({ path: "test-results/overview-getting-started-hidden.png", fullPage: true });
   // Hidden for this member only.
   expect(await db.membership.findMany({ where: { teamId: team.id, gettingStartedHiddenAt: { not: null } } })).toHaveLength(1);
 

@@ -89,7 +89,7 @@ test("sign out everywhere ends every session of the user", async ({ page, browse
   await page.getByRole("link", { name: "Account", exact: true }).click();
   await page.getByRole("button", { name: "Sign out everywhere" }).click();
   await expect(page.getByText("You were signed out on every browser.")).toBeVisible();
-  await page.screenshot({ path: "/tmp/h-auth-signed-out-everywhere.png" });
+  await page.screenshot({ path: "test-results/auth-signed-out-everywhere.png" });
   await expectSignedOut(page.context());
   await expectSignedOut(other);
   await expectSignedOut(copy);
@@ -120,7 +120,7 @@ test("changing the password needs the current one and ends the other sessions", 
   await page.getByLabel("Confirm new password").fill(NEW_PASSWORD);
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("Password changed. Every other browser signed in as you was signed out.")).toBeVisible();
-  await page.screenshot({ path: "/tmp/h-auth-account.png", fullPage: true });
+  await page.screenshot({ path: "test-results/auth-account.png", fullPage: true });
 
   await expectSignedIn(page.context());
   await expectSignedOut(other);
@@ -143,7 +143,7 @@ test("an operator's one-time reset link from the CLI sets a new password and end
 
   const visitor = await otherBrowser(browser);
   await setNewPassword(visitor, url, NEW_PASSWORD);
-  await visitor.screenshot({ path: "/tmp/h-auth-reset-done.png" });
+  await visitor.screenshot({ path: "test-results/auth-reset-done.png" });
   await expectSignedOut(page.context());
   await loginThroughForm(visitor, { email: user.email, password: NEW_PASSWORD });
 
@@ -165,7 +165,7 @@ test("an owner hands a member a one-time reset link from the members list", asyn
   await page.getByRole("button", { name: `Reset password of ${member.email}` }).click();
   const url = await page.getByRole("textbox", { name: "Password reset link" }).inputValue();
   expect(url).toMatch(/\/reset-password\/[A-Za-z0-9_-]+$/);
-  await page.screenshot({ path: "/tmp/h-auth-owner-reset.png", fullPage: true });
+  await page.screenshot({ path: "test-results/auth-owner-reset.png", fullPage: true });
   // Not for oneself: that is what the Account page is for.
   await expect(page.getByRole("button", { name: `Reset password of ${team.users.owner.email}` })).toHaveCount(0);
 
@@ -247,7 +247,7 @@ test("a worker's sign-out, password change and sign-out everywhere end their ses
   await page.getByLabel("Confirm new password").fill(NEW_PASSWORD);
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("Password changed. Every other browser signed in to your account was signed out.")).toBeVisible();
-  await page.screenshot({ path: "/tmp/h-auth-worker-account.png", fullPage: true });
+  await page.screenshot({ path: "test-results/auth-worker-account.png", fullPage: true });
   await expectWorkerSignedOut(other);
 
   // Sign out everywhere: this browser too, and a copy of its cookie.

@@ -101,7 +101,7 @@ test("an admin adds a webhook; its receiver gets signed events, a failed one ret
       type: "AssignmentSubmitted",
       data: { AssignmentId: assignments[0]!.assignmentId, HITId: assignments[0]!.hitId, WorkerId: assignments[0]!.workerId },
     });
-    await page.screenshot({ path: "/tmp/webhooks.png", fullPage: true });
+    await page.screenshot({ path: "test-results/webhooks.png", fullPage: true });
   } finally {
     await receiver.close();
   }
@@ -159,7 +159,7 @@ test("the built-in marketplace POSTs MTurk's event document to an HTTP notificat
     await expect(row).toContainText(receiver.url);
     await expect(row).toContainText("HTTP 200");
     await page.getByRole("heading", { name: "Built-in marketplace notifications (HTTP destinations)" }).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: "/tmp/gaps-marketplace-deliveries.png", fullPage: true });
+    await page.screenshot({ path: "test-results/webhooks-marketplace-deliveries.png", fullPage: true });
     client.destroy();
   } finally {
     await receiver.close();
