@@ -211,6 +211,13 @@ try {
   page.on("request", (r) => {
     if (r.headers()["rsc"] === "1") rscRequests++;
   });
+  // Which requests of a view reach the server (not the browser's cache): what a view costs beyond its page.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  let served: string[] = [];
+  cdp.on("Network.responseReceived", (e) => {
+    if (!e.response.fromDiskCache && !e.response.fromPrefetchCache && !e.response.fromServiceWorker) served.push(`${e.type} ${new URL(e.response.url).pathname}`);
+  });
   const VIEWS = 5;
   for (const pagePath of ["/hits", "/review", "/workers"]) {
     for (let i = 0; i < 2; i++) await context.request.get(pagePath); // warm up
@@ -218,6 +225,7 @@ try {
     for (let i = 0; i < VIEWS; i++) if (!(await context.request.get(pagePath)).ok()) throw new Error(`${pagePath} did not load`);
     const pageCpu = (serverCpuMs() - before) / VIEWS;
     rscRequests = 0;
+    served = [];
     before = serverCpuMs();
     for (let i = 0; i < VIEWS; i++) {
       await page.goto(pagePath);
@@ -225,6 +233,9 @@ try {
       await page.waitForLoadState("networkidle");
     }
     const viewCpu = (serverCpuMs() - before) / VIEWS;
+    const byRequest = new Map<string, number>();
+    for (const r of served) byRequest.set(r, (byRequest.get(r) ?? 0) + 1);
+    console.log(`${pagePath.padEnd(9)} requests served in ${VIEWS} views: ${[...byRequest].map(([r, n]) => `${n}× ${r}`).join(", ")}`);
     const row = { path: pagePath, rsc_requests_per_view: rscRequests / VIEWS, page_cpu_ms: round(pageCpu, 1), view_cpu_ms: round(viewCpu, 1), ratio: round(viewCpu / pageCpu) };
     viewed.push(row);
     console.log(`${pagePath.padEnd(9)} browser view ${row.view_cpu_ms} ms server CPU · the page alone ${row.page_cpu_ms} ms · ratio ${row.ratio} · ${row.rsc_requests_per_view} RSC requests per view`);

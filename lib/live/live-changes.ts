@@ -33,3 +33,32 @@ export function onLiveChange(handler: (change: LiveChange) => void, listener: No
     if (parsed.success) handler(parsed.data);
   });
 }
+
+/** Clocks of instances sharing a database differ a little: a change this close to a page's reading may be missing from it. */
+const CLOCK_MARGIN_MS = 2_000;
+
+const scopeKey = (s: { teamId: string; environment: string }) => `${s.teamId}:${s.environment}`;
+
+/** When this process began hearing changes, and when it last heard one for each team and environment. */
+let heard: { since: number; last: Map<string, number> } | undefined;
+
+/** Starts noting when each team's cache last changed (once per process; at start-up, so pages rendered since can be told apart). */
+export function hearChanges(): { since: number; last: Map<string, number> } {
+  if (!heard) {
+    const state = { since: Date.now(), last: new Map<string, number>() };
+    onLiveChange((change) => state.last.set(scopeKey(change), Date.now()));
+    heard = state;
+  }
+  return heard;
+}
+
+/**
+ * Whether the scope's cache may have changed after `since` (ms, when a page read what it shows,
+ * or its stream's last event) without that page being told: a change between a page's render
+ * and its stream opening would otherwise show only at the next poll.
+ */
+export function changedSince(scope: { teamId: string; environment: string }, since: number): boolean {
+  const { since: listening, last } = hearChanges();
+  // Before this process listened it cannot tell: say it may have.
+  return listening > since - CLOCK_MARGIN_MS || (last.get(scopeKey(scope)) ?? 0) > since - CLOCK_MARGIN_MS;
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { onLiveChange, type LiveChange } from "@/lib/live/live-changes";
+import { changedSince, onLiveChange, type LiveChange } from "@/lib/live/live-changes";
 import type { Scope } from "@/lib/scope";
 import { shutdownSignal } from "@/lib/shutdown";
 
@@ -8,31 +8,8 @@ const HEARTBEAT_MS = 25_000;
 /** How long a browser waits before reconnecting a dropped stream. */
 const RETRY_MS = 3_000;
 
-/** Clocks of instances sharing a database differ a little: a change this close to a page's reading may be missing from it. */
-const CLOCK_MARGIN_MS = 2_000;
-
 /** What a page is told: the change, minus whose it is (the stream is the team's already). */
 export type LiveMessage = Omit<LiveChange, "teamId" | "environment" | "notifications">;
-
-const scopeKey = (s: { teamId: string; environment: string }) => `${s.teamId}:${s.environment}`;
-
-/** When this process began hearing changes, and when it last heard one for each team and environment. */
-let heard: { since: number; last: Map<string, number> } | undefined;
-
-/**
- * Whether the scope's cache may have changed after `since` (ms, when the page read what it
- * shows, or the stream's last event) unheard by that page: a change between a page's render
- * and its stream opening would otherwise show only at the next poll.
- */
-function changedSince(scope: Scope, since: number): boolean {
-  if (!heard) {
-    const state = { since: Date.now(), last: new Map<string, number>() };
-    onLiveChange((change) => state.last.set(scopeKey(change), Date.now()));
-    heard = state;
-  }
-  // Before this process listened it cannot tell: say it may have.
-  return heard.since > since - CLOCK_MARGIN_MS || (heard.last.get(scopeKey(scope)) ?? 0) > since - CLOCK_MARGIN_MS;
-}
 
 /**
  * A server-sent event stream of one team's changes in one environment: an `event: change` per

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { LeaderLock } from "@/lib/db/leader-lock";
-import { publishLiveChange, type LiveChange } from "@/lib/live/live-changes";
+import { hearChanges, publishLiveChange, type LiveChange } from "@/lib/live/live-changes";
 import { Coalescer } from "@/lib/live/coalesce";
 import { onMarketplaceActivity, type MarketplaceActivity } from "@/lib/marketplace/admin";
 import { refreshQualificationRequests } from "@/lib/qualifications/refresh-qualification-requests";
@@ -61,6 +61,8 @@ let started = false;
 export function startLiveRefresh(): void {
   if (started) return;
   started = true;
+  // Pages rendered from now on can be told whether they missed a change (lib/live/live-stream).
+  hearChanges();
   const lock = new LeaderLock("live-refresh");
   const signal = shutdownSignal();
   signal.addEventListener("abort", () => void lock.release(), { once: true });
