@@ -6,6 +6,7 @@ import { AppShell } from "@/components/shell/app-shell";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { currentTeamContext, currentUser } from "@/lib/auth/session";
 import { noteTeamActivityInBackground } from "@/lib/sync/note-team-activity";
+import { notificationsReading } from "@/lib/notifications/member-notifications";
 import { syncStatusReading } from "@/lib/sync/sync-team";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
@@ -19,9 +20,17 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     );
   }
   noteTeamActivityInBackground(ctx.team.id, ctx.environment);
-  const status = await syncStatusReading(ctx.team.id, ctx.environment);
+  const [status, notifications] = await Promise.all([syncStatusReading(ctx.team.id, ctx.environment), notificationsReading(ctx)]);
   return (
-    <AppShell user={{ email: ctx.user.email, name: ctx.user.name }} team={{ id: ctx.team.id, name: ctx.team.name }} role={ctx.role} teams={ctx.teams} environment={ctx.environment} syncStatus={status}>
+    <AppShell
+      user={{ email: ctx.user.email, name: ctx.user.name }}
+      team={{ id: ctx.team.id, name: ctx.team.name }}
+      role={ctx.role}
+      teams={ctx.teams}
+      environment={ctx.environment}
+      syncStatus={status}
+      notifications={notifications}
+    >
       <LiveUpdates teamId={ctx.team.id} environment={ctx.environment} renderedAt={status.readAt} />
       {children}
     </AppShell>

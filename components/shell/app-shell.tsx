@@ -9,6 +9,7 @@ import { SyncStatus } from "@/components/shell/sync-status";
 import { TeamSwitch } from "@/components/shell/team-switch";
 import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import type { TeamSummary } from "@/lib/auth/session";
+import type { NotificationList } from "@/lib/notifications/notification-types";
 import type { EnvironmentName } from "@/lib/scope";
 import type { SyncStatus as SyncStatusReading } from "@/lib/sync/sync-team";
 
@@ -20,6 +21,8 @@ export function AppShell(props: {
   environment: EnvironmentName;
   /** The sync status as the layout read it, the header's first reading. */
   syncStatus: { status: SyncStatusReading; readAt: number };
+  /** The member's notifications as the layout read them, the bell's first reading. */
+  notifications: { list: NotificationList; readAt: number };
   children: ReactNode;
 }) {
   const production = props.environment === "production";
@@ -37,7 +40,7 @@ export function AppShell(props: {
           <div className="ml-auto flex items-center gap-4">
             <SyncStatus environment={props.environment} initial={props.syncStatus} />
             <EnvironmentSwitch environment={props.environment} />
-            <NotificationBell environment={props.environment} />
+            <NotificationBell environment={props.environment} initial={props.notifications} />
             <div className="hidden text-right text-xs leading-tight sm:block">
               <div className="font-medium text-slate-800">{props.user.name ?? props.user.email}</div>
               <div className="text-slate-500" data-testid="current-role">

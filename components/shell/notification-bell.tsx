@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { IntentLink } from "@/components/ui/intent-link";
 import { timeAgo } from "@/lib/format";
+import type { NotificationList } from "@/lib/notifications/notification-types";
 import { useMarkNotificationsRead, useNotifications } from "./use-notifications";
 
 /**
@@ -10,8 +11,8 @@ import { useMarkNotificationsRead, useNotifications } from "./use-notifications"
  * where to act on it (following one marks it read). The panel is a non-modal popover: Escape
  * or a click elsewhere closes it and focus returns to the bell.
  */
-export function NotificationBell({ environment }: { environment: string }) {
-  const list = useNotifications(environment);
+export function NotificationBell({ environment, initial }: { environment: string; initial: { list: NotificationList; readAt: number } }) {
+  const list = useNotifications(environment, initial);
   const mark = useMarkNotificationsRead(environment);
   const [open, setOpen] = useState(false);
   const panelId = useId();

@@ -7,9 +7,18 @@ import type { MarkNotificationsReadInput, NotificationList } from "@/lib/notific
 /** The live stream invalidates this key when a notification arrives (components/live/live-updates.tsx). */
 export const NOTIFICATIONS_KEY = ["notifications"] as const;
 
-/** The bell's unread count and recent notifications; pushed by the live stream, re-read every minute besides. */
-export function useNotifications(environment: string) {
-  return useQuery({ queryKey: [...NOTIFICATIONS_KEY, environment], queryFn: () => apiFetch<NotificationList>("/api/notifications"), refetchInterval: 60_000 });
+/**
+ * The bell's unread count and recent notifications; pushed by the live stream, re-read every
+ * minute besides. The layout renders the first reading (`initial`): a page load asks for none.
+ */
+export function useNotifications(environment: string, initial: { list: NotificationList; readAt: number }) {
+  return useQuery({
+    queryKey: [...NOTIFICATIONS_KEY, environment],
+    queryFn: () => apiFetch<NotificationList>("/api/notifications"),
+    initialData: initial.list,
+    initialDataUpdatedAt: initial.readAt,
+    refetchInterval: 60_000,
+  });
 }
 
 export function useMarkNotificationsRead(environment: string) {

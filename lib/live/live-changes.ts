@@ -39,15 +39,25 @@ const CLOCK_MARGIN_MS = 2_000;
 
 const scopeKey = (s: { teamId: string; environment: string }) => `${s.teamId}:${s.environment}`;
 
-/** When this process began hearing changes, and when it last heard one for each team and environment. */
-let heard: { since: number; last: Map<string, number> } | undefined;
+interface Heard {
+  /** When this process began hearing changes. */
+  since: number;
+  /** When it last heard one, by team and environment. */
+  last: Map<string, number>;
+}
+
+// On globalThis: instrumentation (which starts hearing at start-up) and the route serving the
+// stream are separate bundles, each with its own copy of this module.
+const HEARD = Symbol.for("hitdesk.liveChangesHeard");
+const globalForHeard = globalThis as unknown as { [HEARD]?: Heard };
 
 /** Starts noting when each team's cache last changed (once per process; at start-up, so pages rendered since can be told apart). */
-export function hearChanges(): { since: number; last: Map<string, number> } {
+export function hearChanges(): Heard {
+  let heard = globalForHeard[HEARD];
   if (!heard) {
-    const state = { since: Date.now(), last: new Map<string, number>() };
+    const state: Heard = { since: Date.now(), last: new Map() };
     onLiveChange((change) => state.last.set(scopeKey(change), Date.now()));
-    heard = state;
+    heard = globalForHeard[HEARD] = state;
   }
   return heard;
 }

@@ -18,6 +18,12 @@ type Member = Pick<TeamContext, "user" | "team" | "environment">;
 /** Whose notifications: the signed-in member's, in the active team and environment, shown in the bell. */
 const mine = (ctx: Member) => ({ userId: ctx.user.id, teamId: ctx.team.id, environment: ctx.environment, inApp: true });
 
+/** The list with when it was read, for the layout to hand the bell as its first reading. */
+export async function notificationsReading(ctx: Member): Promise<{ list: NotificationList; readAt: number }> {
+  const readAt = Date.now();
+  return { list: await listNotifications(ctx), readAt };
+}
+
 export async function listNotifications(ctx: Member): Promise<NotificationList> {
   const [unread, rows] = await Promise.all([
     db.notification.count({ where: { ...mine(ctx), readAt: null } }),
