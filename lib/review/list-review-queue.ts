@@ -176,10 +176,13 @@ export async function listReviewQueue(scope: Scope, filter: QueueFilter, page: {
       ORDER BY ${order}
       LIMIT ${page.limit + 1}`,
     // Counted on the first page only, and up to a cap: an exact count of a 100,000-row queue
-    // costs more than the page itself. Later pages keep the first page's count.
+    // costs more than the page itself. Later pages keep the first page's count. Each lane is
+    // read in the queue's order, an index range of this team's rows: unordered, a filter the
+    // planner cannot use an index for (answer text) was counted by a sequential scan that
+    // reads every other team's rows stored before this team's.
     after
       ? Promise.resolve(null)
-      : db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM (SELECT 1 FROM (${laneUnion(lanes, Prisma.sql`1 AS one`, COUNT_CAP + 1)}) u LIMIT ${COUNT_CAP + 1}) t`,
+      : db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM (SELECT 1 FROM (${laneUnion(lanes, Prisma.sql`1 AS one`, COUNT_CAP + 1, ORDER)}) u LIMIT ${COUNT_CAP + 1}) t`,
   ]);
   const more = rows.length > page.limit;
   const shown = more ? rows.slice(0, page.limit) : rows;
