@@ -89,6 +89,14 @@ const laneUnion = (lanes: Prisma.Sql[][], columns: Prisma.Sql, limit: number, or
 
 const ORDER = Prisma.sql`a."submitTime", a."assignmentId"`;
 
+/**
+ * The order a count reads a lane in: along an index of the team's rows (by auto-approval time
+ * when the filter bounds it, else the queue's order). Unordered, a filter the planner cannot use
+ * an index for (answer text) was counted by a sequential scan reading every other team's rows
+ * stored before this team's.
+ */
+const countOrder = (filter: QueueFilter) => (filter.dueWithinHours !== undefined ? Prisma.sql`a."autoApprovalTime"` : ORDER);
+
 /** The ids of every submitted assignment matching a filter, oldest first (bulk actions). */
 export async function matchingAssignmentIds(scope: Scope, filter: QueueFilter, limit = 10_000): Promise<string[]> {
   const lanes = await queueLanes(scope, filter);
@@ -176,13 +184,10 @@ export async function listReviewQueue(scope: Scope, filter: QueueFilter, page: {
       ORDER BY ${order}
       LIMIT ${page.limit + 1}`,
     // Counted on the first page only, and up to a cap: an exact count of a 100,000-row queue
-    // costs more than the page itself. Later pages keep the first page's count. Each lane is
-    // read in the queue's order, an index range of this team's rows: unordered, a filter the
-    // planner cannot use an index for (answer text) was counted by a sequential scan that
-    // reads every other team's rows stored before this team's.
+    // costs more than the page itself. Later pages keep the first page's count.
     after
       ? Promise.resolve(null)
-      : db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM (SELECT 1 FROM (${laneUnion(lanes, Prisma.sql`1 AS one`, COUNT_CAP + 1, ORDER)}) u LIMIT ${COUNT_CAP + 1}) t`,
+      : db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM (SELECT 1 FROM (${laneUnion(lanes, Prisma.sql`1 AS one`, COUNT_CAP + 1, countOrder(filter))}) u LIMIT ${COUNT_CAP + 1}) t`,
   ]);
   const more = rows.length > page.limit;
   const shown = more ? rows.slice(0, page.limit) : rows;
