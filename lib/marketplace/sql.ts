@@ -1,19 +1,20 @@
 import "server-only";
 import { sqlPool } from "@/lib/db";
-import type { MkEnvironment, MkHit, Prisma } from "@/lib/generated/prisma/client";
+import type { MkAssignment, MkBonusPayment, MkEnvironment, MkHit, Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * The MTurk API's hot paths in plain SQL on lib/db's pool (GetHIT, ListHITs, the access-key
- * lookup, CreateHIT in one statement): Prisma spends about 2.5 times pg's CPU on the same
+ * lookup, CreateHIT in one statement, the lists a sync reads per HIT): Prisma spends about 2.5 times pg's CPU on the same
  * query. Rows come back in the shapes Prisma returns, so callers and serializers are shared.
  * Statements are unnamed: the embedded database shares one session among all connections, where
  * one connection's named statement would clash with another's.
  */
 
-type HitRow = Omit<MkHit, "seq"> & { seq: string };
-
 // pg returns bigint as text; timestamps are parsed as UTC and JSON columns as values (lib/db.ts).
-const toHit = (row: HitRow): MkHit => ({ ...row, seq: BigInt(row.seq) });
+type SeqRow<T> = Omit<T, "seq"> & { seq: string };
+const withSeq = <T>(row: SeqRow<T>): T => ({ ...row, seq: BigInt(row.seq) }) as T;
+type HitRow = SeqRow<MkHit>;
+const toHit = (row: HitRow): MkHit => withSeq<MkHit>(row);
 // Timestamps are written as UTC text: a Date would be sent in the process's time zone.
 const utc = (d: Date) => d.toISOString();
 const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
@@ -145,4 +146,29 @@ export async function insertHit(hit: NewHit): Promise<MkHit | undefined> {
     values,
   });
   return rows[0] && toHit(rows[0]);
+}
+
+/**
+ * A live HIT's assignments in the given statuses after `after` in seq order, at most `take`;
+ * undefined when the requester has no such HIT (ListAssignmentsForHIT, a sync's busiest call).
+ * One statement: the HIT's existence and its page.
+ */
+export async function selectHitAssignments(requesterId: string, hitId: string, statuses: string[], after: bigint | undefined, take: number): Promise<MkAssignment[] | undefined> {
+  const { rows } = await sqlPool().query<SeqRow<MkAssignment> | { id: null }>({
+    text: `SELECT a.* FROM (SELECT id FROM mk_hit WHERE id = $1 AND "requesterId" = $2 AND "disposedAt" IS NULL) h
+           LEFT JOIN LATERAL (SELECT * FROM mk_assignment a WHERE a."hitId" = h.id AND a.status = ANY($3::text[]) AND a.seq > $4 ORDER BY a.seq LIMIT $5) a ON true`,
+    values: [hitId, requesterId, statuses, (after ?? -1n).toString(), take],
+  });
+  if (!rows.length) return undefined;
+  return rows.filter((r): r is SeqRow<MkAssignment> => r.id !== null).map((r) => withSeq<MkAssignment>(r));
+}
+
+/** The requester's bonus payments for a HIT or an assignment after `after` in seq order, at most `take`. */
+export async function selectBonusPayments(requesterId: string, of: { hitId: string } | { assignmentId: string }, after: bigint | undefined, take: number): Promise<MkBonusPayment[]> {
+  const column = "hitId" in of ? `"hitId"` : `"assignmentId"`;
+  const { rows } = await sqlPool().query<SeqRow<MkBonusPayment>>({
+    text: `SELECT * FROM mk_bonus_payment WHERE "requesterId" = $1 AND ${column} = $2 AND seq > $3 ORDER BY seq LIMIT $4`,
+    values: [requesterId, "hitId" in of ? of.hitId : of.assignmentId, (after ?? -1n).toString(), take],
+  });
+  return rows.map((r) => withSeq<MkBonusPayment>(r));
 }

@@ -5,9 +5,9 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { dollarsToCents } from "@/lib/money";
 import { parseQuestionFormAnswers } from "@/lib/mturk-formats/answers";
-import type { EnvironmentName } from "@/lib/scope";
+import type { EnvironmentName, Scope } from "@/lib/scope";
 import { hitsDueForBonusCheck, listHitBonuses, refreshHitBonuses } from "@/lib/sync/sync-bonuses";
-import { countedSend, groupWrites, listAll, type CallCounter, type SyncContext } from "@/lib/sync/sync-context";
+import { countedSend, listAll, writeBehind, type CallCounter, type SyncContext } from "@/lib/sync/sync-context";
 import { LEASE_RENEW_MS, releaseSyncLease, renewSyncLease, takeSyncLease, type SyncPartTimes } from "@/lib/sync/sync-lease";
 import { syncQualifications } from "@/lib/sync/sync-qualifications";
 import { syncWorkerBlocks } from "@/lib/sync/sync-worker-blocks";
@@ -47,6 +47,8 @@ export const QUALIFICATIONS_EVERY_MS = 5 * 60 * 1000;
 const QUALIFICATIONS_ON_DEMAND_MS = 30 * 1000;
 
 const HIT_CONCURRENCY = 8;
+/** HITs read and waiting to be written, at most: reading runs ahead of the cache's writes by this much. */
+const WRITE_BACKLOG = 200;
 
 /** A HIT's cache columns, from ListHITs or GetHIT (both return the same HIT shape). */
 export function hitRow(h: HIT, now: Date) {
@@ -182,14 +184,7 @@ export async function storeHitsWork(ctx: SyncContext, works: readonly HitWork[])
       ctx,
       events.map((e) => ({ ...e, data: { ...e.data, HITTypeId: typeOf.get(String(e.data.HITId)) ?? null } })),
     )),
-    ...(fresh.length
-      ? [
-          db.cachedAssignment.createMany({
-            data: fresh.map(({ hitId, a }) => ({ teamId, environment, assignmentId: a.AssignmentId!, hitTypeId: typeOf.get(hitId)!, ...data(hitId, a) })),
-            skipDuplicates: true,
-          }),
-        ]
-      : []),
+    ...(fresh.length ? [insertAssignments(ctx, fresh.map(({ hitId, a }) => ({ assignmentId: a.AssignmentId!, hitTypeId: typeOf.get(hitId)!, ...data(hitId, a) })))] : []),
     ...changed.map(({ hitId, a }) => db.cachedAssignment.update({ where: { teamId_environment_assignmentId: { teamId, environment, assignmentId: a.AssignmentId! } }, data: data(hitId, a) })),
     ...(bonuses.length ? [db.cachedBonusPayment.createMany({ data: bonuses, skipDuplicates: true })] : []),
     db.$executeRaw`
@@ -198,6 +193,23 @@ export async function storeHitsWork(ctx: SyncContext, works: readonly HitWork[])
       WHERE h."teamId" = ${teamId} AND h.environment = ${environment}::"Environment" AND h."hitId" = read."hitId"
         AND concat_ws(':', h.status, h."assignmentsPending", h."assignmentsAvailable", h."assignmentsCompleted", h."maxAssignments") = read.counters`,
   ]);
+}
+
+/**
+ * New cached assignments in one statement with one parameter, skipping any already cached: a
+ * first sync writes hundreds of thousands, and Prisma's createMany spends more CPU binding each
+ * row's fields than the database spends storing them.
+ */
+function insertAssignments(scope: Scope, rows: Omit<Prisma.CachedAssignmentCreateManyInput, "teamId" | "environment">[]) {
+  return db.$executeRaw`
+    INSERT INTO "CachedAssignment" ("teamId", environment, "assignmentId", "hitId", "hitTypeId", "workerId", status, "acceptTime", "submitTime",
+      "autoApprovalTime", "approvalTime", "rejectionTime", deadline, "answerXml", answers, "requesterFeedback", "syncedAt")
+    SELECT ${scope.teamId}, ${scope.environment}::"Environment", r."assignmentId", r."hitId", r."hitTypeId", r."workerId", r.status, r."acceptTime", r."submitTime",
+      r."autoApprovalTime", r."approvalTime", r."rejectionTime", r.deadline, r."answerXml", r.answers, r."requesterFeedback", r."syncedAt"
+    FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r("assignmentId" text, "hitId" text, "hitTypeId" text, "workerId" text, status text,
+      "acceptTime" timestamp(3), "submitTime" timestamp(3), "autoApprovalTime" timestamp(3), "approvalTime" timestamp(3), "rejectionTime" timestamp(3),
+      deadline timestamp(3), "answerXml" text, answers jsonb, "requesterFeedback" text, "syncedAt" timestamp(3))
+    ON CONFLICT DO NOTHING`;
 }
 
 /** ListHITs page by page; returns the HITs whose assignments need fetching. */
@@ -292,18 +304,24 @@ export async function syncAccount(input: {
     result.changedHits = changed.size;
     // A changed HIT's bonuses are read with its assignments: bonuses follow submissions and decisions.
     // The HITs read while one write runs go in the next: one transaction for several HITs.
-    const store = groupWrites((works: HitWork[]) => storeHitsWork(ctx, works));
-    await mapLimited([...changed], HIT_CONCURRENCY, async ([hitId, { readAgainst, hitTypeId }]) => {
-      const rows = await listAll(async (token) => {
-        const page = await ctx.send(new ListAssignmentsForHITCommand({ HITId: hitId, MaxResults: LIST_PAGE_SIZE, NextToken: token }));
-        return { items: page.Assignments, next: page.NextToken };
+    const store = writeBehind((works: HitWork[]) => storeHitsWork(ctx, works), WRITE_BACKLOG);
+    try {
+      await mapLimited([...changed], HIT_CONCURRENCY, async ([hitId, { readAgainst, hitTypeId }]) => {
+        const rows = await listAll(async (token) => {
+          const page = await ctx.send(new ListAssignmentsForHITCommand({ HITId: hitId, MaxResults: LIST_PAGE_SIZE, NextToken: token }));
+          return { items: page.Assignments, next: page.NextToken };
+        });
+        // No assignment, no bonus: SendBonus needs one.
+        const bonuses = rows.length ? await listHitBonuses(ctx, hitId) : [];
+        await store.add({ hitId, hitTypeId, known: known.has(hitId), readAgainst, rows, bonuses });
+        result.assignments += rows.length;
+        result.bonuses += bonuses.length;
       });
-      // No assignment, no bonus: SendBonus needs one.
-      const bonuses = rows.length ? await listHitBonuses(ctx, hitId) : [];
-      await store({ hitId, hitTypeId, known: known.has(hitId), readAgainst, rows, bonuses });
-      result.assignments += rows.length;
-      result.bonuses += bonuses.length;
-    });
+    } finally {
+      // After a failed read too: nothing of this sync writes once it has returned.
+      await store.flush().catch(() => undefined);
+    }
+    await store.flush();
     // Everything listed was seen in this pass; cached HITs not seen are gone from the marketplace.
     // Compared here rather than with `notIn: seen`, which would bind one parameter per HIT.
     const live = await db.cachedHit.findMany({ where: { teamId, environment, forgottenAt: null, syncedAt: { lt: startedAt } }, select: { hitId: true } });

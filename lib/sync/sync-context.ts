@@ -40,30 +40,61 @@ export async function listAll<T>(fetchPage: (token: string | undefined) => Promi
   return all;
 }
 
+/** Items written in the background while their producers go on reading (see writeBehind). */
+export interface WriteBehind<T> {
+  /** Queues an item; resolves once fewer than the backlog wait to be written. Throws a failed write's error. */
+  add(item: T): Promise<void>;
+  /** Resolves once everything queued is written; throws a failed write's error. */
+  flush(): Promise<void>;
+}
+
 /**
- * Gathers the items of concurrent callers and writes them together: while one write runs, the
- * items that arrive wait and go in the next. Each caller's promise settles with its own write.
+ * Writes items in groups behind their producers: while one write runs, the items that arrive
+ * wait and go together in the next. A producer waits only when `backlog` items are already
+ * waiting, so reading the next items overlaps with writing the last ones instead of waiting
+ * for the database each time. After a failed write nothing more is written (an item is
+ * marked synced only by its own write, so whatever was not written is read again next time)
+ * and every later call throws that failure.
  */
-export function groupWrites<T>(write: (items: T[]) => Promise<void>): (item: T) => Promise<void> {
-  let waiting: { item: T; resolve: () => void; reject: (e: unknown) => void }[] = [];
-  let writing = false;
+export function writeBehind<T>(write: (items: T[]) => Promise<void>, backlog: number): WriteBehind<T> {
+  let waiting: T[] = [];
+  let draining: Promise<void> | undefined;
+  let failure: { error: unknown } | undefined;
+  let roomWaiters: (() => void)[] = [];
+  const wakeProducers = () => {
+    const woken = roomWaiters;
+    roomWaiters = [];
+    for (const wake of woken) wake();
+  };
   const drain = async () => {
-    writing = true;
-    while (waiting.length) {
-      const batch = waiting;
+    while (waiting.length && !failure) {
+      const group = waiting;
       waiting = [];
+      wakeProducers();
       try {
-        await write(batch.map((w) => w.item));
-        for (const w of batch) w.resolve();
-      } catch (e) {
-        for (const w of batch) w.reject(e);
+        await write(group);
+      } catch (error) {
+        failure = { error };
       }
     }
-    writing = false;
+    waiting = [];
+    draining = undefined;
+    wakeProducers();
   };
-  return (item) =>
-    new Promise<void>((resolve, reject) => {
-      waiting.push({ item, resolve, reject });
-      if (!writing) void drain();
-    });
+  const check = () => {
+    if (failure) throw failure.error;
+  };
+  return {
+    async add(item) {
+      check();
+      waiting.push(item);
+      draining ??= drain();
+      while (waiting.length >= backlog && !failure) await new Promise<void>((wake) => roomWaiters.push(wake));
+      check();
+    },
+    async flush() {
+      while (draining) await draining;
+      check();
+    },
+  };
 }

@@ -6,6 +6,7 @@ import { MturkRequestError } from "@/lib/marketplace/errors";
 import { hitDoesNotExist } from "@/lib/marketplace/ops/hits";
 import { pageOf, seqCursor } from "@/lib/marketplace/pagination";
 import { serializeAssignment, serializeHit } from "@/lib/marketplace/serialize";
+import { selectHitAssignments } from "@/lib/marketplace/sql";
 
 /** Assignments become visible to the requester once submitted (SPEC §14). */
 const VISIBLE = ["Submitted", "Approved", "Rejected"];
@@ -24,15 +25,10 @@ const GetAssignment: OperationHandler = async (raw, ctx) => {
 
 const ListAssignmentsForHIT: OperationHandler = async (raw, ctx) => {
   const input = raw as { HITId: string; AssignmentStatuses?: string[]; NextToken?: string; MaxResults?: number };
-  const hit = await db.mkHit.findFirst({ where: { id: input.HITId, requesterId: ctx.requester.id, disposedAt: null }, select: { id: true } });
-  if (!hit) throw hitDoesNotExist(input.HITId);
   const { limit, after } = seqCursor(input);
   const statuses = input.AssignmentStatuses?.length ? input.AssignmentStatuses : VISIBLE;
-  const rows = await db.mkAssignment.findMany({
-    where: { hitId: hit.id, status: { in: statuses }, ...(after !== undefined ? { seq: { gt: after } } : {}) },
-    orderBy: { seq: "asc" },
-    take: limit + 1,
-  });
+  const rows = await selectHitAssignments(ctx.requester.id, input.HITId, statuses, after, limit + 1);
+  if (!rows) throw hitDoesNotExist(input.HITId);
   const page = pageOf(
     rows.map((r) => ({ seq: r.seq, item: serializeAssignment(r) })),
     limit,

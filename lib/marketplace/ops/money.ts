@@ -8,6 +8,7 @@ import { SANDBOX_BALANCE_CENTS, balanceCents, charge, feeScheduleOf, lockRequest
 import { formatCents, parseAmount } from "@/lib/marketplace/money";
 import { pageOf, seqCursor } from "@/lib/marketplace/pagination";
 import { serializeBonus } from "@/lib/marketplace/serialize";
+import { selectBonusPayments } from "@/lib/marketplace/sql";
 import { bonusFeeCents } from "@/lib/mturk-formats/fees";
 
 const GetAccountBalance: OperationHandler = async (_raw, ctx) => ({
@@ -87,15 +88,7 @@ const ListBonusPayments: OperationHandler = async (raw, ctx) => {
     throw new MturkRequestError("AWS.MechanicalTurk.InvalidParameterValue", "Give exactly one of HITId or AssignmentId");
   }
   const { limit, after } = seqCursor(input);
-  const rows = await db.mkBonusPayment.findMany({
-    where: {
-      requesterId: ctx.requester.id,
-      ...(input.HITId ? { hitId: input.HITId } : { assignmentId: input.AssignmentId }),
-      ...(after !== undefined ? { seq: { gt: after } } : {}),
-    },
-    orderBy: { seq: "asc" },
-    take: limit + 1,
-  });
+  const rows = await selectBonusPayments(ctx.requester.id, input.HITId ? { hitId: input.HITId } : { assignmentId: input.AssignmentId! }, after, limit + 1);
   const page = pageOf(
     rows.map((r) => ({ seq: r.seq, item: serializeBonus(r) })),
     limit,
