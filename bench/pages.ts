@@ -1,7 +1,6 @@
 /**
  * `npm run bench:pages`: the `/hits` list at 10,000 HITs, seeded straight into the cache with
- * SQL. Times the functions the page calls (`listHits` and `hitFilterOptions`, at once as the
- * page does) on first, middle, last and deep pages of several sorts, each against the raw SQL
+ * SQL. Times the function the page calls (`listHits`, which reads the filter menus with the page) on first, middle, last and deep pages of several sorts, each against the raw SQL
  * of the same rows: the one statement that reads those 50 rows in order, sent through `pg`.
  * Then starts HITdesk (`npm start`, which builds first if the sources changed) on the same database and views
  * `/hits`, `/review` and `/workers` in Chromium: RSC requests per view, and the server's CPU per
@@ -25,7 +24,7 @@ const benchDb = await openBenchDatabase();
 const { db } = await import("@/lib/db");
 const { databaseUrl } = await import("@/lib/db/url");
 const { dataDir } = await import("@/lib/data-dir");
-const { listHits, hitFilterOptions } = await import("@/lib/hits/list-hits");
+const { listHits } = await import("@/lib/hits/list-hits");
 const { HitListQuery, hitCursorParam, HIT_PAGE_SIZE } = await import("@/lib/hits/hit-filter");
 const { createUser } = await import("@/lib/users/create-user");
 const { createTeam } = await import("@/lib/teams/create-team");
@@ -88,15 +87,21 @@ async function offsetPage(query: Query, pageNumber: number): Promise<void> {
   await raw.query(`SELECT count(*) FROM "CachedHit" WHERE "teamId" = $1 AND environment = 'sandbox'`, [scope.teamId]);
 }
 
-async function median(run: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
+/**
+ * The median time of each function, run in turns (a, b, c, a, b, c, ...) so that a moment of
+ * other load on the machine falls on all of them alike rather than on one.
+ */
+type Run = () => Promise<unknown>;
+async function medians(...runs: [Run, Run, Run]): Promise<[number, number, number]> {
+  const times = runs.map(() => [] as number[]);
   for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
+    for (const [k, run] of runs.entries()) {
+      const started = performance.now();
+      await run();
+      times[k]!.push(performance.now() - started);
+    }
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]!) as [number, number, number];
 }
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -117,18 +122,23 @@ for (const [sort, dir] of [
   // Walk the whole list once by cursor, keeping where each page starts.
   const base = { sort, dir };
   const starts: (Cursor | null)[] = [null];
-  for (let page = await listHits(scope, HitListQuery.parse(base)); page.next; page = await listHits(scope, HitListQuery.parse({ ...base, after: hitCursorParam(page.next) }))) starts.push(page.next);
+  // As the page's "Next" link does: the cursor, and where the next page starts.
+  const nextOf = (page: Awaited<ReturnType<typeof listHits>>) => ({ after: hitCursorParam(page.next!), start: String(page.start! + page.items.length) });
+  for (let page = await listHits(scope, HitListQuery.parse(base)); page.next; page = await listHits(scope, HitListQuery.parse({ ...base, ...nextOf(page) }))) starts.push(page.next);
   if (starts.length !== HITS / HIT_PAGE_SIZE) throw new Error(`Walked ${starts.length} pages of ${sort} ${dir}, expected ${HITS / HIT_PAGE_SIZE}`);
   for (const pageNumber of [1, 2, 100, 199, 200]) {
     const after = starts[pageNumber - 1]!;
-    const query = HitListQuery.parse({ ...base, ...(after ? { after: hitCursorParam(after) } : {}) });
-    const [page] = await Promise.all([listHits(scope, query), hitFilterOptions(scope)]);
+    const query = HitListQuery.parse({ ...base, ...(after ? { after: hitCursorParam(after), start: String((pageNumber - 1) * HIT_PAGE_SIZE) } : {}) });
+    const page = await listHits(scope, query);
     const expected = await rawPage(query, after);
     if (page.items.map((h) => h.hitId).join() !== expected.join()) throw new Error(`${sort} ${dir} page ${pageNumber}: the page and the raw SQL differ`);
-    for (let i = 0; i < 5; i++) await Promise.all([listHits(scope, query), hitFilterOptions(scope), rawPage(query, after)]); // warm up
-    const pageMs = await median(() => Promise.all([listHits(scope, query), hitFilterOptions(scope)]));
-    const sqlMs = await median(() => rawPage(query, after));
-    const offsetMs = await median(() => offsetPage(query, pageNumber));
+    if (page.start !== (pageNumber - 1) * HIT_PAGE_SIZE || page.total !== HITS) throw new Error(`${sort} ${dir} page ${pageNumber}: shown as from ${page.start} of ${page.total}`);
+    for (let i = 0; i < 5; i++) await Promise.all([listHits(scope, query), rawPage(query, after)]); // warm up
+    const [pageMs, sqlMs, offsetMs] = await medians(
+      () => listHits(scope, query),
+      () => rawPage(query, after),
+      () => offsetPage(query, pageNumber),
+    );
     const row = { page: `${sort} ${dir} p${pageNumber}`, page_ms: round(pageMs), sql_ms: round(sqlMs), ratio: round(pageMs / sqlMs), offset_sql_ms: round(offsetMs) };
     measured.push(row);
     console.log(
@@ -220,7 +230,7 @@ try {
   cdp.on("Network.responseReceived", (e) => {
     if (!fromCache.has(e.requestId) && !e.response.fromDiskCache && !e.response.fromPrefetchCache && !e.response.fromServiceWorker) served.push(`${e.type} ${new URL(e.response.url).pathname}`);
   });
-  const VIEWS = 5;
+  const VIEWS = 20;
   // The server's own background work (leader locks, sweeps, delivery loops) runs whatever is
   // viewed; a browser view lasts longer than a document request (it waits for the network to be
   // quiet), so that work is measured idle and taken out of both figures.

@@ -110,18 +110,26 @@ test("paging through the HITs: next and previous keep the order, no HIT twice or
   expect(await titlesOnPage(page)).toEqual(walked[0]);
 });
 
-test("past 10,000 matching HITs the count stops and says so", async ({ page, team }) => {
+test("past 10,000 HITs the list's total stays exact; filtered by title it stops at 10,000 and says so", async ({ page, team }) => {
   test.setTimeout(120_000);
   await cacheHits(team.id, 10_001);
   await login(page, team.users.admin);
   await page.goto("/hits");
   const pager = page.getByRole("navigation", { name: "Pages" });
+  await expect(pager.getByText("1–50 of 10,001 HITs")).toBeVisible();
+  await expect(page.getByLabel("All 10,001 matching the filter")).toBeVisible();
+  await pager.getByRole("link", { name: "Next" }).click();
+  await expect(pager.getByText("51–100 of 10,001 HITs")).toBeVisible();
+  await pager.getByRole("link", { name: "Last" }).click();
+  await expect(pager.getByText("9,952–10,001 of 10,001 HITs")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Paged HIT 00001" })).toBeVisible();
+
+  await page.goto("/hits?title=Paged");
   await expect(pager.getByText("1–50 of 10,000+ HITs")).toBeVisible();
   await expect(page.getByLabel("All 10,000+ matching the filter")).toBeVisible();
+  // The link knows where the next page starts, though the count stopped.
   await pager.getByRole("link", { name: "Next" }).click();
-  await expect(pager.getByText("50 HITs on this page of 10,000+")).toBeVisible();
-  await pager.getByRole("link", { name: "Last" }).click();
-  await expect(page.getByRole("link", { name: "Paged HIT 00001" })).toBeVisible();
+  await expect(pager.getByText("51–100 of 10,000+ HITs")).toBeVisible();
 });
 
 test("a view of the HITs prefetches no row link, and a menu link only when pointed at", async ({ page, team }) => {

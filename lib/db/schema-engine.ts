@@ -6,6 +6,7 @@ import pg from "pg";
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine, SchemasContainer } from "@prisma/schema-engine-wasm";
 import { withCharColumns } from "./patches/adapter-pg-char-columns";
+import { withDollarQuotedScripts } from "./patches/adapter-pg-scripts";
 
 /**
  * Prisma Migrate without the native schema engine (which cannot be downloaded offline): the
@@ -84,8 +85,8 @@ export async function openSchemaEngine(url: string, shadowUrl?: string): Promise
   const factory: SqlMigrationAwareDriverAdapterFactory = {
     provider: main.provider,
     adapterName: main.adapterName,
-    connect: async () => withCharColumns(await main.connect()),
-    connectToShadowDb: async () => withCharColumns(await shadow.connect()),
+    connect: async () => withDollarQuotedScripts(withCharColumns(await main.connect())),
+    connectToShadowDb: async () => withDollarQuotedScripts(withCharColumns(await shadow.connect())),
   };
   const schemas = await readSchemas();
   const engine = await Engine.new({ datamodels: schemas.files.map((f) => [f.path, f.content] as [string, string]) }, () => {}, bindMigrationAwareSqlAdapterFactory(factory));

@@ -8,7 +8,11 @@ import { z } from "zod";
 export const HIT_STATUSES = ["Assignable", "Unassignable", "Reviewable", "Reviewing", "Disposed"] as const;
 export const HIT_SORTS = ["created", "expires", "title", "reward", "status"] as const;
 export const HIT_PAGE_SIZE = 50;
-/** The list counts at most this many matching HITs ("10,000+"): a count of every row costs as much as reading them. */
+/**
+ * Filtered by title, annotation, batch or project, the list counts at most this many matching
+ * HITs ("10,000+"): a count of every row costs as much as reading them. The whole list and a
+ * status filter read exact totals from the per-status counts instead.
+ */
 export const HIT_COUNT_CAP = 10_000;
 
 // Empty form fields and search params mean "no filter".
@@ -62,6 +66,8 @@ export const HitListQuery = HitFilter.extend({
     .optional()
     .catch(undefined)
     .transform((v) => v === "1"),
+  /** With a cursor: how many matching HITs come before the page, as its link knew (saves counting them). */
+  start: z.coerce.number().int().min(0).max(100_000_000).optional().catch(undefined),
 });
 export type HitListQuery = z.output<typeof HitListQuery>;
 

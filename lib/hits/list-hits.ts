@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, sqlPool } from "@/lib/db";
 import { createdByBatch, likePattern } from "@/lib/db/sql-filters";
 import { Invalid } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -61,32 +61,47 @@ function cursorOf(sort: HitListQuery["sort"], row: HitRow): HitCursor {
   return { value, hitId: row.hitId };
 }
 
-type HitRow = Omit<HitListItem, "createdAt" | "expiresAt" | "forgotten"> & { createdAt: Date; expiresAt: Date; forgottenAt: Date | null };
+type HitRow = Omit<HitListItem, "createdAt" | "expiresAt" | "forgotten" | "batchId" | "batchName"> & {
+  createdAt: Date;
+  expiresAt: Date;
+  forgottenAt: Date | null;
+  batch: { id: string; name: string } | null;
+};
 /** A row of the page's statement: a HIT, or nulls when the page is empty. */
 type PageRow = HitRow | { [K in keyof HitRow]: null };
 interface Counted {
+  optionBatches: FilterOption[];
+  optionProjects: FilterOption[];
   total: number;
-  near: number;
+  /** Matching HITs on the list's near side of the cursor, when counted (bounded like the total). */
+  near: number | null;
   hitsSyncedAt: Date | null;
 }
 
 export interface HitPage {
   items: HitListItem[];
-  /** Matching HITs, counted up to HIT_COUNT_CAP; `totalCapped` when there are more. */
+  /** Matching HITs: exact for the whole list or a status, else counted up to HIT_COUNT_CAP (`totalCapped` when there are more). */
   total: number;
   totalCapped: boolean;
-  /** How many matching HITs come before this page, when the count tells (null past the cap). */
+  /** How many matching HITs come before this page, when known (null past the cap). */
   start: number | null;
   /** Cursors of the neighbouring pages (null: there is none). */
   previous: HitCursor | null;
   next: HitCursor | null;
   syncedAt: string | null;
+  /** The filter menus' choices, read with the page (hitFilterOptions). */
+  filterOptions: HitFilterOptions;
 }
+
+/** Filters the per-status counts answer (CachedHitCount, kept by triggers): the whole list, or one status. */
+const countedByStatus = (filter: HitFilter) => !filter.title && !filter.annotation && !filter.batch && !filter.project;
 
 /**
  * One page of the team's HITs from the cache, filtered and sorted on indexed columns. Pages are
- * found from a cursor (keyset), so page 200 costs what page 1 does; the count stops at
- * HIT_COUNT_CAP.
+ * found from a cursor (keyset), so page 200 costs what page 1 does. The total comes from the
+ * per-status counts when the filter allows, else from a count that stops at HIT_COUNT_CAP; a
+ * page's position comes with its link (`start`), and is counted only when the link has none.
+ * Sent through pg: on this page's small statement Prisma's own work cost as much as the query.
  */
 export async function listHits(scope: Scope, query: HitListQuery): Promise<HitPage> {
   const where = Prisma.join(hitConditions(scope, query), " AND ");
@@ -102,38 +117,43 @@ export async function listHits(scope: Scope, query: HitListQuery): Promise<HitPa
   const readDescending = descending !== backward;
   const order = readDescending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const beyond = at ? (readDescending ? Prisma.sql`AND ${key} < ${at}` : Prisma.sql`AND ${key} > ${at}`) : Prisma.empty;
-
-  // Rows on the list's near side of the cursor, in the same bounded scan as the count: where the page starts.
+  const byStatus = countedByStatus(query);
+  // Rows on the list's near side of the cursor: where the page starts, unless its link says.
+  const countNear = at && query.start === undefined;
   const nearSide = at ? (descending === (mode === "after") ? Prisma.sql`${key} >= ${at}` : Prisma.sql`${key} <= ${at}`) : Prisma.sql`false`;
+  const counted =
+    byStatus && !countNear
+      ? Prisma.sql`SELECT coalesce(sum(n.count), 0)::int AS total, NULL::int AS near FROM "CachedHitCount" n
+          WHERE n."teamId" = ${scope.teamId} AND n.environment = ${scope.environment}::"Environment" ${query.status ? Prisma.sql`AND n.status = ${query.status}` : Prisma.empty}`
+      : Prisma.sql`SELECT count(*)::int AS total, ${countNear ? Prisma.sql`count(*) FILTER (WHERE ${nearSide})::int` : Prisma.sql`NULL::int`} AS near
+          FROM (SELECT ${countNear ? Prisma.sql`${column}, h."hitId"` : Prisma.sql`1`} FROM "CachedHit" h WHERE ${where} LIMIT ${HIT_COUNT_CAP + 1}) h`;
   /**
-   * One statement: the page's rows (with their batch and submitted work), the bounded count and
-   * the sync time. Always one row, with the HIT's columns null when the page is empty.
+   * One statement: the page's rows with their batch and submitted work (each read for the page's
+   * rows at once), the count and the sync time. Always one row, with the HIT's columns null
+   * when the page is empty.
    */
-  const readPage = (condition: Prisma.Sql, sqlOrder: Prisma.Sql) => db.$queryRaw<(PageRow & Counted)[]>`
-    WITH page AS (
-      SELECT h."hitId", h."hitTypeId", h.title, h."rewardCents", h."maxAssignments", h.status, h."assignmentsPending", h."assignmentsAvailable",
-        h."assignmentsCompleted", h."createdAt", h."expiresAt", h."requesterAnnotation", h."forgottenAt", b.id AS "batchId", b.name AS "batchName",
+  const readPage = async (condition: Prisma.Sql, sqlOrder: Prisma.Sql) => {
+    const statement = Prisma.sql`
+      SELECT c.total, c.near, s."hitsSyncedAt", o.batches AS "optionBatches", o.projects AS "optionProjects", h.*,
         (SELECT count(*)::int FROM "CachedAssignment" a
-          WHERE a."teamId" = h."teamId" AND a.environment = h.environment AND a.status = 'Submitted' AND a."hitId" = h."hitId") AS "assignmentsSubmitted"
-      FROM (
-        SELECT * FROM "CachedHit" h WHERE ${where} ${condition}
+          WHERE a."teamId" = ${scope.teamId} AND a.environment = ${scope.environment}::"Environment" AND a.status = 'Submitted' AND a."hitId" = h."hitId") AS "assignmentsSubmitted",
+        (SELECT json_build_object('id', b.id, 'name', b.name) FROM "BatchHit" bh JOIN "Batch" b ON b.id = bh."batchId"
+          WHERE bh."hitId" = h."hitId" AND b."teamId" = ${scope.teamId} AND b.environment = ${scope.environment}::"Environment" LIMIT 1) AS batch
+      FROM (${counted}) c
+      CROSS JOIN (${filterOptionsStatement(scope)}) o
+      LEFT JOIN "SyncState" s ON s."teamId" = ${scope.teamId} AND s.environment = ${scope.environment}::"Environment"
+      LEFT JOIN (
+        SELECT h."hitId", h."hitTypeId", h.title, h."rewardCents", h."maxAssignments", h.status, h."assignmentsPending", h."assignmentsAvailable",
+          h."assignmentsCompleted", h."createdAt", h."expiresAt", h."requesterAnnotation", h."forgottenAt"
+        FROM "CachedHit" h WHERE ${where} ${condition}
         ORDER BY ${column} ${sqlOrder}, h."hitId" ${sqlOrder}
         LIMIT ${HIT_PAGE_SIZE + 1}
-      ) h
-      LEFT JOIN LATERAL (SELECT b.id, b.name FROM "BatchHit" bh JOIN "Batch" b ON b.id = bh."batchId"
-        WHERE bh."hitId" = h."hitId" AND b."teamId" = h."teamId" AND b.environment = h.environment LIMIT 1) b ON true
-    ),
-    counted AS (
-      SELECT count(*)::int AS total, count(*) FILTER (WHERE ${nearSide})::int AS near
-      FROM (SELECT ${at ? Prisma.sql`${column}, h."hitId"` : Prisma.sql`1`} FROM "CachedHit" h WHERE ${where} LIMIT ${HIT_COUNT_CAP + 1}) h
-    )
-    SELECT c.total, c.near, s."hitsSyncedAt", h.*
-    FROM counted c
-    LEFT JOIN "SyncState" s ON s."teamId" = ${scope.teamId} AND s.environment = ${scope.environment}::"Environment"
-    LEFT JOIN page h ON true
-    ORDER BY ${column} ${sqlOrder}, h."hitId" ${sqlOrder}`;
+      ) h ON true
+      ORDER BY ${column} ${sqlOrder}, h."hitId" ${sqlOrder}`;
+    return (await sqlPool().query<PageRow & Counted>({ text: statement.text, values: statement.values })).rows;
+  };
   const read = await readPage(beyond, order);
-  const counted = read[0]!;
+  const counts = read[0]!;
   const rowsOf = (result: (PageRow & Counted)[]) => result.filter((r): r is HitRow & Counted => r.hitId !== null);
   let rows = rowsOf(read);
   let shown = mode;
@@ -145,25 +165,51 @@ export async function listHits(scope: Scope, query: HitListQuery): Promise<HitPa
   const more = rows.length > HIT_PAGE_SIZE;
   const page = rows.slice(0, HIT_PAGE_SIZE);
   if (shown === "before" || shown === "last") page.reverse();
-  const total = Math.min(counted.total, HIT_COUNT_CAP);
-  const totalCapped = counted.total > HIT_COUNT_CAP;
-  const near = counted.near;
-  const start = shown === "first" ? 0 : totalCapped ? null : shown === "after" ? near : Math.max(0, total - (shown === "before" ? near : 0) - page.length);
+  const totalCapped = !byStatus && counts.total > HIT_COUNT_CAP;
+  const total = totalCapped ? HIT_COUNT_CAP : counts.total;
+  const start =
+    shown === "first"
+      ? 0
+      : shown === "last"
+        ? totalCapped
+          ? null
+          : Math.max(0, total - page.length)
+        : query.start !== undefined
+          ? query.start
+          : totalCapped
+            ? null
+            : shown === "after"
+              ? counts.near!
+              : Math.max(0, total - counts.near! - page.length);
   const hasPrevious = shown === "after" ? start !== 0 : shown === "first" ? false : more;
   const hasNext = shown === "first" || shown === "after" ? more : shown === "before";
   return {
-    items: page.map(({ forgottenAt, createdAt, expiresAt, total: _total, near: _near, hitsSyncedAt: _synced, ...r }) => ({
-      ...r,
-      createdAt: createdAt.toISOString(),
-      expiresAt: expiresAt.toISOString(),
-      forgotten: !!forgottenAt,
+    // Built field by field: a rest pattern over each row cost more than the rest of this function.
+    items: page.map((r) => ({
+      hitId: r.hitId,
+      hitTypeId: r.hitTypeId,
+      title: r.title,
+      rewardCents: r.rewardCents,
+      maxAssignments: r.maxAssignments,
+      status: r.status,
+      assignmentsPending: r.assignmentsPending,
+      assignmentsAvailable: r.assignmentsAvailable,
+      assignmentsCompleted: r.assignmentsCompleted,
+      assignmentsSubmitted: r.assignmentsSubmitted,
+      createdAt: r.createdAt.toISOString(),
+      expiresAt: r.expiresAt.toISOString(),
+      requesterAnnotation: r.requesterAnnotation,
+      forgotten: !!r.forgottenAt,
+      batchId: r.batch?.id ?? null,
+      batchName: r.batch?.name ?? null,
     })),
     total,
     totalCapped,
     start,
     previous: hasPrevious && page[0] ? cursorOf(query.sort, page[0]) : null,
     next: hasNext && page.at(-1) ? cursorOf(query.sort, page.at(-1)!) : null,
-    syncedAt: counted.hitsSyncedAt?.toISOString() ?? null,
+    syncedAt: counts.hitsSyncedAt?.toISOString() ?? null,
+    filterOptions: { batches: counts.optionBatches, projects: counts.optionProjects },
   };
 }
 
@@ -179,13 +225,25 @@ export async function matchingHitIds(scope: Scope, filter: HitFilter, limit = 50
   return rows.map((r) => r.hitId);
 }
 
-/** The team's batches and projects for the filter menus, newest first (one statement). */
-export async function hitFilterOptions(scope: Scope): Promise<{ batches: { id: string; name: string }[]; projects: { id: string; name: string }[] }> {
-  const [options] = await db.$queryRaw<{ batches: { id: string; name: string }[]; projects: { id: string; name: string }[] }[]>`
-    SELECT
-      (SELECT coalesce(json_agg(json_build_object('id', b.id, 'name', b.name) ORDER BY b."createdAt" DESC), '[]'::json)
-        FROM (SELECT id, name, "createdAt" FROM "Batch" WHERE "teamId" = ${scope.teamId} AND environment = ${scope.environment}::"Environment" ORDER BY "createdAt" DESC LIMIT 200) b) AS batches,
-      (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.name) ORDER BY p."updatedAt" DESC), '[]'::json)
-        FROM (SELECT id, name, "updatedAt" FROM "Project" WHERE "teamId" = ${scope.teamId} ORDER BY "updatedAt" DESC LIMIT 200) p) AS projects`;
-  return options!;
+interface FilterOption {
+  id: string;
+  name: string;
+}
+export interface HitFilterOptions {
+  batches: FilterOption[];
+  projects: FilterOption[];
+}
+
+/** The team's batches and projects for the filter menus, newest first: one row of two JSON arrays. */
+const filterOptionsStatement = (scope: Scope) => Prisma.sql`
+  SELECT
+    (SELECT coalesce(json_agg(json_build_object('id', b.id, 'name', b.name) ORDER BY b."createdAt" DESC), '[]'::json)
+      FROM (SELECT id, name, "createdAt" FROM "Batch" WHERE "teamId" = ${scope.teamId} AND environment = ${scope.environment}::"Environment" ORDER BY "createdAt" DESC LIMIT 200) b) AS batches,
+    (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.name) ORDER BY p."updatedAt" DESC), '[]'::json)
+      FROM (SELECT id, name, "updatedAt" FROM "Project" WHERE "teamId" = ${scope.teamId} ORDER BY "updatedAt" DESC LIMIT 200) p) AS projects`;
+
+/** The filter menus on their own (the review queue's); the HIT list reads them with its page. */
+export async function hitFilterOptions(scope: Scope): Promise<HitFilterOptions> {
+  const statement = filterOptionsStatement(scope);
+  return (await sqlPool().query<HitFilterOptions>({ text: statement.text, values: statement.values })).rows[0]!;
 }

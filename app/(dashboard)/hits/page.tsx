@@ -7,10 +7,10 @@ import type { SortLink } from "@/components/ui/table";
 import { hasRole } from "@/lib/auth/roles";
 import { requireTeam } from "@/lib/auth/require-team";
 import { shortTime, count } from "@/lib/format";
-import { filterParams, HIT_COUNT_CAP, HIT_STATUSES, hitCursorParam, HitListQuery } from "@/lib/hits/hit-filter";
+import { filterParams, HIT_COUNT_CAP, HIT_PAGE_SIZE, HIT_STATUSES, hitCursorParam, HitListQuery } from "@/lib/hits/hit-filter";
 import type { HitPage } from "@/lib/hits/list-hits";
 import { hitJobsReading } from "@/lib/hits/hit-jobs";
-import { hitFilterOptions, listHits } from "@/lib/hits/list-hits";
+import { listHits } from "@/lib/hits/list-hits";
 import { hitsResultsUrl } from "@/lib/hits/results-url";
 import { HitsTable } from "./_components/hits-table";
 
@@ -21,6 +21,9 @@ function pageSummary(page: HitPage): string {
   if (page.start === null) return `${count(page.items.length)} HITs on this page of ${total}`;
   return `${count(page.start + 1)}–${count(page.start + page.items.length)} of ${total} HITs`;
 }
+
+/** Where the linked page starts, `moved` rows from this one: the next page need not count the rows before it. */
+const positionParam = (start: number | null, moved: number) => (start === null ? undefined : String(Math.max(0, start + moved)));
 
 export const metadata: Metadata = { title: "HITs" };
 
@@ -41,8 +44,9 @@ export default requireTeam("viewer", async function HitsPage({ searchParams }: {
   const parsed = HitListQuery.safeParse(raw);
   const query = parsed.success ? parsed.data : HitListQuery.parse({});
   const scope = { teamId: ctx.team.id, environment: ctx.environment };
-  const [page, options, jobs] = await Promise.all([listHits(scope, query), hitFilterOptions(scope), hitJobsReading(scope)]);
-  const { sort, dir, after: _after, before: _before, last: _last, ...filter } = query;
+  const [page, jobs] = await Promise.all([listHits(scope, query), hitJobsReading(scope)]);
+  const options = page.filterOptions;
+  const { sort, dir, after: _after, before: _before, last: _last, start: _start, ...filter } = query;
   // Every link starts a fresh walk through the list: the cursor belongs to this page only.
   const href = (patch: Partial<Record<keyof HitListQuery, string | undefined>>) => `/hits?${filterParams({ ...filter, sort, dir, ...patch }).toString()}`;
   const sortLinks = Object.fromEntries(
@@ -96,8 +100,8 @@ export default requireTeam("viewer", async function HitsPage({ searchParams }: {
       <HitsTable items={page.items} total={page.total} totalCapped={page.totalCapped} filter={filter} canAct={hasRole(ctx.role, "admin")} sortLinks={sortLinks} jobs={jobs} />
       <Pager
         firstHref={href({})}
-        previousHref={page.previous ? href({ before: hitCursorParam(page.previous) }) : undefined}
-        nextHref={page.next ? href({ after: hitCursorParam(page.next) }) : undefined}
+        previousHref={page.previous ? href({ before: hitCursorParam(page.previous), start: positionParam(page.start, -HIT_PAGE_SIZE) }) : undefined}
+        nextHref={page.next ? href({ after: hitCursorParam(page.next), start: positionParam(page.start, page.items.length) }) : undefined}
         lastHref={href({ last: "1" })}
         summary={pageSummary(page)}
       />
