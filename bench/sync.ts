@@ -6,7 +6,7 @@
  * and over HTTP (lib/marketplace/node-server.ts), to compare calls per second. Its calls are
  * compared with the fewest the API allows (one ListHITs page per 100 HITs, one
  * ListAssignmentsForHIT and one ListBonusPayments per HIT with work, the account-wide lists).
- * Then a re-sync with nothing changed, and the review queue's pages (the function behind
+ * Then the transport alone (GetHIT, in-process against over HTTP), a re-sync with nothing changed, and the review queue's pages (the function behind
  * /review, each filter reviewers use) at 10 concurrent requests. Postgres: DATABASE_URL if set
  * (a fresh database on that server, dropped afterwards), else the embedded database in memory.
  * Ends with one JSON line.
@@ -65,7 +65,6 @@ async function firstSync(label: string, inProcess: boolean) {
 }
 const http = await firstSync("over HTTP", false);
 const inProcess = await firstSync("in-process", true);
-http.client.destroy();
 const full = inProcess.result;
 // The fewest calls that copy this account: the per-HIT lists only for HITs with work; the
 // account-wide lists (blocks, qualification types and requests) as made.
@@ -80,6 +79,30 @@ const cpuRatio = http.cpuMsPerCall / inProcess.cpuMsPerCall;
 console.log(
   `               calls ${full.calls} against a lower bound of ${lowerBound}: ${callsRatio.toFixed(3)}×; in-process ${inProcessRatio.toFixed(2)}× the calls per second over HTTP, ${cpuRatio.toFixed(2)}× fewer CPU ms per call`,
 );
+// The transport alone, on the call where it weighs most: GetHIT (one indexed read, a small
+// answer) from 8 concurrent callers, the two clients in turns, 3 rounds of 2,000 calls each.
+const { GetHITCommand } = await import("@aws-sdk/client-mturk");
+const someHits = (await db.cachedHit.findMany({ where: { teamId: inProcess.team.id }, select: { hitId: true }, take: 100 })).map((h) => h.hitId);
+const getHitRates = { http: [] as number[], inProcess: [] as number[] };
+for (let round = 0; round < 3; round++) {
+  for (const [path, client] of [["http", http.client], ["inProcess", inProcess.client]] as const) {
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (next < 2000) await client.send(new GetHITCommand({ HITId: someHits[next++ % someHits.length] }));
+      }),
+    );
+    getHitRates[path].push(2000 / ((performance.now() - started) / 1000));
+  }
+}
+const bestOf = (rates: number[]) => Math.max(...rates);
+const getHitRatio = bestOf(getHitRates.inProcess) / bestOf(getHitRates.http);
+console.log(
+  `GetHIT alone    in-process ${Math.round(bestOf(getHitRates.inProcess))}/s, over HTTP ${Math.round(bestOf(getHitRates.http))}/s (best of 3 rounds, 8 at once): ${getHitRatio.toFixed(2)}×`,
+);
+http.client.destroy();
+
 // What autovacuum does after a bulk insert; without it the visibility map is empty and every
 // count reads the heap instead of the index alone.
 await db.$executeRawUnsafe(`VACUUM ANALYZE "CachedHit", "CachedAssignment"`);
@@ -120,6 +143,7 @@ console.log(
     cpu_ms_per_call: Math.round(inProcess.cpuMsPerCall * 100) / 100,
     http_cpu_ms_per_call: Math.round(http.cpuMsPerCall * 100) / 100,
     in_process_cpu_ratio: Math.round(cpuRatio * 100) / 100,
+    get_hit_in_process_ratio: Math.round(getHitRatio * 100) / 100,
     resync_calls: resync.calls,
     resync_s: Math.round(resyncSeconds * 100) / 100,
     queue_p50_ms: queue.p50,
