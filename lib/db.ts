@@ -51,11 +51,23 @@ function pool(): pg.Pool {
 
 /**
  * The connection pool under the Prisma client, for the few hot paths that send SQL themselves
- * (lib/marketplace/sql.ts): same database, same connections. Everything else goes through `db`.
+ * (lib/marketplace/sql.ts, and pages' reads through queryRows): same database, same
+ * connections. Everything else goes through `db`.
  */
 export function sqlPool(): pg.Pool {
   client();
   return pool();
+}
+
+/**
+ * The rows of a `Prisma.sql` statement, sent through pg: for the hot reads of pages (the HIT
+ * list, the review queue), where Prisma's own work on a small statement cost as much as the
+ * query. Rows come as pg parses them: timestamps as UTC Dates, JSON as values, bigint as text.
+ * Dates are sent as UTC text, as Prisma sends them (pg would send the process's local time).
+ */
+export async function queryRows<T>(statement: { text: string; values: unknown[] }): Promise<T[]> {
+  const values = statement.values.map((v) => (v instanceof Date ? v.toISOString() : v));
+  return (await sqlPool().query<T & pg.QueryResultRow>({ text: statement.text, values })).rows;
 }
 
 function client(): Db {

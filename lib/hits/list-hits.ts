@@ -1,5 +1,5 @@
 import "server-only";
-import { db, sqlPool } from "@/lib/db";
+import { db, queryRows } from "@/lib/db";
 import { createdByBatch, likePattern } from "@/lib/db/sql-filters";
 import { Invalid } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -150,7 +150,7 @@ export async function listHits(scope: Scope, query: HitListQuery): Promise<HitPa
         LIMIT ${HIT_PAGE_SIZE + 1}
       ) h ON true
       ORDER BY ${column} ${sqlOrder}, h."hitId" ${sqlOrder}`;
-    return (await sqlPool().query<PageRow & Counted>({ text: statement.text, values: statement.values })).rows;
+    return queryRows<PageRow & Counted>(statement);
   };
   const read = await readPage(beyond, order);
   const counts = read[0]!;
@@ -244,6 +244,5 @@ const filterOptionsStatement = (scope: Scope) => Prisma.sql`
 
 /** The filter menus on their own (the review queue's); the HIT list reads them with its page. */
 export async function hitFilterOptions(scope: Scope): Promise<HitFilterOptions> {
-  const statement = filterOptionsStatement(scope);
-  return (await sqlPool().query<HitFilterOptions>({ text: statement.text, values: statement.values })).rows[0]!;
+  return (await queryRows<HitFilterOptions>(filterOptionsStatement(scope)))[0]!;
 }

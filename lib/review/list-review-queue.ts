@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { queryRows } from "@/lib/db";
 import { createdByBatch, likePattern } from "@/lib/db/sql-filters";
 import { Invalid } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -65,7 +65,7 @@ async function queueLanes(scope: Scope, filter: QueueFilter): Promise<Prisma.Sql
   const where = queueConditions(scope, filter);
   if (!filter.hit) return [where];
   // The team's HIT types, one index probe each (a skip scan) rather than a read of every HIT.
-  const types = await db.$queryRaw<{ hitTypeId: string }[]>`
+  const types = await queryRows<{ hitTypeId: string }>(Prisma.sql`
     WITH RECURSIVE type AS (
       (SELECT "hitTypeId", title FROM "CachedHit" WHERE "teamId" = ${scope.teamId} AND environment = ${scope.environment}::"Environment" ORDER BY "hitTypeId" LIMIT 1)
       UNION ALL
@@ -74,7 +74,7 @@ async function queueLanes(scope: Scope, filter: QueueFilter): Promise<Prisma.Sql
         WHERE "teamId" = ${scope.teamId} AND environment = ${scope.environment}::"Environment" AND "hitTypeId" > type."hitTypeId"
         ORDER BY "hitTypeId" LIMIT 1) next
     )
-    SELECT "hitTypeId" FROM type WHERE "hitTypeId" = ${filter.hit} OR title ILIKE ${likePattern(filter.hit)}`;
+    SELECT "hitTypeId" FROM type WHERE "hitTypeId" = ${filter.hit} OR title ILIKE ${likePattern(filter.hit)}`);
   const ids = types.map((t) => t.hitTypeId);
   if (ids.length > LANE_TYPES) return [[...where, Prisma.sql`a."hitTypeId" = ANY(${ids})`]];
   return ids.map((id) => [...where, Prisma.sql`a."hitTypeId" = ${id}`]);
@@ -101,9 +101,9 @@ const countOrder = (filter: QueueFilter) => (filter.dueWithinHours !== undefined
 export async function matchingAssignmentIds(scope: Scope, filter: QueueFilter, limit = 10_000): Promise<string[]> {
   const lanes = await queueLanes(scope, filter);
   if (lanes.length === 0) return [];
-  const rows = await db.$queryRaw<{ assignmentId: string }[]>`
+  const rows = await queryRows<{ assignmentId: string }>(Prisma.sql`
     SELECT a."assignmentId" FROM (${laneUnion(lanes, Prisma.sql`a."assignmentId", a."submitTime"`, limit + 1, ORDER)}) a
-    ORDER BY ${ORDER} LIMIT ${limit + 1}`;
+    ORDER BY ${ORDER} LIMIT ${limit + 1}`);
   if (rows.length > limit) throw new Invalid(`More than ${limit.toLocaleString("en-US")} assignments match; narrow the filter`);
   return rows.map((r) => r.assignmentId);
 }
@@ -144,12 +144,14 @@ export async function listReviewQueue(scope: Scope, filter: QueueFilter, page: {
       : [Prisma.sql`(a."submitTime", a."assignmentId") > (${new Date(after[1])}, ${after[2]})`];
   const [lanes, sync] = await Promise.all([
     queueLanes(scope, filter),
-    db.syncState.findUnique({ where: { teamId_environment: { teamId: scope.teamId, environment: scope.environment } }, select: { hitsSyncedAt: true } }),
+    queryRows<{ hitsSyncedAt: Date | null }>(
+      Prisma.sql`SELECT "hitsSyncedAt" FROM "SyncState" WHERE "teamId" = ${scope.teamId} AND environment = ${scope.environment}::"Environment"`,
+    ),
   ]);
-  const syncedAt = sync?.hitsSyncedAt?.toISOString() ?? null;
+  const syncedAt = sync[0]?.hitsSyncedAt?.toISOString() ?? null;
   if (lanes.length === 0) return { items: [], nextCursor: null, total: after ? null : 0, totalCapped: false, syncedAt };
   const [rows, counted] = await Promise.all([
-    db.$queryRaw<
+    queryRows<
       {
         assignmentId: string;
         hitId: string;
@@ -168,8 +170,8 @@ export async function listReviewQueue(scope: Scope, filter: QueueFilter, page: {
         decisionStatus: string | null;
         decisionNotBefore: Date | null;
         decidedByEmail: string | null;
-      }[]
-    >`
+      }
+    >(Prisma.sql`
       SELECT a."assignmentId", a."hitId", h."hitTypeId", h.title, a."workerId", h."rewardCents", a."acceptTime", a."submitTime",
         a."autoApprovalTime", a.answers, h."requesterAnnotation", ${group ?? Prisma.sql`''`} AS "groupKey",
         d.id AS "decisionId", d.action AS "decisionAction", d.status AS "decisionStatus", d."notBefore" AS "decisionNotBefore", d."decidedByEmail"
@@ -182,12 +184,14 @@ export async function listReviewQueue(scope: Scope, filter: QueueFilter, page: {
       JOIN "CachedHit" h ON h."teamId" = a."teamId" AND h.environment = a.environment AND h."hitId" = a."hitId"
       LEFT JOIN "ReviewDecision" d ON d."teamId" = a."teamId" AND d.environment = a.environment AND d."assignmentId" = a."assignmentId" AND d.slot = 'decide'
       ORDER BY ${order}
-      LIMIT ${page.limit + 1}`,
+      LIMIT ${page.limit + 1}`),
     // Counted on the first page only, and up to a cap: an exact count of a 100,000-row queue
     // costs more than the page itself. Later pages keep the first page's count.
     after
       ? Promise.resolve(null)
-      : db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM (SELECT 1 FROM (${laneUnion(lanes, Prisma.sql`1 AS one`, COUNT_CAP + 1, countOrder(filter))}) u LIMIT ${COUNT_CAP + 1}) t`,
+      : queryRows<{ count: number }>(
+          Prisma.sql`SELECT count(*)::int AS count FROM (SELECT 1 FROM (${laneUnion(lanes, Prisma.sql`1 AS one`, COUNT_CAP + 1, countOrder(filter))}) u LIMIT ${COUNT_CAP + 1}) t`,
+        ),
   ]);
   const more = rows.length > page.limit;
   const shown = more ? rows.slice(0, page.limit) : rows;
@@ -209,8 +213,8 @@ export async function listReviewQueue(scope: Scope, filter: QueueFilter, page: {
       decision: r.decisionId ? { id: r.decisionId, action: r.decisionAction!, status: r.decisionStatus!, notBefore: r.decisionNotBefore!.toISOString(), decidedByEmail: r.decidedByEmail! } : null,
     })),
     nextCursor: more && last ? encodeCursor([last.groupKey, last.submitTime.toISOString(), last.assignmentId]) : null,
-    total: counted ? Math.min(COUNT_CAP, Number(counted[0]?.count ?? 0)) : null,
-    totalCapped: counted ? Number(counted[0]?.count ?? 0) > COUNT_CAP : false,
+    total: counted ? Math.min(COUNT_CAP, counted[0]?.count ?? 0) : null,
+    totalCapped: counted ? (counted[0]?.count ?? 0) > COUNT_CAP : false,
     syncedAt,
   };
 }
