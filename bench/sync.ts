@@ -85,7 +85,10 @@ const { GetHITCommand } = await import("@aws-sdk/client-mturk");
 const someHits = (await db.cachedHit.findMany({ where: { teamId: inProcess.team.id }, select: { hitId: true }, take: 100 })).map((h) => h.hitId);
 const getHitRates = { http: [] as number[], inProcess: [] as number[] };
 for (let round = 0; round < 3; round++) {
-  for (const [path, client] of [["http", http.client], ["inProcess", inProcess.client]] as const) {
+  for (const [path, client] of [
+    ["http", http.client],
+    ["inProcess", inProcess.client],
+  ] as const) {
     let next = 0;
     const started = performance.now();
     await Promise.all(
@@ -98,9 +101,7 @@ for (let round = 0; round < 3; round++) {
 }
 const bestOf = (rates: number[]) => Math.max(...rates);
 const getHitRatio = bestOf(getHitRates.inProcess) / bestOf(getHitRates.http);
-console.log(
-  `GetHIT alone    in-process ${Math.round(bestOf(getHitRates.inProcess))}/s, over HTTP ${Math.round(bestOf(getHitRates.http))}/s (best of 3 rounds, 8 at once): ${getHitRatio.toFixed(2)}×`,
-);
+console.log(`GetHIT alone    in-process ${Math.round(bestOf(getHitRates.inProcess))}/s, over HTTP ${Math.round(bestOf(getHitRates.http))}/s (best of 3 rounds, 8 at once): ${getHitRatio.toFixed(2)}×`);
 http.client.destroy();
 
 // What autovacuum does after a bulk insert; without it the visibility map is empty and every

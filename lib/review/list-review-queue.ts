@@ -24,6 +24,20 @@ export interface QueueItem {
   decision: { id: string; action: string; status: string; notBefore: string; decidedByEmail: string } | null;
 }
 
+/** A row of the queue's page statement: the item's columns as stored, before they are shaped into a QueueItem. */
+type QueueRow = Pick<QueueItem, "assignmentId" | "hitId" | "hitTypeId" | "title" | "workerId" | "rewardCents" | "answers"> & {
+  acceptTime: Date | null;
+  submitTime: Date;
+  autoApprovalTime: Date | null;
+  requesterAnnotation: string | null;
+  groupKey: string;
+  decisionId: string | null;
+  decisionAction: string | null;
+  decisionStatus: string | null;
+  decisionNotBefore: Date | null;
+  decidedByEmail: string | null;
+};
+
 export interface QueuePage {
   items: QueueItem[];
   nextCursor: string | null;
@@ -144,34 +158,12 @@ export async function listReviewQueue(scope: Scope, filter: QueueFilter, page: {
       : [Prisma.sql`(a."submitTime", a."assignmentId") > (${new Date(after[1])}, ${after[2]})`];
   const [lanes, sync] = await Promise.all([
     queueLanes(scope, filter),
-    queryRows<{ hitsSyncedAt: Date | null }>(
-      Prisma.sql`SELECT "hitsSyncedAt" FROM "SyncState" WHERE "teamId" = ${scope.teamId} AND environment = ${scope.environment}::"Environment"`,
-    ),
+    queryRows<{ hitsSyncedAt: Date | null }>(Prisma.sql`SELECT "hitsSyncedAt" FROM "SyncState" WHERE "teamId" = ${scope.teamId} AND environment = ${scope.environment}::"Environment"`),
   ]);
   const syncedAt = sync[0]?.hitsSyncedAt?.toISOString() ?? null;
   if (lanes.length === 0) return { items: [], nextCursor: null, total: after ? null : 0, totalCapped: false, syncedAt };
   const [rows, counted] = await Promise.all([
-    queryRows<
-      {
-        assignmentId: string;
-        hitId: string;
-        hitTypeId: string;
-        title: string;
-        workerId: string;
-        rewardCents: number;
-        acceptTime: Date | null;
-        submitTime: Date;
-        autoApprovalTime: Date | null;
-        answers: Record<string, string | string[]> | null;
-        requesterAnnotation: string | null;
-        groupKey: string;
-        decisionId: string | null;
-        decisionAction: string | null;
-        decisionStatus: string | null;
-        decisionNotBefore: Date | null;
-        decidedByEmail: string | null;
-      }
-    >(Prisma.sql`
+    queryRows<QueueRow>(Prisma.sql`
       SELECT a."assignmentId", a."hitId", h."hitTypeId", h.title, a."workerId", h."rewardCents", a."acceptTime", a."submitTime",
         a."autoApprovalTime", a.answers, h."requesterAnnotation", ${group ?? Prisma.sql`''`} AS "groupKey",
         d.id AS "decisionId", d.action AS "decisionAction", d.status AS "decisionStatus", d."notBefore" AS "decisionNotBefore", d."decidedByEmail"

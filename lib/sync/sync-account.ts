@@ -184,7 +184,14 @@ export async function storeHitsWork(ctx: SyncContext, works: readonly HitWork[])
       ctx,
       events.map((e) => ({ ...e, data: { ...e.data, HITTypeId: typeOf.get(String(e.data.HITId)) ?? null } })),
     )),
-    ...(fresh.length ? [insertAssignments(ctx, fresh.map(({ hitId, a }) => ({ assignmentId: a.AssignmentId!, hitTypeId: typeOf.get(hitId)!, ...data(hitId, a) })))] : []),
+    ...(fresh.length
+      ? [
+          insertAssignments(
+            ctx,
+            fresh.map(({ hitId, a }) => ({ assignmentId: a.AssignmentId!, hitTypeId: typeOf.get(hitId)!, ...data(hitId, a) })),
+          ),
+        ]
+      : []),
     ...changed.map(({ hitId, a }) => db.cachedAssignment.update({ where: { teamId_environment_assignmentId: { teamId, environment, assignmentId: a.AssignmentId! } }, data: data(hitId, a) })),
     ...(bonuses.length ? [db.cachedBonusPayment.createMany({ data: bonuses, skipDuplicates: true })] : []),
     db.$executeRaw`
