@@ -59,8 +59,9 @@ export function queueConditions(scope: Scope, filter: QueueFilter, now = new Dat
   if (filter.workerId) where.push(Prisma.sql`a."workerId" = ${filter.workerId}`);
   if (filter.olderThanHours !== undefined) where.push(Prisma.sql`a."submitTime" <= ${new Date(now.getTime() - filter.olderThanHours * 3_600_000)}`);
   if (filter.dueWithinHours !== undefined) where.push(Prisma.sql`a."autoApprovalTime" <= ${new Date(now.getTime() + filter.dueWithinHours * 3_600_000)}`);
-  // Served by the trigram index CachedAssignment_answerXml_trgm_idx, not a scan of every answer.
-  if (filter.answer) where.push(Prisma.sql`a."answerXml" ILIKE ${likePattern(filter.answer)}`);
+  // The answers' lower-cased text (kept by a trigger), served by the trigram index
+  // CachedAssignment_answerText_trgm_idx, not a scan of every answer.
+  if (filter.answer) where.push(Prisma.sql`a."answerText" LIKE lower(${likePattern(filter.answer)})`);
   const batch = createdByBatch("a", filter);
   if (batch) where.push(batch);
   return where;

@@ -42,7 +42,8 @@ async function teamWithAnswers() {
     })),
   });
   const words = ["a red bicycle by the door", "two cats asleep", "an empty street at night", "a bowl of soup"];
-  const answer = (i: number) => (i === 4321 ? "a tangerine on 50% of the plate" : i === 17 ? "A TANGERINE, peeled" : i === 999 ? "snake_case tangerine" : `${words[i % words.length]} #${i}`);
+  const special: Record<number, string> = { 4321: "a tangerine on 50% of the plate", 17: "A TANGERINE, peeled", 999: "snake_case tangerine", 6: "Fish &amp; Chips", 10: "<![CDATA[<b>bold</b>]]>" };
+  const answer = (i: number) => special[i] ?? `${words[i % words.length]} #${i}`;
   const rows = Array.from({ length: ROWS }, (_, i) => ({
     teamId: team.id,
     environment: "sandbox" as const,
@@ -78,7 +79,14 @@ describe("answer-text search in the review queue", { timeout: 120_000 }, () => {
     expect(await matchingAssignmentIds(scope, filter("50% of"))).toEqual([`${tag}-04321`]);
     expect(await matchingAssignmentIds(scope, filter("e_c"))).toEqual([`${tag}-00999`]);
     expect(await matchingAssignmentIds(scope, filter("no such words"))).toEqual([]);
+    // Every fourth answer, but for the two replaced above (17 and 4321).
     expect(await matchingAssignmentIds(scope, filter("ASLEEP"))).toHaveLength(ROWS / 4 - 2);
+    // The XML's tags and question identifiers, which every answer has, match none; its entities
+    // read as what they stand for.
+    expect(await matchingAssignmentIds(scope, filter("QuestionIdentifier"))).toEqual([]);
+    expect(await matchingAssignmentIds(scope, filter("description"))).toEqual([]);
+    expect(await matchingAssignmentIds(scope, filter("fish & chips"))).toEqual([`${tag}-00006`]);
+    expect(await matchingAssignmentIds(scope, filter("<b>bold</b>"))).toEqual([`${tag}-00010`]);
   });
 
   it("can read the trigram index, not every cached answer", async () => {
@@ -95,7 +103,7 @@ describe("answer-text search in the review queue", { timeout: 120_000 }, () => {
       db.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN SELECT a."assignmentId" FROM "CachedAssignment" a WHERE ${answer!}`,
     ]);
     const text = plan.map((r) => r["QUERY PLAN"]).join("\n");
-    expect(text).toContain("CachedAssignment_answerXml_trgm_idx");
+    expect(text).toContain("CachedAssignment_answerText_trgm_idx");
     expect(text).not.toMatch(/Seq Scan on "CachedAssignment"/);
     const [ext] = await db.$queryRaw<{ extname: string }[]>`SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'`;
     expect(ext?.extname).toBe("pg_trgm");
