@@ -3,7 +3,7 @@ import { queryRows } from "@/lib/db";
 import { createdByBatch, likePattern } from "@/lib/db/sql-filters";
 import { Invalid } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { hitInputs, type HitInputs } from "@/lib/review/hit-inputs";
+import { batchRowValues, inputsOf, type HitInputs } from "@/lib/review/hit-inputs";
 import type { QueueFilter } from "@/lib/review/review-inputs";
 import type { Scope } from "@/lib/scope";
 
@@ -36,6 +36,8 @@ type QueueRow = Pick<QueueItem, "assignmentId" | "hitId" | "hitTypeId" | "title"
   decisionStatus: string | null;
   decisionNotBefore: Date | null;
   decidedByEmail: string | null;
+  batchValues: Record<string, unknown> | null;
+  hitsSyncedAt: Date | null;
 };
 
 export interface QueuePage {
@@ -157,27 +159,38 @@ export async function listReviewQueue(scope: Scope, filter: QueueFilter, page: {
     : group
       ? [Prisma.sql`(${group}, a."submitTime", a."assignmentId") > (${after[0]}, ${new Date(after[1])}, ${after[2]})`]
       : [Prisma.sql`(a."submitTime", a."assignmentId") > (${new Date(after[1])}, ${after[2]})`];
-  const [lanes, sync] = await Promise.all([
-    queueLanes(scope, filter),
-    queryRows<{ hitsSyncedAt: Date | null }>(Prisma.sql`SELECT "hitsSyncedAt" FROM "SyncState" WHERE "teamId" = ${scope.teamId} AND environment = ${scope.environment}::"Environment"`),
-  ]);
-  const syncedAt = sync[0]?.hitsSyncedAt?.toISOString() ?? null;
-  if (lanes.length === 0) return { items: [], nextCursor: null, total: after ? null : 0, totalCapped: false, syncedAt };
-  const [rows, counted] = await Promise.all([
-    queryRows<QueueRow>(Prisma.sql`
-      SELECT a."assignmentId", a."hitId", h."hitTypeId", h.title, a."workerId", h."rewardCents", a."acceptTime", a."submitTime",
-        a."autoApprovalTime", a.answers, h."requesterAnnotation", ${group ?? Prisma.sql`''`} AS "groupKey",
-        d.id AS "decisionId", d.action AS "decisionAction", d.status AS "decisionStatus", d."notBefore" AS "decisionNotBefore", d."decidedByEmail"
-      FROM (${laneUnion(
-        lanes.map((where) => [...where, ...pastCursor]),
-        Prisma.sql`a."teamId", a.environment, a."assignmentId", a."hitId", a."workerId", a."acceptTime", a."submitTime", a."autoApprovalTime", a.answers`,
-        page.limit + 1,
-        order,
-      )}) a
-      JOIN "CachedHit" h ON h."teamId" = a."teamId" AND h.environment = a.environment AND h."hitId" = a."hitId"
-      LEFT JOIN "ReviewDecision" d ON d."teamId" = a."teamId" AND d.environment = a.environment AND d."assignmentId" = a."assignmentId" AND d.slot = 'decide'
-      ORDER BY ${order}
-      LIMIT ${page.limit + 1}`),
+  const lanes = await queueLanes(scope, filter);
+  if (lanes.length === 0) {
+    const [sync] = await queryRows<{ hitsSyncedAt: Date | null }>(
+      Prisma.sql`SELECT "hitsSyncedAt" FROM "SyncState" WHERE "teamId" = ${scope.teamId} AND environment = ${scope.environment}::"Environment"`,
+    );
+    return { items: [], nextCursor: null, total: after ? null : 0, totalCapped: false, syncedAt: sync?.hitsSyncedAt?.toISOString() ?? null };
+  }
+  // One statement for the page (its rows with their HIT, decision and batch row, and the sync
+  // time, in a row of its own when the page is empty): on the embedded database, which serves
+  // one statement at a time, each statement of a page costs every other page waiting behind it.
+  const [read, counted] = await Promise.all([
+    queryRows<QueueRow | (Partial<Record<keyof QueueRow, null>> & Pick<QueueRow, "hitsSyncedAt">)>(Prisma.sql`
+      SELECT s."hitsSyncedAt", p.*
+      FROM (SELECT 1) one
+      LEFT JOIN "SyncState" s ON s."teamId" = ${scope.teamId} AND s.environment = ${scope.environment}::"Environment"
+      LEFT JOIN (
+        SELECT a."assignmentId", a."hitId", h."hitTypeId", h.title, a."workerId", h."rewardCents", a."acceptTime", a."submitTime",
+          a."autoApprovalTime", a.answers, h."requesterAnnotation", ${group ?? Prisma.sql`''`} AS "groupKey",
+          d.id AS "decisionId", d.action AS "decisionAction", d.status AS "decisionStatus", d."notBefore" AS "decisionNotBefore", d."decidedByEmail",
+          ${batchRowValues(scope, Prisma.sql`a."hitId"`)} AS "batchValues"
+        FROM (${laneUnion(
+          lanes.map((where) => [...where, ...pastCursor]),
+          Prisma.sql`a."teamId", a.environment, a."assignmentId", a."hitId", a."workerId", a."acceptTime", a."submitTime", a."autoApprovalTime", a.answers`,
+          page.limit + 1,
+          order,
+        )}) a
+        JOIN "CachedHit" h ON h."teamId" = a."teamId" AND h.environment = a.environment AND h."hitId" = a."hitId"
+        LEFT JOIN "ReviewDecision" d ON d."teamId" = a."teamId" AND d.environment = a.environment AND d."assignmentId" = a."assignmentId" AND d.slot = 'decide'
+        ORDER BY ${order}
+        LIMIT ${page.limit + 1}
+      ) p ON true
+      ORDER BY p."groupKey", p."submitTime", p."assignmentId"`),
     // Counted on the first page only, and up to a cap: an exact count of a 100,000-row queue
     // costs more than the page itself. Later pages keep the first page's count.
     after
@@ -186,10 +199,11 @@ export async function listReviewQueue(scope: Scope, filter: QueueFilter, page: {
           Prisma.sql`SELECT count(*)::int AS count FROM (SELECT 1 FROM (${laneUnion(lanes, Prisma.sql`1 AS one`, COUNT_CAP + 1, countOrder(filter))}) u LIMIT ${COUNT_CAP + 1}) t`,
         ),
   ]);
+  const syncedAt = read[0]?.hitsSyncedAt?.toISOString() ?? null;
+  const rows = read.filter((r): r is QueueRow => r.assignmentId !== null);
   const more = rows.length > page.limit;
   const shown = more ? rows.slice(0, page.limit) : rows;
   const last = shown.at(-1);
-  const inputs = await hitInputs(scope, shown);
   return {
     items: shown.map((r) => ({
       assignmentId: r.assignmentId,
@@ -202,7 +216,7 @@ export async function listReviewQueue(scope: Scope, filter: QueueFilter, page: {
       submitTime: r.submitTime.toISOString(),
       autoApprovalTime: r.autoApprovalTime?.toISOString() ?? null,
       answers: r.answers,
-      inputs: inputs.get(r.hitId) ?? null,
+      inputs: inputsOf(r.batchValues, r.requesterAnnotation),
       decision: r.decisionId ? { id: r.decisionId, action: r.decisionAction!, status: r.decisionStatus!, notBefore: r.decisionNotBefore!.toISOString(), decidedByEmail: r.decidedByEmail! } : null,
     })),
     nextCursor: more && last ? encodeCursor([last.groupKey, last.submitTime.toISOString(), last.assignmentId]) : null,
