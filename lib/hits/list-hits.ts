@@ -128,8 +128,8 @@ export async function listHits(scope: Scope, query: HitListQuery): Promise<HitPa
       : Prisma.sql`SELECT count(*)::int AS total, ${countNear ? Prisma.sql`count(*) FILTER (WHERE ${nearSide})::int` : Prisma.sql`NULL::int`} AS near
           FROM (SELECT ${countNear ? Prisma.sql`${column}, h."hitId"` : Prisma.sql`1`} FROM "CachedHit" h WHERE ${where} LIMIT ${HIT_COUNT_CAP + 1}) h`;
   /**
-   * One statement: the page's rows with their batch and submitted work (each read for the page's
-   * rows at once), the count and the sync time. Always one row, with the HIT's columns null
+   * One statement: the page's rows with their batch and submitted work, the count, the filter
+   * menus and the sync time. Always one row, with the HIT's columns null
    * when the page is empty.
    */
   const readPage = async (condition: Prisma.Sql, sqlOrder: Prisma.Sql) => {
