@@ -9,13 +9,12 @@
  * embedded database. Ends with one JSON line.
  */
 import { chromium } from "@playwright/test";
-import { spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import pg from "pg";
 import { randomBytes } from "node:crypto";
 import type { HitCursor as Cursor, HitListQuery as Query } from "@/lib/hits/hit-filter";
 import { openBenchDatabase } from "./bench-database";
+import { startServerProcess } from "./server-process";
 
 const HITS = 10_000;
 const RUNS = 40;
@@ -161,30 +160,13 @@ await raw.end();
 const port = 3900 + Number(process.env.E2E_PORT_OFFSET ?? 0);
 const baseURL = `http://127.0.0.1:${port}`;
 // This process's data folder: the server must hold the secret the seeded team's keys were sealed with.
-const server = spawn("npm", ["start"], {
-  env: { ...process.env, PORT: String(port), HITDESK_URL: baseURL, HITDESK_DATA_DIR: dataDir(), DATABASE_URL: databaseUrl(), NODE_OPTIONS: "" },
-  detached: true,
-  stdio: ["ignore", "pipe", "pipe"],
+// `npm start` builds first when the sources changed since the last build.
+const server = await startServerProcess("npm", ["start"], {
+  port,
+  env: { HITDESK_URL: baseURL, HITDESK_DATA_DIR: dataDir(), DATABASE_URL: databaseUrl() },
+  healthPath: "/api/health",
+  timeoutMs: 600_000,
 });
-let serverOutput = "";
-server.stdout.on("data", (d: Buffer) => (serverOutput += d.toString()));
-server.stderr.on("data", (d: Buffer) => (serverOutput += d.toString()));
-const serverGroup = server.pid!;
-const CLOCK_TICK_MS = 10;
-/** CPU milliseconds used so far by every process of the server's group. */
-function serverCpuMs(): number {
-  let ticks = 0;
-  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    try {
-      // Fields after the command name: state ppid pgrp ... utime (14th field) stime (15th).
-      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ").at(-1)!.split(" ");
-      if (Number(fields[2]) === serverGroup) ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // The process ended while listed.
-    }
-  }
-  return ticks * CLOCK_TICK_MS;
-}
 interface Viewed {
   path: string;
   rsc_requests_per_view: number;
@@ -194,17 +176,6 @@ interface Viewed {
 }
 const viewed: Viewed[] = [];
 try {
-  for (let started = Date.now(); ;) {
-    if (server.exitCode !== null) throw new Error(`HITdesk stopped while starting:\n${serverOutput}`);
-    const up = await fetch(`${baseURL}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) break;
-    // `npm start` builds first when the sources changed since the last build.
-    if (Date.now() - started > 600_000) throw new Error("HITdesk did not start within 10 minutes");
-    await new Promise((r) => setTimeout(r, 500));
-  }
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
@@ -235,16 +206,16 @@ try {
   // viewed; a browser view lasts longer than a document request (it waits for the network to be
   // quiet), so that work is measured idle and taken out of both figures.
   const idleStarted = performance.now();
-  const idleBefore = serverCpuMs();
+  const idleBefore = server.cpuMs();
   await new Promise((r) => setTimeout(r, 10_000));
-  const idleCpuPerMs = (serverCpuMs() - idleBefore) / (performance.now() - idleStarted);
+  const idleCpuPerMs = (server.cpuMs() - idleBefore) / (performance.now() - idleStarted);
   console.log(`Server CPU while idle: ${round(idleCpuPerMs * 1000, 1)} ms per second (taken out of the figures below)`);
   /** Server CPU per run of `work`, less the idle rate over its duration. */
   const cpuPer = async (work: () => Promise<void>) => {
     const started = performance.now();
-    const before = serverCpuMs();
+    const before = server.cpuMs();
     for (let i = 0; i < VIEWS; i++) await work();
-    return Math.max(0, serverCpuMs() - before - idleCpuPerMs * (performance.now() - started)) / VIEWS;
+    return Math.max(0, server.cpuMs() - before - idleCpuPerMs * (performance.now() - started)) / VIEWS;
   };
   for (const pagePath of ["/hits", "/review", "/workers"]) {
     // Warm up: the server's code for the page, and the browser's cache of the page's scripts
@@ -271,11 +242,7 @@ try {
   }
   await browser.close();
 } finally {
-  if (server.exitCode === null) {
-    const stopped = new Promise((r) => server.once("exit", r));
-    process.kill(-serverGroup, "SIGTERM");
-    await stopped;
-  }
+  await server.stop();
 }
 await db.$disconnect();
 await benchDb.close();

@@ -5,11 +5,11 @@
  * `--dev` serves with Next's development server instead.
  */
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import apiHeaders from "@/lib/http/api-headers.json" with { type: "json" };
+import { buildIfNeeded } from "./build-if-needed";
 
 const dev = process.argv.includes("--dev");
 // Set before lib/ and Next load: both read it once.
@@ -25,7 +25,6 @@ const { prepareFirstRun } = await import("@/lib/setup/first-run");
 const { releaseLeasesOfDeadServer } = await import("@/lib/setup/release-leases");
 
 const root = process.cwd();
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const STOP_GRACE_MS = 15_000;
 // Node closes an idle connection after 5 s, while pooling clients (proxies, load balancers,
 // Playwright's request context, SDK agents) may reuse it later: their request then meets a reset.
@@ -34,33 +33,6 @@ const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 const COMPILED = Symbol.for("hitdesk.serverCodeCompiled");
 // Node's rule: longer than the keep-alive timeout, or a request arriving as it ends is cut.
 const HEADERS_TIMEOUT_MS = 66_000;
-
-const BUILD_INPUTS = ["app", "components", "lib", "public", "prisma/schema", "next.config.js", "package-lock.json", "tsconfig.json", "postcss.config.mjs", "instrumentation.ts", "proxy.ts"];
-
-function sourceFingerprint(): string {
-  const hash = createHash("sha256");
-  const visit = (p: string) => {
-    if (!existsSync(p) || p.includes(`${path.sep}generated${path.sep}`)) return;
-    const st = statSync(p);
-    if (st.isDirectory()) {
-      for (const name of readdirSync(p).sort()) visit(path.join(p, name));
-    } else {
-      hash.update(`${path.relative(root, p)}:${st.size}:${st.mtimeMs}\n`);
-    }
-  };
-  for (const input of BUILD_INPUTS) visit(path.join(root, input));
-  return hash.digest("hex");
-}
-
-function buildIfNeeded(): void {
-  const marker = path.join(root, ".next", "hitdesk-build.txt");
-  const fingerprint = sourceFingerprint();
-  if (existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(marker) && readFileSync(marker, "utf8") === fingerprint) return;
-  console.log("Building HITdesk (first start, or the sources changed)...");
-  const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (result.status !== 0) throw new Error("The build failed; see the output above.");
-  writeFileSync(marker, fingerprint);
-}
 
 function ensurePrismaClient(): void {
   if (existsSync(path.join(root, "lib", "generated", "prisma", "client.ts"))) return;
@@ -84,7 +56,7 @@ async function main(): Promise<void> {
   };
   const { database, firstRun } = env.DATABASE_URL ? await withAdvisoryLock(env.DATABASE_URL, "start-up", prepare) : await prepare();
 
-  if (!dev) buildIfNeeded();
+  if (!dev) buildIfNeeded(root);
 
   // Next's copy of lib/ (in its bundle) reads these when it loads.
   process.env.DATABASE_URL = database.url;
