@@ -17,22 +17,29 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Finds and holds an account's request rate limit (AIMD, as TCP does): the rate doubles each
  * second until the first throttle, then grows by 2 requests/s each second; throttling takes
  * 10% off (at most once a second). So bulk work runs close to the limit (within about 5%), and backs off at once
- * when another client shares the account. One pacer per team and environment in this process.
+ * when another client shares the account. The rate grows only while it is what holds calls back
+ * (as TCP grows its window only when the window is full): calls slowed by something else (a busy
+ * CPU, a slow marketplace, few callers) would otherwise raise it far past the limit unnoticed, and
+ * once they sped up it would send that fast, most of it throttled, until the cuts caught up.
+ * One pacer per team and environment in this process.
  */
 class Pacer {
   private rate = START_RATE;
   private nextAt = 0;
   private probing = true;
   private holdUntil = 0;
+  /** Whether the latest call waited for its slot. */
+  private heldBack = false;
 
   /** Waits for the next free slot. Slots are not booked ahead, so a rate change applies at once. */
   async take(): Promise<void> {
-    for (;;) {
+    for (let waited = false; ; waited = true) {
       const now = Date.now();
       const interval = 1000 / this.rate;
       if (now >= this.nextAt) {
         // A waiter woken a little late keeps the schedule instead of pushing it back.
         this.nextAt = Math.max(this.nextAt, now - interval) + interval;
+        this.heldBack = waited;
         return;
       }
       await sleep(this.nextAt - now);
@@ -40,6 +47,7 @@ class Pacer {
   }
 
   succeeded(): void {
+    if (!this.heldBack) return;
     this.rate = Math.min(MAX_RATE, this.rate + (this.probing ? 1 : 2 / this.rate));
   }
 
