@@ -18,16 +18,19 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * second until the first throttle, then grows by 2 requests/s each second; throttling takes
  * 10% off (at most once a second). So bulk work runs close to the limit (within about 5%), and backs off at once
  * when another client shares the account. The rate grows only while it is what holds calls back
- * (as TCP grows its window only when the window is full): calls slowed by something else (a busy
- * CPU, a slow marketplace, few callers) would otherwise raise it far past the limit unnoticed, and
- * once they sped up it would send that fast, most of it throttled, until the cuts caught up.
- * One pacer per team and environment in this process.
+ * (as TCP grows its window only while the window is used): the latest call waited for its slot,
+ * and the calls sent in the last second reach half the rate. Calls slowed by something else (a
+ * busy CPU, a slow marketplace, few callers) would otherwise raise it far past the limit
+ * unnoticed, and once they sped up it would send that fast, most of it throttled, until the cuts
+ * caught up. One pacer per team and environment in this process.
  */
 class Pacer {
   private rate = START_RATE;
   private nextAt = 0;
   private probing = true;
   private holdUntil = 0;
+  /** When the calls of the last second were sent, oldest first. */
+  private sentAt: number[] = [];
   /** Whether the latest call waited for its slot. */
   private heldBack = false;
 
@@ -39,6 +42,7 @@ class Pacer {
       if (now >= this.nextAt) {
         // A waiter woken a little late keeps the schedule instead of pushing it back.
         this.nextAt = Math.max(this.nextAt, now - interval) + interval;
+        this.sentAt.push(now);
         this.heldBack = waited;
         return;
       }
@@ -47,7 +51,9 @@ class Pacer {
   }
 
   succeeded(): void {
-    if (!this.heldBack) return;
+    const now = Date.now();
+    while (this.sentAt.length > 0 && this.sentAt[0]! <= now - 1000) this.sentAt.shift();
+    if (!this.heldBack || this.sentAt.length < this.rate / 2) return;
     this.rate = Math.min(MAX_RATE, this.rate + (this.probing ? 1 : 2 / this.rate));
   }
 
