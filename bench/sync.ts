@@ -83,7 +83,7 @@ async function firstSync(label: string, client: MTurkClient, serverCpuMs: () => 
 // of its own would run beside the client as no deployment of it does.
 const ONE_CORE = "0";
 const pinThisProcess = (cores: string) => {
-  const pinned = spawnSync("taskset", ["--all-tasks", "--pid", "--cpu-list", cores, String(process.pid)]);
+  const pinned = spawnSync("taskset", ["--all-tasks", "--pid", "--cpu-list", cores, String(process.pid)], { encoding: "utf8" });
   if (pinned.status !== 0) throw new Error(`taskset failed: ${pinned.stderr}`);
 };
 pinThisProcess(ONE_CORE);
