@@ -6,7 +6,6 @@ export interface ServerProcess {
   url: string;
   /** CPU milliseconds used so far by every process of the server's group. */
   cpuMs(): number;
-  output(): string;
   stop(): Promise<void>;
 }
 
@@ -44,7 +43,6 @@ export async function startServerProcess(command: string, args: string[], option
       }
       return ticks * CLOCK_TICK_MS;
     },
-    output: () => output,
     async stop() {
       process.off("exit", killOnExit);
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -8,10 +8,10 @@
  * build under `next start`: how the dashboard reached its own marketplace before it went
  * in-process), to compare calls per second and CPU per call. HITdesk's processes get one core
  * for these syncs (taskset), the database server the rest. Their calls are compared with the
- * fewest the API allows (one ListHITs page per 100 HITs, one
- * ListAssignmentsForHIT and one ListBonusPayments per HIT with work, the account-wide lists).
- * Then the transport alone (GetHIT, in-process against over HTTP), a re-sync with nothing changed, and the review queue's pages (the function behind
- * /review, each filter reviewers use) at 10 concurrent requests. Postgres: DATABASE_URL if set
+ * fewest the API allows (one ListHITs page per 100 HITs, one ListAssignmentsForHIT and one
+ * ListBonusPayments per HIT with work, the account-wide lists). Then the transport alone
+ * (GetHIT, in-process against over HTTP), a re-sync with nothing changed, and the review queue's
+ * pages (the function behind /review, each filter reviewers use) at 10 concurrent requests. Postgres: DATABASE_URL if set
  * (a fresh database on that server, dropped afterwards), else the embedded database in memory.
  * Ends with one JSON line.
  */
